@@ -1,0 +1,19 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import { katexMath } from './src/lib/markdown-math.ts';
+
+/** Where the site is served; both come from the environment so one build fits any host. */
+const site = process.env.SITE_URL || 'http://localhost:4321';
+const base = process.env.BASE_PATH || '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  markdown: {
+    processor: satteri({ features: { math: true }, mdastPlugins: [katexMath] }),
+  },
+  integrations: [mdx()],
+});

@@ -1,0 +1,130 @@
+/**
+ * The contract every activation record satisfies. Pure types: no DOM, no runtime code.
+ *
+ * Consumers: the lesson widgets (build time and client), the training engine (Worker and Node),
+ * the tests and the benchmarks. They all read the same record, so a number plotted on a page is
+ * the number the engine trains with.
+ */
+
+/** Every activation id, in teaching order (the order lessons introduce them). */
+export const activationIds = [
+  'sigmoid',
+  'tanh',
+  'relu',
+  'leaky-relu',
+  'prelu',
+  'elu',
+  'selu',
+  'gelu',
+  'gelu-tanh',
+  'silu',
+  'softplus',
+  'mish',
+  'softsign',
+  'hard-sigmoid',
+  'hard-tanh',
+  'hard-swish',
+  'linear',
+  'step',
+] as const;
+
+/** A kebab-case activation id; also used in URLs, test names and snapshot file names. */
+export type ActivationId = (typeof activationIds)[number];
+
+/** Parameter values by parameter name; a missing name takes the parameter's default. */
+export type Params = Readonly<Record<string, number>>;
+
+/** One tunable parameter of an activation (leaky slope, ELU alpha, softplus beta...). */
+export interface ParamSpec {
+  /** Key in {@link Params}, e.g. `alpha`. */
+  readonly name: string;
+  /** Human label for a slider, e.g. `negative slope`. */
+  readonly label: string;
+  /** TeX symbol used in the formula, e.g. `\alpha`. */
+  readonly symbol: string;
+  /** PyTorch's default value. */
+  readonly default: number;
+  /** Smallest value a slider offers. */
+  readonly min: number;
+  /** Largest value a slider offers. */
+  readonly max: number;
+  /** Slider step. */
+  readonly step: number;
+  /** True when the training engine may learn it (PReLU's slope). */
+  readonly learnable?: boolean;
+}
+
+/** The set of values f can take over all real x, as an interval. */
+export interface Range {
+  /** Infimum (may be -Infinity). */
+  readonly min: number;
+  /** Supremum (may be Infinity). */
+  readonly max: number;
+  /** True when some finite x attains `min`. */
+  readonly minInclusive: boolean;
+  /** True when some finite x attains `max`. */
+  readonly maxInclusive: boolean;
+  /** The range in TeX, e.g. `(0, 1)`. */
+  readonly latex: string;
+}
+
+/** Which tails of the input flatten the function (f' tends to 0 there). */
+export type Saturation = 'none' | 'left' | 'right' | 'both';
+
+/**
+ * Smoothness class: `discontinuous` (step), `C0` (continuous with kinks, e.g. relu),
+ * `C1` (continuous first derivative, a jump in the second, e.g. elu with alpha 1),
+ * `Cinf` (infinitely differentiable).
+ */
+export type Smoothness = 'discontinuous' | 'C0' | 'C1' | 'Cinf';
+
+/** Qualitative facts about the function at its default parameters. */
+export interface ActivationProperties {
+  /** f(0) = 0 and f takes both signs, so outputs average near zero for symmetric inputs. */
+  readonly zeroCentered: boolean;
+  /** f is non-decreasing over the whole real line. */
+  readonly monotonic: boolean;
+  /** Which sides of the output are bounded. */
+  readonly bounded: 'both' | 'below' | 'above' | 'none';
+  /** Smoothness class. */
+  readonly smoothness: Smoothness;
+  /** Tails where f' tends to 0. */
+  readonly saturates: Saturation;
+  /** The x positions where f' jumps (empty for smooth functions). */
+  readonly kinks: readonly number[];
+  /** Where f' is exactly 0 on an interval, in words (`x < 0`), or null if nowhere. */
+  readonly deadRegion: string | null;
+  /** f'(0) at default parameters (for a kink at 0, the value `df(0)` returns). */
+  readonly dfAtZero: number;
+}
+
+/** One activation function with its derivative, formulas and properties. */
+export interface Activation {
+  /** Registry key. */
+  readonly id: ActivationId;
+  /** Display name, e.g. `Leaky ReLU`. */
+  readonly name: string;
+  /** One-line plain-text summary for tables and tooltips. */
+  readonly summary: string;
+  /** Tunable parameters with PyTorch defaults; empty when there are none. */
+  readonly params: readonly ParamSpec[];
+  /** f(x). Missing params take defaults. Accurate to 4 ULP for every double (see the tests). */
+  f(x: number, params?: Params): number;
+  /**
+   * df/dx, the derivative with respect to the input x (not the parameters). At a kink it
+   * returns one of the one-sided values (documented per record). Accurate to 8 ULP.
+   */
+  df(x: number, params?: Params): number;
+  /** Writes f(xs[i]) into out[i] for every i and returns out; allocates nothing. */
+  fInto(xs: Float64Array, out: Float64Array, params?: Params): Float64Array;
+  /** Writes df(xs[i]) into out[i] for every i and returns out; allocates nothing. */
+  dfInto(xs: Float64Array, out: Float64Array, params?: Params): Float64Array;
+  /** f in TeX, as the right-hand side of `f(x) =`; parameters appear by their symbol. */
+  readonly latex: string;
+  /** f' in TeX, as the right-hand side of `f'(x) =`. */
+  readonly dlatex: string;
+  /** Range of f at default parameters. */
+  readonly range: Range;
+  /** Qualitative properties at default parameters. */
+  readonly properties: ActivationProperties;
+}
