@@ -1,0 +1,93 @@
+/**
+ * Double-double helpers: error-free transformations and exp of a two-part argument.
+ *
+ * Why they exist: the relative error of exp(y) equals the absolute error of y. For an input x
+ * the argument is exact, but GELU's -x²/2 or GELU-tanh's 2u(x) are computed, and a 1-ULP slip
+ * in y ≈ -700 costs ~700 ULP in the result. Carrying y as hi + lo (about 106 bits) removes that.
+ *
+ * Every function returns one number and allocates nothing, so the callers stay usable in tight
+ * loops over Float64Array. Pairs are passed as two arguments (hi, lo) and rebuilt inline.
+ */
+
+/** 2^27 + 1: Veltkamp's constant, splitting a double into two 26-bit halves. */
+const SPLITTER = 134217729;
+
+/**
+ * The rounding error of `s = a + b` (Knuth's TwoSum): returns the exact `(a + b) - s`.
+ * Pass the already rounded sum `s`. Exact for finite inputs without overflow.
+ */
+export function twoSumErr(a: number, b: number, s: number): number {
+  const bv = s - a;
+  return a - (s - bv) + (b - bv);
+}
+
+/**
+ * The rounding error of `p = a * b` (Dekker's TwoProduct with Veltkamp splitting): returns the
+ * exact `a * b - p`. Exact while |a|, |b| < 2^995 and nothing underflows, which holds for the
+ * bounded arguments the kernels pass (they branch to limits first). JavaScript has no fma.
+ */
+export function twoProdErr(a: number, b: number, p: number): number {
+  let t = SPLITTER * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLITTER * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  return ah * bh - p + ah * bl + al * bh + al * bl;
+}
+
+/**
+ * (nh + nl) / (dh + dl) rounded about once: the quotient of two double-doubles, with the first
+ * quotient's rounding error recovered exactly so that only the last addition rounds.
+ * Cheaper than a full double-double division because the result is a plain double.
+ */
+export function divDD(nh: number, nl: number, dh: number, dl: number): number {
+  const r = nh / dh;
+  const t = r * dh;
+  const rem = nh - t - twoProdErr(r, dh, t) + nl - r * dl;
+  return r + rem / dh;
+}
+
+/**
+ * exp(hi + lo) for a double-double argument (|lo| ≤ ulp(hi)): Math.exp(hi)·(1 + lo) with one
+ * final rounding. V8's Math.exp is fdlibm's and stays within 1 ULP; this adds 0.5 ULP at most.
+ */
+export function expDD(hi: number, lo: number): number {
+  const e = Math.exp(hi);
+  return e + e * lo;
+}
+
+/** 64·ln 2 as a double-double, the shift used by {@link expDDUp64}. */
+const LN2_X64_HI = 44.3614195558365;
+const LN2_X64_LO = 1.4841899608616317e-15;
+
+/** 2^-64, exact: the factor that undoes {@link expDDUp64}. */
+export const TWO_POW_M64 = 5.421010862427522e-20;
+
+/**
+ * exp(hi + lo)·2^64, for a left tail whose result would be subnormal.
+ *
+ * Why: a subnormal e^y carries an absolute error of up to 2^-1074; if a kernel then multiplies it
+ * by x ≈ -740 (SiLU) the error grows to hundreds of subnormal ULPs. Working 2^64 higher keeps every
+ * intermediate normal; the caller multiplies its final result by {@link TWO_POW_M64}, so the only
+ * rounding in the subnormal range is the last one. Intended for hi in about [-800, -600].
+ */
+export function expDDUp64(hi: number, lo: number): number {
+  const s = hi + LN2_X64_HI;
+  const e = Math.exp(s);
+  return e + e * (twoSumErr(hi, LN2_X64_HI, s) + lo + LN2_X64_LO);
+}
+
+/**
+ * x/2 for a subnormal (or zero) x, breaking a tie upward. For f(x) = x/2 + c·x² with c > 0
+ * (SiLU, GELU, GELU-tanh, hard-swish) the exact value lies just above the tie, so the correctly
+ * rounded result is the upper neighbour, while plain `x * 0.5` would round to even. Only valid
+ * for |x| < 2^-1021, where x² is far below the subnormal ULP.
+ */
+export function halfRoundUp(x: number): number {
+  const h = x * 0.5;
+  return h * 2 === x ? h : (x + 5e-324) * 0.5;
+}
+
+/** 2^-1021: below it, halving a double can round (see {@link halfRoundUp}). */
+export const HALVING_EXACT_MIN = 4.450147717014403e-308;

@@ -1,0 +1,73 @@
+/**
+ * The activation registry: every activation record by id, in teaching order.
+ *
+ * Pure data and functions (no DOM), shared by the lesson widgets, the training engine, the tests
+ * and the benchmarks, so a plotted number is the number the engine trains with.
+ *
+ * Numerical contract (checked by tests/unit/activations-accuracy.test.ts against a 60-digit
+ * reference): at default parameters, f is within 4 ULP and df within 8 ULP of the correctly
+ * rounded value for every double, from subnormals to ±1.8e308; ±Infinity give the limits and
+ * NaN gives NaN. Near a root of df (the minima of GELU, SiLU, Mish...) the absolute error of df
+ * is a few units of 2^-56 instead.
+ *
+ * Property conventions: `zeroCentered` means f(0) = 0, f takes both signs, and the mean of
+ * f(Z) for a standard normal Z is 0 (tanh, softsign, hard-tanh, linear, and SELU by design);
+ * leaky ReLU, ELU, GELU and their kin pass through 0 but have clearly positive means.
+ */
+import { elu, selu } from './elu-family.ts';
+import { gelu, geluTanh } from './gelu.ts';
+import { hardSigmoid, hardSwish, hardTanh } from './hard-family.ts';
+import { linear, step } from './linear-step.ts';
+import { leakyRelu, prelu, relu } from './relu-family.ts';
+import { sigmoid, tanh } from './sigmoid-tanh.ts';
+import { mish, silu, softplus } from './softplus-family.ts';
+import { softsign } from './softsign.ts';
+import { activationIds, type Activation, type ActivationId } from './types.ts';
+
+export { activationIds };
+export type {
+  Activation,
+  ActivationId,
+  ActivationProperties,
+  ParamSpec,
+  Params,
+  Range,
+  Saturation,
+  Smoothness,
+} from './types.ts';
+
+/** Every activation record, keyed by id; iterate {@link activationIds} for teaching order. */
+export const activations: Readonly<Record<ActivationId, Activation>> = Object.freeze({
+  sigmoid,
+  tanh,
+  relu,
+  'leaky-relu': leakyRelu,
+  prelu,
+  elu,
+  selu,
+  gelu,
+  'gelu-tanh': geluTanh,
+  silu,
+  softplus,
+  mish,
+  softsign,
+  'hard-sigmoid': hardSigmoid,
+  'hard-tanh': hardTanh,
+  'hard-swish': hardSwish,
+  linear,
+  step,
+});
+
+/** True when `id` names a registered activation (narrows it to {@link ActivationId}). */
+export function isActivationId(id: string): id is ActivationId {
+  return Object.hasOwn(activations, id);
+}
+
+/**
+ * The record for `id`. Throws `Error('unknown activation: <id>')` for anything else, so a typo
+ * in a lesson or URL fails loudly at build time instead of plotting nothing.
+ */
+export function getActivation(id: string): Activation {
+  if (!isActivationId(id)) throw new Error(`unknown activation: ${id}`);
+  return activations[id];
+}
