@@ -1,0 +1,59 @@
+/**
+ * The training engine: a multilayer perceptron on Float64Array buffers, used by the training
+ * widget's Worker, the tests and the benchmark alike.
+ *
+ * ```ts
+ * const model = createMlp({ sizes: [2, 8, 8, 1], activation: 'relu', outputActivation: 'tanh',
+ *   loss: 'mse', init: 'he', seed: 42 });
+ * const meanLoss = model.trainEpoch(train.inputs, train.targets,
+ *   { learningRate: 0.03, batchSize: 10, optimizer: 'adam', l2: 0, instrument: true });
+ * const { outputs, neurons } = model.evaluate(grid, 10_000, { keepNeurons: true });
+ * ```
+ *
+ * - `createMlp(spec, restore?)`: `spec` is { sizes, activation, activations?, activationParams?,
+ *   outputActivation ('sigmoid' | 'tanh' | 'linear'), loss ('mse' = 0.5(y−t)², 'bce' with a
+ *   sigmoid output), init ('zero' | 'uniform' | 'xavier' | 'he'), initScale?, biasInit?,
+ *   learnSlopes?, seed }. Hidden layers use the registry's own `fInto`/`dfInto`.
+ * - `trainEpoch(inputs, targets, options) => meanLoss`: row-major n×in inputs and n×out targets;
+ *   options { learningRate, batchSize, optimizer ('sgd' | 'momentum' | 'adam'), momentum?,
+ *   beta1?, beta2?, epsilon?, l2?, shuffle? (default true), instrument? }. The returned loss is
+ *   the mean of the per-example losses as each batch was visited (before its update), without
+ *   the L2 term; a diverging run returns NaN or Infinity and never throws.
+ * - `evaluate(inputs, n, { keepNeurons? }) => { n, outputs, neurons }`: one batched pass,
+ *   results unit-major (unit j at point r is `[j * n + r]`), in buffers the model reuses.
+ * - `loss(inputs, targets)`, `accuracy(inputs, targets, threshold?)`, `gradient(inputs, targets)`.
+ * - `stats` (after an instrumented epoch): per layer gradient norm, pre-activation histogram
+ *   (40 bins over [−6, 6) plus under/overflow), dead and saturated fractions, PReLU slope.
+ * - `params` / `layers` / `setParams(values)`; `toJSON()` and `fromJSON(json)`.
+ *
+ * Determinism: the seed fixes the initial weights and every shuffle, and the arithmetic runs in a
+ * fixed order, so the same seed and settings give bit-identical losses on every run.
+ */
+export { createMlp } from './mlp.ts';
+export { fromJSON } from './serialize.ts';
+export { softplus } from './loss.ts';
+export {
+  HISTOGRAM,
+  SATURATION_THRESHOLD,
+  initIds,
+  lossIds,
+  optimizerIds,
+  outputActivationIds,
+} from './types.ts';
+export type {
+  EpochStats,
+  EvaluateOptions,
+  Evaluation,
+  InitId,
+  LayerStats,
+  LayerView,
+  LossId,
+  Mlp,
+  MlpJson,
+  MlpRestore,
+  MlpSpec,
+  OptimizerId,
+  OutputActivationId,
+  ResolvedMlpSpec,
+  TrainOptions,
+} from './types.ts';

@@ -1,0 +1,57 @@
+/**
+ * Losses and their gradient at the output pre-activation, over whole unit-major output buffers.
+ *
+ * Binary cross-entropy is only offered with a sigmoid output, which lets both the value and the
+ * gradient be computed from the logit z instead of from y = σ(z): the textbook
+ * −t·log y − (1−t)·log(1−y) overflows to Infinity once σ(z) rounds to 0 or 1 (|z| ≳ 37), while
+ * softplus(z) − t·z is finite for every finite z, and dLoss/dz collapses to y − t.
+ */
+import type { LossId } from './types.ts';
+
+/**
+ * Stable softplus log(1 + e^z): for large z the naive form overflows, for very negative z it
+ * loses everything to rounding; max(z, 0) + log1p(e^−|z|) is exact to rounding everywhere.
+ */
+export function softplus(z: number): number {
+  return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+}
+
+/**
+ * Sum of the per-example loss over a batch. `y` outputs, `z` output pre-activations, `t`
+ * targets; all unit-major and the same length. `mse`: Σ 0.5(y − t)². `bce`: Σ softplus(z) − t·z,
+ * which equals the cross-entropy of σ(z) against t in [0, 1].
+ */
+export function lossSum(loss: LossId, y: Float64Array, z: Float64Array, t: Float64Array): number {
+  let s = 0;
+  if (loss === 'mse') {
+    for (let k = 0; k < y.length; k++) {
+      const e = y[k]! - t[k]!;
+      s += 0.5 * e * e;
+    }
+  } else {
+    for (let k = 0; k < z.length; k++) {
+      const zk = z[k]!;
+      s += softplus(zk) - t[k]! * zk;
+    }
+  }
+  return s;
+}
+
+/**
+ * Writes scale · dLoss/dz into `d`. For `mse` that is (y − t)·f'(z), with f'(z) already in `df`;
+ * for `bce` with its sigmoid output it is the fused y − t (`df` is not read).
+ */
+export function outputDelta(
+  loss: LossId,
+  y: Float64Array,
+  t: Float64Array,
+  df: Float64Array,
+  d: Float64Array,
+  scale: number,
+): void {
+  if (loss === 'mse') {
+    for (let k = 0; k < y.length; k++) d[k] = (y[k]! - t[k]!) * df[k]! * scale;
+  } else {
+    for (let k = 0; k < y.length; k++) d[k] = (y[k]! - t[k]!) * scale;
+  }
+}

@@ -1,0 +1,257 @@
+/**
+ * The multilayer perceptron: forward, backward and update over preallocated typed arrays.
+ *
+ * State (all owned by one model, nothing at module level): the parameter vector and a gradient
+ * vector of the same length (layout.ts), optimiser moments (optimizers.ts), a cache of
+ * workspaces by batch size, the shuffling generator, the epoch counter and the instrumentation.
+ * Lifecycle: `createMlp` allocates and initialises from the seed; `trainEpoch` then only writes
+ * into those buffers (it allocates only when it meets a new batch or data size); `toJSON` and
+ * `fromJSON` round-trip configuration and parameters. What can go stale: `grads`, `stats` and
+ * the arrays inside an `Evaluation` are overwritten by later calls, and the layer views alias
+ * `params`, so they always show the current weights.
+ */
+import { getActivation } from '../activations/index.ts';
+import type { Activation } from '../activations/types.ts';
+import { createRng } from '../random.ts';
+import { initializeParams } from './init.ts';
+import {
+  beginEpoch,
+  createStatsAccumulator,
+  finishEpoch,
+  recordBatch,
+  recordGradients,
+} from './instrument.ts';
+import {
+  affine,
+  backpropagate,
+  multiplyInPlace,
+  slopeGradient,
+  weightGradients,
+} from './kernels.ts';
+import {
+  computeLayout,
+  createWorkspaceCache,
+  gatherColumns,
+  transposeRows,
+  type Workspace,
+} from './layout.ts';
+import { lossSum, outputDelta } from './loss.ts';
+import { applyUpdate, createOptimizerState, resetOptimizerState } from './optimizers.ts';
+import { resolveSpec } from './spec.ts';
+import type { Evaluation, EvaluateOptions, LayerView, Mlp, MlpRestore, MlpSpec } from './types.ts';
+
+/** Builds and initialises a network. Throws a RangeError naming any bad spec field. */
+export function createMlp(spec: MlpSpec, restore: MlpRestore = {}): Mlp {
+  const resolved = resolveSpec(spec);
+  const { sizes, loss: lossId } = resolved;
+  const acts: Activation[] = [
+    ...resolved.activations.map((id) => getActivation(id)),
+    getActivation(resolved.outputActivation),
+  ];
+  // One mutable params object per layer, passed to f/df; a PReLU slope is copied in before use.
+  const actParams: Record<string, number>[] = acts.map((act, l) => {
+    const values: Record<string, number> = {};
+    for (const p of act.params) {
+      const given = l < acts.length - 1 ? resolved.activationParams[p.name] : undefined;
+      values[p.name] = given ?? p.default;
+    }
+    return values;
+  });
+  const slopeName = acts.map((act) => act.params.find((p) => p.learnable)?.name ?? 'alpha');
+  // Only PReLU's slope has a known gradient (kernels.slopeGradient); others stay fixed.
+  const hasSlope = acts.map(
+    (act, l) => resolved.learnSlopes && l < acts.length - 1 && act.id === 'prelu',
+  );
+  const layout = computeLayout(sizes, hasSlope);
+  const L = layout.layers.length;
+  const inSize = sizes[0]!;
+  const outSize = sizes[L]!;
+  const params = new Float64Array(layout.paramCount);
+  const grads = new Float64Array(layout.paramCount);
+  initializeParams(params, layout, resolved, createRng(resolved.seed));
+  layout.layers.forEach((lay, l) => {
+    if (lay.slopeIndex >= 0) params[lay.slopeIndex] = actParams[l]![slopeName[l]!]!;
+  });
+  // A separate stream for batch order, so the init scheme does not change the visiting order.
+  const shuffleRng = createRng((resolved.seed ^ 0x5bd1e995) >>> 0);
+  const optimizer = createOptimizerState();
+  const trainWorkspace = createWorkspaceCache(sizes, true);
+  const evalWorkspace = createWorkspaceCache(sizes, false);
+  const evaluations = new WeakMap<Workspace, [Evaluation, Evaluation]>();
+  const acc = createStatsAccumulator(layout);
+  let order = new Uint32Array(0);
+  let epoch = restore.epoch ?? 0;
+
+  const layers: LayerView[] = layout.layers.map((lay, l) => ({
+    inSize: lay.inSize,
+    outSize: lay.outSize,
+    activation: acts[l]!.id,
+    weights: params.subarray(lay.wOffset, lay.bOffset),
+    biases: params.subarray(lay.bOffset, lay.bOffset + lay.outSize),
+  }));
+
+  const slope = (l: number): number | null => {
+    const lay = layout.layers[l];
+    if (lay === undefined || acts[l]!.id !== 'prelu') return null;
+    return lay.slopeIndex >= 0 ? params[lay.slopeIndex]! : actParams[l]![slopeName[l]!]!;
+  };
+
+  const setParams = (values: ArrayLike<number>): void => {
+    if (values.length !== params.length) {
+      throw new RangeError(`setParams: expected ${params.length} values, got ${values.length}`);
+    }
+    params.set(values);
+    resetOptimizerState(optimizer);
+  };
+  if (restore.params !== undefined) setParams(restore.params);
+
+  /** Forward pass of `ws.a[0]` (already filled) through every layer. */
+  const forward = (ws: Workspace): void => {
+    const n = ws.n;
+    for (let l = 0; l < L; l++) {
+      const lay = layout.layers[l]!;
+      const z = ws.z[l + 1]!;
+      affine(params, lay.wOffset, lay.bOffset, lay.inSize, lay.outSize, ws.a[l]!, z, n);
+      const p = actParams[l]!;
+      if (lay.slopeIndex >= 0) p[slopeName[l]!] = params[lay.slopeIndex]!;
+      acts[l]!.fInto(z, ws.a[l + 1]!, p);
+    }
+  };
+
+  /** Backward pass of the batch in `ws` (targets in `ws.t`): mean gradient into `grads`. */
+  const backward = (ws: Workspace, withOutputDf: boolean): void => {
+    const n = ws.n;
+    if (lossId === 'mse' || withOutputDf)
+      acts[L - 1]!.dfInto(ws.z[L]!, ws.df[L]!, actParams[L - 1]);
+    outputDelta(lossId, ws.a[L]!, ws.t, ws.df[L]!, ws.g[L]!, 1 / n);
+    for (let l = L - 1; l >= 0; l--) {
+      const lay = layout.layers[l]!;
+      const d = ws.g[l + 1]!;
+      weightGradients(grads, lay.wOffset, lay.bOffset, lay.inSize, lay.outSize, d, ws.a[l]!, n);
+      if (l === 0) break;
+      const g = ws.g[l]!;
+      const z = ws.z[l]!;
+      backpropagate(params, lay.wOffset, lay.inSize, lay.outSize, d, g, n);
+      acts[l - 1]!.dfInto(z, ws.df[l]!, actParams[l - 1]);
+      const below = layout.layers[l - 1]!;
+      if (below.slopeIndex >= 0) grads[below.slopeIndex] = slopeGradient(g, z);
+      multiplyInPlace(g, ws.df[l]!);
+    }
+  };
+
+  /** Rows in a data set, or a RangeError naming the mismatch. */
+  const rowsOf = (inputs: Float64Array, targets: Float64Array, where: string): number => {
+    const n = targets.length / outSize;
+    if (!Number.isInteger(n) || inputs.length !== n * inSize) {
+      throw new RangeError(
+        `${where}: ${inputs.length} inputs and ${targets.length} targets do not make rows of ` +
+          `${inSize} and ${outSize}`,
+      );
+    }
+    return n;
+  };
+
+  const evaluate = (inputs: Float64Array, n: number, options?: EvaluateOptions): Evaluation => {
+    if (!Number.isInteger(n) || n < 0 || inputs.length < n * inSize) {
+      throw new RangeError(`evaluate: bad n ${n} for ${inputs.length} inputs of width ${inSize}`);
+    }
+    const ws = evalWorkspace(n);
+    transposeRows(inputs, inSize, n, ws.a[0]!);
+    forward(ws);
+    let pair = evaluations.get(ws);
+    if (pair === undefined) {
+      const outputs = ws.a[L]!;
+      pair = [
+        { n, outputs, neurons: [] },
+        { n, outputs, neurons: ws.a.slice(1) },
+      ];
+      evaluations.set(ws, pair);
+    }
+    return options?.keepNeurons === true ? pair[1] : pair[0];
+  };
+
+  const model: Mlp = {
+    spec: resolved,
+    params,
+    grads,
+    layers,
+    stats: acc.stats,
+    get epoch() {
+      return epoch;
+    },
+    trainEpoch(inputs, targets, options) {
+      const n = rowsOf(inputs, targets, 'trainEpoch');
+      const { batchSize } = options;
+      if (!Number.isInteger(batchSize) || batchSize < 1) {
+        throw new RangeError(`trainEpoch: bad batchSize ${batchSize}`);
+      }
+      const instrument = options.instrument === true;
+      const l2 = options.l2 ?? 0;
+      if (order.length !== n) order = new Uint32Array(n);
+      for (let i = 0; i < n; i++) order[i] = i;
+      if (options.shuffle !== false) shuffleRng.shuffle(order);
+      if (instrument) beginEpoch(acc);
+      let total = 0;
+      for (let start = 0; start < n; start += batchSize) {
+        const ws = trainWorkspace(Math.min(batchSize, n - start));
+        gatherColumns(inputs, inSize, order, start, ws.n, ws.a[0]!);
+        gatherColumns(targets, outSize, order, start, ws.n, ws.t);
+        forward(ws);
+        total += lossSum(lossId, ws.a[L]!, ws.z[L]!, ws.t);
+        backward(ws, instrument);
+        if (instrument) {
+          recordBatch(acc, ws);
+          recordGradients(acc, layout, grads);
+        }
+        if (l2 !== 0) {
+          for (const lay of layout.layers) {
+            for (let k = lay.wOffset; k < lay.bOffset; k++) grads[k]! += l2 * params[k]!;
+          }
+        }
+        applyUpdate(optimizer, params, grads, options);
+      }
+      epoch++;
+      if (instrument) finishEpoch(acc, epoch, slope);
+      return total / n;
+    },
+    evaluate,
+    loss(inputs, targets) {
+      const n = rowsOf(inputs, targets, 'loss');
+      const ws = evalWorkspace(n);
+      evaluate(inputs, n);
+      transposeRows(targets, outSize, n, ws.t);
+      return lossSum(lossId, ws.a[L]!, ws.z[L]!, ws.t) / n;
+    },
+    accuracy(inputs, targets, threshold = resolved.outputActivation === 'sigmoid' ? 0.5 : 0) {
+      const n = rowsOf(inputs, targets, 'accuracy');
+      const { outputs } = evaluate(inputs, n);
+      let correct = 0;
+      for (let r = 0; r < n; r++) {
+        for (let k = 0; k < outSize; k++) {
+          if (outputs[k * n + r]! > threshold === targets[r * outSize + k]! > threshold) correct++;
+        }
+      }
+      return correct / (n * outSize);
+    },
+    gradient(inputs, targets) {
+      const n = rowsOf(inputs, targets, 'gradient');
+      const ws = trainWorkspace(n);
+      transposeRows(inputs, inSize, n, ws.a[0]!);
+      transposeRows(targets, outSize, n, ws.t);
+      forward(ws);
+      backward(ws, false);
+      return grads;
+    },
+    slope,
+    setParams,
+    resetOptimizer: () => resetOptimizerState(optimizer),
+    toJSON: () => ({
+      format: 'activation-notebook/mlp',
+      version: 1,
+      spec: resolved,
+      params: Array.from(params, (v) => (Number.isFinite(v) ? v : null)),
+      epoch,
+    }),
+  };
+  return model;
+}
