@@ -1,0 +1,6 @@
+// Runs before first paint (blocking, in <head>) so a reader who chose a theme never sees a flash
+// of the other one. Kept tiny and external so the Content-Security-Policy needs no inline script.
+try {
+  var t = localStorage.getItem('theme');
+  if (t === 'dark' || t === 'light') document.documentElement.dataset.theme = t;
+} catch (e) {}

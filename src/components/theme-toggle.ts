@@ -1,0 +1,36 @@
+/**
+ * The theme button: flips between light and dark, remembers the choice in localStorage, and
+ * announces the change to widgets (charts read CSS variables, so most need nothing).
+ */
+type Theme = 'light' | 'dark';
+
+function currentTheme(): Theme {
+  const set = document.documentElement.dataset.theme;
+  if (set === 'dark' || set === 'light') return set;
+  return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+function label(button: HTMLButtonElement, theme: Theme): void {
+  const next = theme === 'dark' ? 'light' : 'dark';
+  button.textContent = next === 'dark' ? 'Dark' : 'Light';
+  button.setAttribute('aria-label', `Switch to ${next} theme`);
+}
+
+/** Wires every `[data-theme-toggle]` button on the page. */
+export function initThemeToggle(): void {
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
+    button.hidden = false;
+    label(button, currentTheme());
+    button.addEventListener('click', () => {
+      const next: Theme = currentTheme() === 'dark' ? 'light' : 'dark';
+      document.documentElement.dataset.theme = next;
+      try {
+        localStorage.setItem('theme', next);
+      } catch {
+        // Private mode or disabled storage: the choice lasts for this page only.
+      }
+      label(button, next);
+      document.dispatchEvent(new CustomEvent('themechange', { detail: next }));
+    });
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Measures what an activation costs per element, the same way everywhere: in the reader's
+ * browser (a Web Worker), at build time (the property table) and in `npm run bench`. A kernel
+ * runs over a fixed array repeatedly until a time budget is spent; the best of several rounds is
+ * kept, since interference (GC, other tabs, JIT) only ever makes a round slower.
+ */
+import { activations } from './activations/index.ts';
+import type { ActivationId } from './activations/types.ts';
+
+/** One measured kernel. */
+export interface KernelCost {
+  /** An activation id, or `copy` for the baseline (Float64Array.set). */
+  readonly id: ActivationId | 'copy';
+  /** Best observed nanoseconds per element. */
+  readonly nsPerElement: number;
+}
+
+/** Options for {@link measureCosts}. */
+export interface CostOptions {
+  /** Elements per call (fits in L1/L2 so memory is not what we measure). */
+  readonly size?: number;
+  /** Time budget per round, milliseconds. */
+  readonly roundMs?: number;
+  /** Rounds per kernel; the fastest is reported. */
+  readonly rounds?: number;
+  /** Clock in milliseconds (performance.now in browsers and Node). */
+  readonly now?: () => number;
+  /** Measure f' instead of f. */
+  readonly derivative?: boolean;
+}
+
+/** Best-of-rounds nanoseconds per element of `run`, which processes `elements` per call. */
+export function timeKernel(run: () => void, elements: number, roundMs: number, rounds: number, now: () => number): number {
+  run(); // warm-up: let the JIT compile before the clock starts
+  let best = Infinity;
+  for (let r = 0; r < rounds; r++) {
+    let calls = 0;
+    const start = now();
+    let elapsed = 0;
+    do {
+      run();
+      calls++;
+      elapsed = now() - start;
+    } while (elapsed < roundMs);
+    best = Math.min(best, (elapsed * 1e6) / (calls * elements));
+  }
+  return best;
+}
+
+/** Inputs spread over [-8, 8), where every function does its real work (no constant tails). */
+export function benchInputs(size: number): Float64Array {
+  const xs = new Float64Array(size);
+  for (let i = 0; i < size; i++) xs[i] = -8 + (16 * ((i * 7919) % size)) / size;
+  return xs;
+}
+
+/**
+ * ns/element of the baseline copy and of each activation's vectorised form, in the given order.
+ * `onResult` sees each result as soon as it is measured (a worker streams them to the page).
+ */
+export function measureCosts(ids: readonly ActivationId[], options: CostOptions = {}, onResult?: (cost: KernelCost) => void): KernelCost[] {
+  const size = options.size ?? 4096;
+  const roundMs = options.roundMs ?? 15;
+  const rounds = options.rounds ?? 5;
+  const now = options.now ?? (() => performance.now());
+  const xs = benchInputs(size);
+  const out = new Float64Array(size);
+  const results: KernelCost[] = [];
+  const push = (cost: KernelCost): void => {
+    results.push(cost);
+    onResult?.(cost);
+  };
+  push({ id: 'copy', nsPerElement: timeKernel(() => out.set(xs), size, roundMs, rounds, now) });
+  for (const id of ids) {
+    const a = activations[id];
+    const run = options.derivative ? () => a.dfInto(xs, out) : () => a.fInto(xs, out);
+    push({ id, nsPerElement: timeKernel(run, size, roundMs, rounds, now) });
+  }
+  return results;
+}

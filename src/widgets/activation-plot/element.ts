@@ -1,0 +1,26 @@
+/**
+ * `<af-activation-plot>`: takes over the build-time SVG when the figure scrolls into view and
+ * redraws it at the container's real width (and again on resize). Plot and the registry load
+ * only then, so a reader who never reaches the figure downloads neither.
+ */
+import { LiveFigure } from '../shared/live-figure.ts';
+import type { ActivationPlotConfig } from './figure.ts';
+
+type Model = typeof import('./figure.ts');
+
+class ActivationPlotElement extends LiveFigure<ActivationPlotConfig> {
+  #m!: Model;
+
+  protected async load(): Promise<void> {
+    this.#m = await import('./figure.ts');
+  }
+
+  protected setup(): void {}
+
+  protected render(): void {
+    const host = this.find('.plot');
+    this.draw(host, this.#m.activationPlotOptions(this.state, this.widthOf(host)));
+  }
+}
+
+if (!customElements.get('af-activation-plot')) customElements.define('af-activation-plot', ActivationPlotElement);

@@ -1,0 +1,40 @@
+/** `<af-chain-rule>`: depth, mean, spread and seed controls over the chain-rule product. */
+import { LiveFigure } from '../shared/live-figure.ts';
+import type { ChainRuleState } from './model.ts';
+
+type Model = typeof import('./model.ts');
+
+const keys = ['depth', 'mean', 'spread', 'seed'] as const;
+
+class ChainRuleElement extends LiveFigure<ChainRuleState> {
+  #m!: Model;
+
+  protected async load(): Promise<void> {
+    this.#m = await import('./model.ts');
+  }
+
+  protected setup(): void {
+    for (const key of keys) {
+      this.find<HTMLInputElement>(`[data-control="${key}"]`).addEventListener('input', (e) => {
+        const input = e.target as HTMLInputElement;
+        const value = Number(input.value);
+        const [lo, hi] = [Number(input.min), Number(input.max)];
+        // A half-typed or out-of-range seed keeps the last good value rather than breaking the figure.
+        if (Number.isFinite(value) && value >= lo && value <= hi) this.update({ [key]: value });
+      });
+    }
+  }
+
+  protected render(): void {
+    const host = this.find('.plot');
+    this.draw(host, this.#m.chainPlotOptions(this.state, this.widthOf(host), this.dataset.figureId ?? 'chain'));
+    const k = Math.round(this.state.depth);
+    for (const { id, products } of this.#m.chainProducts(this.state)) this.setText(`[data-readout="${id}"]`, this.#m.formatProduct(products[k - 1] ?? NaN));
+    this.setText('[data-readout="ceiling"]', this.#m.formatProduct(this.#m.sigmoidCeiling(k)));
+    this.setText('[data-out="depth"]', String(k));
+    this.setText('[data-out="mean"]', this.state.mean.toFixed(1));
+    this.setText('[data-out="spread"]', this.state.spread.toFixed(1));
+  }
+}
+
+if (!customElements.get('af-chain-rule')) customElements.define('af-chain-rule', ChainRuleElement);

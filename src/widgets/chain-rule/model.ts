@@ -1,0 +1,94 @@
+/**
+ * Chain-rule shrinkage as pure functions. Back-propagating through k layers multiplies the
+ * gradient by one activation-derivative factor f'(z_i) per layer (times the weights, which this
+ * figure sets aside). With pre-activations z_i = mean + spread * N(0,1), drawn from a seeded
+ * generator, it plots the running product |f'(z_1) ... f'(z_i)| for sigmoid, tanh and ReLU on a
+ * log scale, beside the sigmoid's ceiling 4^-i.
+ */
+import * as Plot from '@observablehq/plot';
+import { getActivation } from '../../lib/activations/index.ts';
+import { createRng } from '../../lib/random.ts';
+
+/** The functions compared, in the order their colours are assigned. */
+export const chainIds = ['sigmoid', 'tanh', 'relu'] as const;
+
+/** Deepest network the slider offers. */
+export const maxDepth = 40;
+
+/** The widget's state. */
+export interface ChainRuleState {
+  /** Number of layers k. */
+  readonly depth: number;
+  /** Mean of the pre-activations. */
+  readonly mean: number;
+  /** Standard deviation of the pre-activations (0: every layer sees `mean`). */
+  readonly spread: number;
+  /** Seed of the pre-activation draw. */
+  readonly seed: number;
+}
+
+/** The pre-activations z_1..z_maxDepth; the same draw for every function, so they compare fairly. */
+export function preActivations(state: ChainRuleState): Float64Array {
+  const rng = createRng(state.seed);
+  const z = new Float64Array(maxDepth);
+  for (let i = 0; i < maxDepth; i++) z[i] = state.mean + state.spread * rng.normal();
+  return z;
+}
+
+/** Running products of |f'(z_i)| for layers 1..depth, per function. */
+export function chainProducts(state: ChainRuleState): { id: (typeof chainIds)[number]; products: Float64Array }[] {
+  const z = preActivations(state);
+  const depth = Math.min(maxDepth, Math.max(1, Math.round(state.depth)));
+  return chainIds.map((id) => {
+    const a = getActivation(id);
+    const products = new Float64Array(depth);
+    let p = 1;
+    for (let i = 0; i < depth; i++) {
+      p *= Math.abs(a.df(z[i] ?? 0));
+      products[i] = p;
+    }
+    return { id, products };
+  });
+}
+
+/** The sigmoid's bound: its derivative never exceeds 1/4, so k factors give at most 4^-k. */
+export function sigmoidCeiling(depth: number): number {
+  return Math.pow(4, -depth);
+}
+
+/** Smallest value the log axis shows; smaller products (and exact zeros) sit below it. */
+export const floor = 1e-30;
+
+/** Plot options: one line per function, the ceiling dotted, log y. */
+export function chainPlotOptions(state: ChainRuleState, width: number, figureId: string): Plot.PlotOptions {
+  const rows: { layer: number; value: number; key: string }[] = [];
+  for (const { id, products } of chainProducts(state)) {
+    products.forEach((p, i) => rows.push({ layer: i + 1, value: p > 0 ? Math.max(p, floor) : NaN, key: id }));
+  }
+  const ceiling = Array.from({ length: Math.round(state.depth) }, (_, i) => ({ layer: i + 1, value: Math.max(sigmoidCeiling(i + 1), floor) }));
+  const colors = ['var(--curve-1)', 'var(--curve-2)', 'var(--curve-3)'];
+  return {
+    width,
+    height: Math.round(Math.min(380, Math.max(240, width * 0.55))),
+    className: `af-plot-${figureId}`,
+    ariaDescription: `Gradient factor through ${state.depth} layers, log scale, for sigmoid, tanh and ReLU, with the sigmoid bound 4^-k dotted.`,
+    style: { background: 'transparent', overflow: 'visible' },
+    x: { label: 'layers back-propagated through', domain: [1, Math.max(2, state.depth)], grid: true },
+    y: { type: 'log', domain: [floor, 2], clamp: true, label: '|product of f′|', grid: true },
+    marks: [
+      Plot.line(ceiling, { x: 'layer', y: 'value', stroke: 'var(--muted)', strokeDasharray: '2,4'}),
+      // Dots as their own mark: Plot's `marker` option drops the whole line when the stroke is a
+      // CSS variable, which ours always are.
+      ...chainIds.flatMap((id, i) => {
+        const series = rows.filter((r) => r.key === id);
+        const stroke = colors[i] ?? 'currentColor';
+        return [Plot.line(series, { x: 'layer', y: 'value', stroke, strokeWidth: 2 }), Plot.dot(series, { x: 'layer', y: 'value', fill: stroke, r: 2.5 })];
+      }),
+    ],
+  };
+}
+
+/** A product for the readout: exponent notation, and 0 said plainly. */
+export function formatProduct(p: number): string {
+  return p === 0 ? '0 (path blocked)' : p.toExponential(3);
+}

@@ -1,0 +1,47 @@
+/**
+ * `<af-compare>`: once visible, shows all 18 functions in the legend as checkboxes and redraws
+ * on every change.
+ */
+import { LiveFigure } from '../shared/live-figure.ts';
+import type { CompareMode, CompareState } from './model.ts';
+
+type Model = typeof import('./model.ts');
+
+class CompareElement extends LiveFigure<CompareState> {
+  #m!: Model;
+
+  protected async load(): Promise<void> {
+    this.#m = await import('./model.ts');
+  }
+
+  protected setup(): void {
+    for (const label of this.querySelectorAll<HTMLLabelElement>('.picker label')) {
+      label.hidden = false;
+      const box = label.querySelector('input');
+      if (!box) continue;
+      box.disabled = false;
+      box.addEventListener('change', () => {
+        const boxes = this.querySelectorAll<HTMLInputElement>('.picker input:checked');
+        this.update({ ids: this.#m.normalizeIds(Array.from(boxes, (b) => b.value)) });
+      });
+    }
+    this.find<HTMLSelectElement>('[data-control="mode"]').addEventListener('change', (e) => {
+      this.update({ mode: (e.target as HTMLSelectElement).value as CompareMode });
+    });
+    this.find<HTMLSelectElement>('[data-control="zoom"]').addEventListener('change', (e) => {
+      this.update({ halfRange: Number((e.target as HTMLSelectElement).value) });
+    });
+  }
+
+  protected render(): void {
+    const host = this.find('.plot');
+    this.draw(host, this.#m.comparePlotOptions(this.state, this.widthOf(host), this.dataset.figureId ?? 'compare'));
+    const ids = this.#m.normalizeIds(this.state.ids);
+    for (const label of this.querySelectorAll<HTMLLabelElement>('.picker label')) {
+      const i = ids.indexOf(label.dataset.id as (typeof ids)[number]);
+      label.style.setProperty('--swatch', i >= 0 ? this.#m.colorOf(i) : 'transparent');
+    }
+  }
+}
+
+if (!customElements.get('af-compare')) customElements.define('af-compare', CompareElement);

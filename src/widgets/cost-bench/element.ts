@@ -1,0 +1,83 @@
+/**
+ * `<af-cost-bench>`: "Measure on this device" starts a Web Worker that times every kernel and
+ * streams results; the chart and table fill in as they arrive. A second click while a run is
+ * going is ignored; a worker failure is reported in the status line.
+ */
+import type { KernelCost } from '../../lib/kernel-cost.ts';
+import { LiveFigure } from '../shared/live-figure.ts';
+import type { CostMessage, CostRequest } from './model.ts';
+
+type Model = typeof import('./model.ts');
+
+interface CostState {
+  readonly costs: readonly KernelCost[];
+}
+
+class CostBenchElement extends LiveFigure<CostState> {
+  #m!: Model;
+
+  protected async load(): Promise<void> {
+    this.#m = await import('./model.ts');
+  }
+
+  #worker: Worker | undefined;
+
+  protected setup(): void {
+    this.find('[data-action="run"]').addEventListener('click', () => this.#run());
+  }
+
+  protected render(): void {
+    const host = this.find('.plot');
+    if (this.state.costs.length > 0) {
+      this.draw(host, this.#m.costPlotOptions(this.state.costs, this.widthOf(host), this.dataset.figureId ?? 'cost'));
+    }
+    const rows = this.find('[data-out="rows"]');
+    rows.replaceChildren(
+      ...this.state.costs.map((c) => {
+        const tr = document.createElement('tr');
+        const th = document.createElement('th');
+        th.scope = 'row';
+        th.textContent = this.#m.kernelName(c.id);
+        const td = document.createElement('td');
+        td.textContent = c.nsPerElement.toFixed(2);
+        tr.append(th, td);
+        return tr;
+      }),
+    );
+  }
+
+  #run(): void {
+    if (this.#worker) return;
+    const button = this.find<HTMLButtonElement>('[data-action="run"]');
+    button.disabled = true;
+    this.setText('[data-out="status"]', 'Measuring in a background thread…');
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+    this.#worker = worker;
+    const costs: KernelCost[] = [];
+    const finish = (status: string): void => {
+      worker.terminate();
+      this.#worker = undefined;
+      button.disabled = false;
+      this.setText('[data-out="status"]', status);
+      this.dataset.measured = 'true';
+    };
+    worker.addEventListener('message', (event: MessageEvent<CostMessage>) => {
+      const m = event.data;
+      if (m.type === 'result') {
+        costs.push(m.cost);
+        this.update({ costs: [...costs] });
+      } else if (m.type === 'done') {
+        const relu = costs.find((c) => c.id === 'relu')?.nsPerElement ?? NaN;
+        const slowest = costs.reduce((a, c) => (c.nsPerElement > a.nsPerElement ? c : a));
+        finish(`Measured on this device: ReLU ${relu.toFixed(2)} ns per element; slowest ${this.#m.kernelName(slowest.id)} at ${slowest.nsPerElement.toFixed(2)} ns (${(slowest.nsPerElement / relu).toFixed(1)}× ReLU).`);
+      } else {
+        finish(`The measurement failed: ${m.message}. The figures shown are from the last complete run.`);
+      }
+    });
+    worker.addEventListener('error', () => finish('The measurement could not start in this browser; the figures shown are from the build machine.'));
+    const derivative = this.find<HTMLInputElement>('[data-control="derivative"]').checked;
+    worker.postMessage({ type: 'run', derivative } satisfies CostRequest);
+  }
+}
+
+if (!customElements.get('af-cost-bench')) customElements.define('af-cost-bench', CostBenchElement);

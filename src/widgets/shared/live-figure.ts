@@ -1,0 +1,112 @@
+/**
+ * Base class of every live figure. Lifecycle: the element holds its state (parsed from
+ * `data-state`, written at build time); when it first comes near the viewport it loads
+ * Observable Plot and its model, calls `setup()` once to wire controls, and renders. Every `update()` merges a
+ * patch into the state and schedules one render on the next animation frame, so a fast slider
+ * drag never renders twice per frame. Resizing re-renders at the new width.
+ */
+import type { PlotOptions } from '@observablehq/plot';
+import { stripMarkLabels } from '../../lib/plots/strip-mark-labels.ts';
+
+type PlotModule = typeof import('@observablehq/plot');
+
+export abstract class LiveFigure<State extends object> extends HTMLElement {
+  /** Current state; replaced, never mutated, by `update()`. */
+  protected state!: State;
+  /** The state from the build-time render (what "Reset" returns to). */
+  protected initial!: State;
+  /** Observable Plot, once loaded. */
+  protected plot: PlotModule | undefined;
+  #frame = 0;
+
+  connectedCallback(): void {
+    this.initial = JSON.parse(this.dataset.state ?? '{}') as State;
+    this.state = this.initial;
+    whenVisible(this, () => void this.#takeOver());
+  }
+
+  /**
+   * Loads the figure's model with a dynamic import. Models import Plot, so a static import here
+   * would put Plot in every page's first download instead of loading it when a figure is seen.
+   */
+  protected abstract load(): Promise<void>;
+
+  /** Wires the controls; called once, after Plot and the model have loaded. */
+  protected abstract setup(): void;
+
+  /** Redraws everything from `this.state`. */
+  protected abstract render(): void;
+
+  /** Merges a patch into the state and schedules a redraw. */
+  protected update(patch: Partial<State>): void {
+    this.state = { ...this.state, ...patch };
+    this.schedule();
+  }
+
+  /** Schedules one redraw on the next animation frame. */
+  protected schedule(): void {
+    if (this.#frame) return;
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0;
+      if (this.plot) this.render();
+    });
+  }
+
+  /** The element matching `selector` inside this figure; throws if the markup lacks it. */
+  protected find<E extends Element = HTMLElement>(selector: string): E {
+    const el = this.querySelector<E>(selector);
+    if (!el) throw new Error(`${this.localName}: missing ${selector}`);
+    return el;
+  }
+
+  /** Renders Plot options into `host`, replacing what was there, and returns the new figure. */
+  protected draw(host: HTMLElement, options: PlotOptions): ReturnType<PlotModule['plot']> {
+    if (!this.plot) throw new Error(`${this.localName}: draw before Plot loaded`);
+    const figure = stripMarkLabels(this.plot.plot(options));
+    host.replaceChildren(figure);
+    return figure;
+  }
+
+  /** Drawing width for the plot host: its real width, never narrower than a phone's plot. */
+  protected widthOf(host: HTMLElement): number {
+    return Math.max(280, Math.round(host.clientWidth));
+  }
+
+  /** Sets an element's text only when it changed (avoids needless layout and live-region noise). */
+  protected setText(selector: string, value: string): void {
+    const el = this.querySelector(selector);
+    if (el && el.textContent !== value) el.textContent = value;
+  }
+
+  async #takeOver(): Promise<void> {
+    const [plot] = await Promise.all([import('@observablehq/plot'), this.load()]);
+    this.plot = plot;
+    for (const el of this.querySelectorAll<HTMLElement>('[data-controls]')) el.hidden = false;
+    this.setup();
+    const host = this.querySelector<HTMLElement>('.plot');
+    if (host) new ResizeObserver(() => this.schedule()).observe(host);
+    this.render();
+    this.dataset.live = 'true';
+  }
+}
+
+/**
+ * Runs `callback` once, the first time `element` comes near the viewport, so widgets load their
+ * code and draw only when a reader gets to them.
+ */
+export function whenVisible(element: Element, callback: () => void): void {
+  if (!('IntersectionObserver' in window)) {
+    callback();
+    return;
+  }
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        observer.disconnect();
+        callback();
+      }
+    },
+    { rootMargin: '200px 0px' },
+  );
+  observer.observe(element);
+}

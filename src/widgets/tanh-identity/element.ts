@@ -1,0 +1,34 @@
+/** `<af-tanh-identity>`: morph slider and zoom for the tanh = 2 sigma(2x) - 1 figure. */
+import { LiveFigure } from '../shared/live-figure.ts';
+import type { IdentityState } from './model.ts';
+
+type Model = typeof import('./model.ts');
+
+class TanhIdentityElement extends LiveFigure<IdentityState> {
+  #m!: Model;
+
+  protected async load(): Promise<void> {
+    this.#m = await import('./model.ts');
+  }
+
+  protected setup(): void {
+    this.find<HTMLInputElement>('[data-control="t"]').addEventListener('input', (e) => {
+      this.update({ t: Number((e.target as HTMLInputElement).value) });
+    });
+    this.find<HTMLSelectElement>('[data-control="zoom"]').addEventListener('change', (e) => {
+      this.update({ halfRange: Number((e.target as HTMLSelectElement).value) });
+    });
+  }
+
+  protected render(): void {
+    const host = this.find('.plot');
+    const width = this.widthOf(host);
+    const id = this.dataset.figureId ?? 'identity';
+    this.draw(host, this.#m.identityPlotOptions(this.state, width, id));
+    this.draw(this.find('.plot-residual'), this.#m.residualPlotOptions(this.state, width, id));
+    this.setText('[data-out="t"]', this.state.t.toFixed(2));
+    this.setText('[data-out="max"]', this.#m.maxResidual(this.state).toFixed(1));
+  }
+}
+
+if (!customElements.get('af-tanh-identity')) customElements.define('af-tanh-identity', TanhIdentityElement);

@@ -1,0 +1,32 @@
+/**
+ * Runs once before the browser tests: checks that Debian's Chromium is there (failing with one
+ * line that says how to install it) and serves the built site for every test file.
+ */
+import { existsSync } from 'node:fs';
+import type { TestProject } from 'vitest/node';
+import { serveStatic } from './static-server.ts';
+import { chromiumPath } from './browser.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    origin: string;
+    base: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const path = chromiumPath();
+  if (!existsSync(path)) {
+    throw new Error(`Chromium not found at ${path}: install it with "apt-get install -y chromium" or set CHROMIUM_PATH.`);
+  }
+  if (!existsSync('dist/index.html')) {
+    throw new Error('dist/ has no index.html: run "npm run build" before the browser tests.');
+  }
+  const base = process.env.BASE_PATH || '/';
+  const { server, origin } = await serveStatic('dist', base);
+  project.provide('origin', origin);
+  project.provide('base', base.endsWith('/') ? base : `${base}/`);
+  return async () => {
+    await new Promise<void>((ok) => server.close(() => ok()));
+  };
+}

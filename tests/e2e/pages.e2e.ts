@@ -1,0 +1,84 @@
+/**
+ * Checks every built page in a real browser: it loads cleanly (no console error, no failed or
+ * foreign request), passes axe, fits a 390 px phone, reads without JavaScript, and its charts
+ * follow the dark theme.
+ */
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openPage, seriousAxeViolations } from './browser.ts';
+import { builtPages } from './site-pages.ts';
+
+const origin = inject('origin');
+const base = inject('base');
+const pages = builtPages();
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test('the site has a home page and lessons', () => {
+  expect(pages).toContain('');
+  expect(pages.some((p) => p.startsWith('lessons/'))).toBe(true);
+});
+
+describe.each(pages)('page /%s', (path) => {
+  const url = `${origin}${base}${path}`;
+
+  test('loads with no console error, failed request or third-party request; axe finds nothing serious', async () => {
+    const w = await openPage(browser, origin);
+    await w.page.goto(url, { waitUntil: 'networkidle' });
+    // Scroll through so every lazily started widget runs.
+    await w.page.evaluate(async () => {
+      for (let y = 0; y < document.body.scrollHeight; y += 600) {
+        window.scrollTo(0, y);
+        await new Promise((r) => setTimeout(r, 30));
+      }
+    });
+    await w.page.waitForLoadState('networkidle');
+    expect(w.errors).toEqual([]);
+    expect(w.failedRequests).toEqual([]);
+    expect(w.foreignRequests).toEqual([]);
+    expect(await seriousAxeViolations(w.page)).toEqual([]);
+    await w.close();
+  });
+
+  test('has no horizontal overflow at 390 px', async () => {
+    const w = await openPage(browser, origin, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await w.page.goto(url, { waitUntil: 'networkidle' });
+    const overflow = await w.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await w.close();
+  });
+
+  test('reads without JavaScript: text, typeset formulas and SVG plots are in the HTML', async () => {
+    const w = await openPage(browser, origin, { javaScriptEnabled: false });
+    await w.page.goto(url);
+    const html = await w.page.content();
+    expect(html).not.toContain('$$');
+    const mainText = await w.page.locator('main').innerText();
+    expect(mainText.length).toBeGreaterThan(200);
+    if (path.startsWith('lessons/')) {
+      expect(await w.page.locator('.katex').count()).toBeGreaterThan(0);
+    }
+    const figures = await w.page.locator('figure.af-figure').count();
+    expect(await w.page.locator('figure.af-figure svg').count()).toBeGreaterThanOrEqual(figures);
+    await w.close();
+  });
+
+  test('dark mode restyles the page and its charts', async () => {
+    const w = await openPage(browser, origin, { colorScheme: 'dark' });
+    await w.page.goto(url, { waitUntil: 'networkidle' });
+    const bg = await w.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe('rgb(20, 20, 23)');
+    const stroke = await w.page.evaluate(() => {
+      const line = document.querySelector('figure.af-figure svg [stroke="var(--curve-1)"]');
+      return line ? getComputedStyle(line).stroke : null;
+    });
+    if (stroke !== null) expect(stroke).toBe('rgb(106, 168, 255)');
+    await w.close();
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * Widgets in a real browser, on every page that has them: each becomes live when scrolled to,
+ * every slider and picker changes its plot, the explorer's cursor reads the module's exact
+ * values, the cost benchmark runs in a worker, and the theme toggle restyles the charts.
+ */
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { getActivation } from '../../src/lib/activations/index.ts';
+import type { ActivationId } from '../../src/lib/activations/types.ts';
+import { launchBrowser, openPage, type WatchedPage } from './browser.ts';
+import { builtPages } from './site-pages.ts';
+import { readFileSync } from 'node:fs';
+
+const origin = inject('origin');
+const base = inject('base');
+const liveTags = ['af-activation-plot', 'af-explorer', 'af-compare', 'af-chain-rule', 'af-tanh-identity', 'af-float-pitfalls', 'af-cost-bench'];
+const pagesWithWidgets = builtPages().filter((p) => {
+  const html = readFileSync(`dist/${p}index.html`, 'utf8');
+  return liveTags.some((t) => html.includes(`<${t}`));
+});
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function goLive(page: Page, figure: Locator): Promise<void> {
+  await figure.scrollIntoViewIfNeeded();
+  await figure.locator('[data-live="true"]').or(figure.and(page.locator('[data-live="true"]'))).first().waitFor({ timeout: 15_000 });
+}
+
+async function svgOf(figure: Locator): Promise<string> {
+  return figure.locator('.plot').first().innerHTML();
+}
+
+async function nextFrames(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+test('some pages have widgets', () => {
+  expect(pagesWithWidgets.length).toBeGreaterThan(0);
+});
+
+describe.each(pagesWithWidgets)('widgets on /%s', (path) => {
+  let w: WatchedPage;
+  beforeAll(async () => {
+    w = await openPage(browser, origin);
+    await w.page.goto(`${origin}${base}${path}`, { waitUntil: 'networkidle' });
+  });
+  afterAll(async () => {
+    expect(w.errors).toEqual([]);
+    await w.close();
+  });
+
+  test('every slider and picker redraws its plot', async () => {
+    const figures = w.page.locator('figure.widget');
+    const count = await figures.count();
+    for (let i = 0; i < count; i++) {
+      const figure = figures.nth(i);
+      await goLive(w.page, figure);
+      const controls = figure.locator('[data-controls] input[type="range"], [data-controls] select');
+      const n = await controls.count();
+      for (let j = 0; j < n; j++) {
+        const control = controls.nth(j);
+        const before = await svgOf(figure);
+        const tag = await control.evaluate((el) => el.tagName);
+        if (tag === 'SELECT') {
+          const values = await control.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+          const current = await control.inputValue();
+          await control.selectOption(values.find((v) => v !== current) ?? current);
+        } else {
+          await control.evaluate((el) => {
+            const input = el as HTMLInputElement;
+            const lo = Number(input.min);
+            const hi = Number(input.max);
+            input.value = String(Number(input.value) === hi ? lo : hi);
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+          });
+        }
+        await nextFrames(w.page);
+        const label = await control.evaluate((el) => el.closest('label')?.textContent?.trim() ?? el.outerHTML);
+        expect(await svgOf(figure), `${label} in figure ${i}`).not.toBe(before);
+      }
+    }
+  });
+
+  test('the explorer cursor reads the module values exactly', async () => {
+    const explorers = w.page.locator('af-explorer');
+    for (let i = 0; i < (await explorers.count()); i++) {
+      const ex = explorers.nth(i);
+      await goLive(w.page, ex);
+      const state = JSON.parse((await ex.getAttribute('data-state')) ?? '{}') as { activation: ActivationId };
+      const plot = ex.locator('.plot');
+      await plot.focus();
+      await w.page.keyboard.press('ArrowRight');
+      await w.page.keyboard.press('ArrowRight');
+      await nextFrames(w.page);
+      const params = await ex.locator('input[data-param]').evaluateAll((els) =>
+        Object.fromEntries(els.map((e) => [(e as HTMLInputElement).dataset.param, Number((e as HTMLInputElement).value)])),
+      );
+      const x = Number(await ex.locator('[data-readout="x"]').innerText());
+      const a = getActivation(state.activation);
+      expect(await ex.locator('[data-readout="f"]').innerText()).toBe(String(a.f(x, params)));
+      expect(await ex.locator('[data-readout="df"]').innerText()).toBe(String(a.df(x, params)));
+      expect(await plot.getAttribute('aria-valuenow')).toBe(String(x));
+    }
+  });
+
+  test('the cost benchmark measures in a worker', async () => {
+    const bench = w.page.locator('af-cost-bench');
+    if ((await bench.count()) === 0) return;
+    await goLive(w.page, bench.first());
+    await bench.locator('[data-action="run"]').click();
+    await bench.and(w.page.locator('[data-measured="true"]')).waitFor({ timeout: 60_000 });
+    expect(await bench.locator('[data-out="status"]').innerText()).toContain('Measured on this device');
+  });
+});
+
+test('the theme toggle switches the charts to dark colours', async () => {
+  const path = pagesWithWidgets[0] ?? '';
+  const w = await openPage(browser, origin, { colorScheme: 'light' });
+  await w.page.goto(`${origin}${base}${path}`, { waitUntil: 'networkidle' });
+  const strokeOfFirstCurve = () =>
+    w.page.evaluate(() => {
+      const el = document.querySelector('figure.af-figure svg [stroke^="var(--curve-1"]');
+      return el ? getComputedStyle(el).stroke : null;
+    });
+  expect(await strokeOfFirstCurve()).toBe('rgb(31, 111, 208)');
+  await w.page.locator('[data-theme-toggle]').click();
+  expect(await w.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  expect(await strokeOfFirstCurve()).toBe('rgb(106, 168, 255)');
+  await w.page.reload({ waitUntil: 'networkidle' });
+  expect(await w.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  await w.close();
+});

@@ -1,0 +1,34 @@
+import { describe, expect, test } from 'vitest';
+import { markdownToHtml } from 'satteri';
+import { renderTex } from '../../src/lib/tex.ts';
+import { katexMath } from '../../src/lib/markdown-math.ts';
+
+describe('renderTex', () => {
+  test('renders KaTeX HTML with MathML for screen readers', () => {
+    const html = renderTex('\\sigma(x) = \\frac{1}{1 + e^{-x}}');
+    expect(html).toContain('class="katex"');
+    expect(html).toContain('<math');
+  });
+  test('display mode wraps in katex-display', () => {
+    expect(renderTex('x^2', true)).toContain('katex-display');
+  });
+  test('a malformed formula throws, so the build fails instead of shipping it', () => {
+    expect(() => renderTex('\\frac{1}{')).toThrow();
+  });
+});
+
+describe('Markdown math plugin', () => {
+  const render = (md: string) => markdownToHtml(md, { features: { math: true }, mdastPlugins: [katexMath] }).html;
+
+  test('inline $...$ becomes KaTeX, with no dollar signs left', () => {
+    const html = render('The sigmoid $\\sigma(x)$ maps to $(0, 1)$.');
+    expect(html).toContain('class="katex"');
+    expect(html).not.toContain('$');
+  });
+  test('display $$...$$ becomes a block formula, not a code block', () => {
+    const html = render('Before\n\n$$\n\\tanh(x) = 2\\sigma(2x) - 1\n$$\n\nAfter');
+    expect(html).toContain('katex-display');
+    expect(html).not.toContain('<code');
+    expect(html).not.toContain('$$');
+  });
+});

@@ -1,0 +1,115 @@
+/** The widgets' pure models: what they compute must back the claims the lessons make. */
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { getActivation } from '../../src/lib/activations/index.ts';
+import { activationIds } from '../../src/lib/activations/types.ts';
+import { clamp, formatFull, readout, stepCursor, substituteParams } from '../../src/widgets/explorer/model.ts';
+import { compareSeries, normalizeIds } from '../../src/widgets/compare/model.ts';
+import { chainProducts, maxDepth, sigmoidCeiling } from '../../src/widgets/chain-rule/model.ts';
+import { maxResidual, morph } from '../../src/widgets/tanh-identity/model.ts';
+import { pitfallByKey, pitfalls, ulpGap } from '../../src/widgets/float-pitfalls/model.ts';
+
+describe('explorer model', () => {
+  test('the readout is the module value, not an interpolation', () => {
+    const r = readout({ activation: 'gelu', halfRange: 8, params: {}, cursor: 0.37 });
+    expect(r.f).toBe(getActivation('gelu').f(0.37));
+    expect(r.df).toBe(getActivation('gelu').df(0.37));
+  });
+  test('parameters reach the readout', () => {
+    const r = readout({ activation: 'leaky-relu', halfRange: 8, params: { slope: 0.2 }, cursor: -2 });
+    expect(r.f).toBeCloseTo(-0.4, 15);
+  });
+  test('formatFull keeps every digit (round-trips) and shows -0', () => {
+    fc.assert(fc.property(fc.double({ noNaN: true }), (v) => Object.is(Number(formatFull(v)), v) || (v === 0 && formatFull(v) === '-0')));
+    expect(formatFull(-0)).toBe('-0');
+  });
+  test('substituteParams replaces whole symbols only', () => {
+    const spec = { name: 'alpha', label: 'alpha', symbol: '\\alpha', default: 1, min: 0, max: 3, step: 0.05 };
+    expect(substituteParams('\\alpha(e^x - 1) + \\alphabet', [spec], { alpha: 0.5 })).toBe('{0.50}(e^x - 1) + \\alphabet');
+  });
+  test('every parametrised formula still renders after substitution', async () => {
+    const { renderTex } = await import('../../src/lib/tex.ts');
+    for (const id of activationIds) {
+      const a = getActivation(id);
+      const params = Object.fromEntries(a.params.map((p) => [p.name, p.max]));
+      expect(() => renderTex(substituteParams(a.latex, a.params, params))).not.toThrow();
+      expect(() => renderTex(substituteParams(a.dlatex, a.params, params))).not.toThrow();
+    }
+  });
+  test('the keyboard cursor stays inside the range', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -500, max: 500 }), fc.constantFrom(1, 2, 4, 8, 16), (steps, half) => {
+        const c = stepCursor({ activation: 'relu', halfRange: half, params: {}, cursor: 0 }, steps);
+        return c >= -half && c <= half;
+      }),
+    );
+    expect(clamp(NaN, -1, 1)).toBe(-1);
+  });
+});
+
+describe('compare model', () => {
+  test('ids are kept in teaching order and unknown ones dropped', () => {
+    expect(normalizeIds(['relu', 'nope', 'sigmoid'])).toEqual(['sigmoid', 'relu']);
+  });
+  test('log mode plots |f\'|', () => {
+    const [s] = compareSeries({ ids: ['tanh'], mode: 'logdf', halfRange: 5 });
+    expect(s).toBeDefined();
+    for (let i = 0; i < (s?.ys.length ?? 0); i++) expect(s?.ys[i]).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('chain rule model', () => {
+  test('sigmoid products never exceed 4^-k, tanh never exceeds 1, for any draw', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: maxDepth }), fc.double({ min: -3, max: 3, noNaN: true }), fc.double({ min: 0, max: 4, noNaN: true }), fc.integer({ min: 1, max: 9999 }), (depth, mean, spread, seed) => {
+        const products = chainProducts({ depth, mean, spread, seed });
+        const sig = products.find((p) => p.id === 'sigmoid')?.products;
+        const tanh = products.find((p) => p.id === 'tanh')?.products;
+        return Array.from(sig ?? [], (p, i) => p <= sigmoidCeiling(i + 1) * (1 + 1e-12)).every(Boolean) && Array.from(tanh ?? []).every((p) => p <= 1);
+      }),
+      { numRuns: 200 },
+    );
+  });
+  test('with every pre-activation positive, the ReLU path carries the gradient unchanged', () => {
+    const relu = chainProducts({ depth: 30, mean: 2, spread: 0, seed: 1 }).find((p) => p.id === 'relu');
+    expect(Array.from(relu?.products ?? [])).toEqual(new Array(30).fill(1));
+  });
+});
+
+describe('tanh identity model', () => {
+  test('the morph starts at sigma and ends at tanh', () => {
+    for (const x of [-3, -0.5, 0, 0.25, 2]) {
+      expect(morph(x, 0)).toBe(getActivation('sigmoid').f(x));
+      expect(morph(x, 1)).toBeCloseTo(Math.tanh(x), 15);
+    }
+  });
+  test('the residual is rounding noise: a few units of 2^-53 at most', () => {
+    expect(maxResidual({ t: 1, halfRange: 16 })).toBeLessThan(8);
+  });
+});
+
+describe('floating-point pitfalls', () => {
+  test('the exp-ratio tanh returns NaN at x = 800 while the module returns 1', () => {
+    const p = pitfallByKey('tanh-exp-ratio');
+    expect(p.textbook(800)).toBeNaN();
+    expect(p.stable(800)).toBe(1);
+  });
+  test('1 / (1 + e^-x) loses the left tail; the module keeps it', () => {
+    const p = pitfallByKey('sigmoid-left-tail');
+    expect(p.textbook(-720)).toBe(0);
+    expect(p.stable(-720)).toBeGreaterThan(0);
+  });
+  test('every pitfall really fails at one of its probes, by more than a million ULPs', () => {
+    for (const p of pitfalls) {
+      const worst = Math.max(...p.probes.map((x) => ulpGap(p, x)));
+      expect(worst, p.key).toBeGreaterThan(1e6);
+    }
+  });
+});
+
+test('a plain-letter parameter symbol is replaced only as a token', () => {
+  const spec = { name: 'a', label: 'slope', symbol: 'a', default: 0.25, min: 0, max: 1, step: 0.01 };
+  expect(substituteParams('\\begin{cases} x & x > 0 \\\\ a x & \\text{else} \\end{cases}', [spec], { a: 0.5 })).toBe(
+    '\\begin{cases} x & x > 0 \\\\ {0.50} x & \\text{else} \\end{cases}',
+  );
+});
