@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
-import { katexMath } from './src/lib/markdown-math.ts';
+import { headingAnchors, katexMath } from './src/lib/markdown-math.ts';
 
 /** Where the site is served; both come from the environment so one build fits any host. */
 const site = process.env.SITE_URL || 'http://localhost:4321';
@@ -13,7 +13,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   markdown: {
-    processor: satteri({ features: { math: true }, mdastPlugins: [katexMath] }),
+    processor: satteri({ features: { math: true }, mdastPlugins: [katexMath], hastPlugins: [headingAnchors] }),
   },
   integrations: [mdx()],
 });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { markdownToHtml } from 'satteri';
 import { renderTex } from '../../src/lib/tex.ts';
-import { katexMath } from '../../src/lib/markdown-math.ts';
+import { headingAnchors, katexMath } from '../../src/lib/markdown-math.ts';
 
 describe('renderTex', () => {
   test('renders KaTeX HTML with MathML for screen readers', () => {
@@ -30,5 +30,16 @@ describe('Markdown math plugin', () => {
     expect(html).toContain('katex-display');
     expect(html).not.toContain('<code');
     expect(html).not.toContain('$$');
+  });
+});
+
+describe('heading anchors', () => {
+  const render = (md: string) => markdownToHtml(md, { hastPlugins: [headingAnchors] }).html;
+
+  test('h2 and h3 get GitHub-style ids and an empty link to themselves', () => {
+    const html = render('## Why it works\n\n### Why it works\n\n#### Not this one');
+    expect(html).toContain('<h2 id="why-it-works">Why it works<a class="heading-anchor" href="#why-it-works"');
+    expect(html).toContain('<h3 id="why-it-works-1">');
+    expect(html).not.toMatch(/<h4[^>]*>.*heading-anchor/);
   });
 });

@@ -128,7 +128,7 @@ export function pitfallPlotOptions(p: Pitfall, width: number, figureId: string):
     ariaDescription: `Error of the textbook formula in ULPs, log scale, for x from ${a} to ${b}.`,
     style: { background: 'transparent', overflow: 'visible' },
     x: { domain: [a, b], type: symlog ? 'symlog' : 'linear', label: 'x', grid: true },
-    y: { type: 'log', domain: [1, ceiling], label: 'error (ULPs)', grid: true },
+    y: { type: 'log', domain: [1, ceiling], label: 'error (ULPs)', grid: true, tickFormat: '~e' },
     marks: [
       Plot.ruleY([4], { stroke: 'var(--curve-3)', strokeDasharray: '3,3' }),
       Plot.dot(rows.filter((r) => !r.nan), { x: 'x', y: 'gap', r: 1.6, fill: 'var(--curve-2)' }),
