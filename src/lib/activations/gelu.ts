@@ -179,7 +179,7 @@ export const gelu: Activation = {
   latex: String.raw`x\,\Phi(x) = \frac{x}{2}\left(1 + \operatorname{erf}\frac{x}{\sqrt{2}}\right)`,
   dlatex: String.raw`\Phi(x) + \frac{x}{\sqrt{2\pi}}\,e^{-x^{2}/2}`,
   range: {
-    min: -0.16997120747990983,
+    min: -0.16997120747990366,
     max: Infinity,
     minInclusive: true,
     maxInclusive: false,
@@ -218,7 +218,7 @@ export const geluTanh: Activation = {
   latex: String.raw`\frac{x}{2}\left(1 + \tanh\!\left(\sqrt{2/\pi}\,\bigl(x + 0.044715\,x^{3}\bigr)\right)\right)`,
   dlatex: String.raw`\frac{1 + \tanh u}{2} + \frac{x}{2}\bigl(1 - \tanh^{2} u\bigr)\sqrt{2/\pi}\,\bigl(1 + 0.134145\,x^{2}\bigr),\quad u = \sqrt{2/\pi}\,\bigl(x + 0.044715\,x^{3}\bigr)`,
   range: {
-    min: -0.1700425556,
+    min: -0.17004075057125406,
     max: Infinity,
     minInclusive: true,
     maxInclusive: false,

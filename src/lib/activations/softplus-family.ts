@@ -238,7 +238,7 @@ export const mish: Activation = {
   latex: String.raw`x \tanh\bigl(\ln(1 + e^{x})\bigr)`,
   dlatex: String.raw`\tanh\bigl(s(x)\bigr) + x\,\operatorname{sech}^{2}\bigl(s(x)\bigr)\,\sigma(x),\quad s(x) = \ln(1 + e^{x})`,
   range: {
-    min: -0.30884,
+    min: -0.30884341301725043,
     max: Infinity,
     minInclusive: true,
     maxInclusive: false,

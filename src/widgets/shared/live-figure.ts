@@ -48,7 +48,11 @@ export abstract class LiveFigure<State extends object> extends HTMLElement {
     if (this.#frame) return;
     this.#frame = requestAnimationFrame(() => {
       this.#frame = 0;
-      if (this.plot) this.render();
+      if (!this.plot) return;
+      const start = performance.now();
+      this.render();
+      // A User Timing entry per redraw, so its cost can be measured in a real browser.
+      performance.measure('af-render', { start, detail: this.localName });
     });
   }
 
