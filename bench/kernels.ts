@@ -1,0 +1,56 @@
+/**
+ * Activation kernels: ns per element of each registry kernel (`fInto`) against the textbook
+ * kernel written with Math.exp / Math.tanh / Math.log in the same run, and ReLU against a plain
+ * array copy. Ratios above 1 mean the registry is faster. `npx node bench/kernels.ts`.
+ * The timing method (best of several rounds over a 4096-element array) is the one the site's
+ * cost widget uses, from src/lib/kernel-cost.ts.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { activations } from '../src/lib/activations/index.ts';
+import type { ActivationId } from '../src/lib/activations/types.ts';
+import { benchInputs, timeKernel } from '../src/lib/kernel-cost.ts';
+
+const size = 4096;
+const xs = benchInputs(size);
+const out = new Float64Array(size);
+const sqrt2OverPi = Math.sqrt(2 / Math.PI);
+
+/** The obvious one-liners a textbook (or the seed post) would write, looped over the array. */
+const textbook: Partial<Record<ActivationId, (x: number) => number>> = {
+  sigmoid: (x) => 1 / (1 + Math.exp(-x)),
+  tanh: (x) => Math.tanh(x),
+  softplus: (x) => Math.log(1 + Math.exp(x)),
+  silu: (x) => x / (1 + Math.exp(-x)),
+  gelu: (x) => 0.5 * x * (1 + Math.tanh(sqrt2OverPi * (x + 0.044715 * x * x * x))),
+  'gelu-tanh': (x) => 0.5 * x * (1 + Math.tanh(sqrt2OverPi * (x + 0.044715 * x * x * x))),
+  mish: (x) => x * Math.tanh(Math.log(1 + Math.exp(x))),
+  elu: (x) => (x > 0 ? x : Math.exp(x) - 1),
+  relu: (x) => (x > 0 ? x : 0),
+};
+
+/** Required speed-ups from the performance issue (registry vs textbook). */
+const targets: Partial<Record<ActivationId, number>> = { sigmoid: 2, tanh: 2, softplus: 2, silu: 2, gelu: 1.5, 'gelu-tanh': 1.5, mish: 1.5 };
+
+function loopOf(f: (x: number) => number): () => void {
+  return () => {
+    for (let i = 0; i < size; i++) out[i] = f(xs[i] as number);
+  };
+}
+
+const now = () => performance.now();
+const copy = timeKernel(() => out.set(xs), size, 40, 7, now);
+const rows = (Object.keys(textbook) as ActivationId[]).map((id) => {
+  const tb = textbook[id];
+  const registry = timeKernel(() => activations[id].fInto(xs, out), size, 40, 7, now);
+  const reference = tb ? timeKernel(loopOf(tb), size, 40, 7, now) : NaN;
+  return { id, registryNs: registry, textbookNs: reference, speedup: reference / registry, target: targets[id] ?? null };
+});
+
+console.log(`array copy: ${copy.toFixed(3)} ns/element\n`);
+console.log('| kernel | registry ns/el | textbook ns/el | speed-up | target |\n| --- | ---: | ---: | ---: | --- |');
+for (const r of rows) {
+  const target = r.id === 'relu' ? `≤1.5× copy: ${(r.registryNs / copy).toFixed(2)}×` : r.target ? `≥${r.target}× ${r.speedup >= r.target ? 'met' : 'NOT met'}` : '';
+  console.log(`| ${r.id} | ${r.registryNs.toFixed(2)} | ${r.textbookNs.toFixed(2)} | ${r.speedup.toFixed(2)}× | ${target} |`);
+}
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/kernels.json', `${JSON.stringify({ date: new Date().toISOString(), node: process.version, copyNs: copy, rows }, null, 2)}\n`);
