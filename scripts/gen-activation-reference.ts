@@ -43,7 +43,7 @@ import {
   type Dec,
 } from './reference-math.ts';
 import { activationIds } from '../src/lib/activations/types.ts';
-import { nextDown, nextUp, stepUlps } from '../tests/unit/ulp.ts';
+import { nextDown, nextUp, stepUlps } from '../src/lib/ulp.ts';
 
 const started = Date.now();
 const OUT = new URL('../tests/fixtures/activation-reference.json', import.meta.url);

@@ -27,7 +27,7 @@ import {
   toDouble,
   type Dec,
 } from '../../scripts/reference-math.ts';
-import { ulpDistance } from './ulp.ts';
+import { ulpDistance } from '../../src/lib/ulp.ts';
 
 const F_ULPS = 4;
 const DF_ULPS = 8;

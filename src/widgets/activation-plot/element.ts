@@ -8,18 +8,16 @@ import type { ActivationPlotConfig } from './figure.ts';
 
 type Model = typeof import('./figure.ts');
 
-class ActivationPlotElement extends LiveFigure<ActivationPlotConfig> {
-  #m!: Model;
-
-  protected async load(): Promise<void> {
-    this.#m = await import('./figure.ts');
+class ActivationPlotElement extends LiveFigure<ActivationPlotConfig, Model> {
+  protected loadModel(): Promise<Model> {
+    return import('./figure.ts');
   }
 
   protected setup(): void {}
 
   protected render(): void {
     const host = this.find('.plot');
-    this.draw(host, this.#m.activationPlotOptions(this.state, this.widthOf(host)));
+    this.draw(host, this.model.activationPlotOptions(this.state, this.widthOf(host)));
   }
 }
 

@@ -6,11 +6,9 @@ type Model = typeof import('./model.ts');
 
 const keys = ['depth', 'mean', 'spread', 'seed'] as const;
 
-class ChainRuleElement extends LiveFigure<ChainRuleState> {
-  #m!: Model;
-
-  protected async load(): Promise<void> {
-    this.#m = await import('./model.ts');
+class ChainRuleElement extends LiveFigure<ChainRuleState, Model> {
+  protected loadModel(): Promise<Model> {
+    return import('./model.ts');
   }
 
   protected setup(): void {
@@ -27,10 +25,10 @@ class ChainRuleElement extends LiveFigure<ChainRuleState> {
 
   protected render(): void {
     const host = this.find('.plot');
-    this.draw(host, this.#m.chainPlotOptions(this.state, this.widthOf(host), this.dataset.figureId ?? 'chain'));
+    this.draw(host, this.model.chainPlotOptions(this.state, this.widthOf(host), this.dataset.figureId ?? 'chain'));
     const k = Math.round(this.state.depth);
-    for (const { id, products } of this.#m.chainProducts(this.state)) this.setText(`[data-readout="${id}"]`, this.#m.formatProduct(products[k - 1] ?? NaN));
-    this.setText('[data-readout="ceiling"]', this.#m.formatProduct(this.#m.sigmoidCeiling(k)));
+    for (const { id, products } of this.model.chainProducts(this.state)) this.setText(`[data-readout="${id}"]`, this.model.formatProduct(products[k - 1] ?? NaN));
+    this.setText('[data-readout="ceiling"]', this.model.formatProduct(this.model.sigmoidCeiling(k)));
     this.setText('[data-out="depth"]', String(k));
     this.setText('[data-out="mean"]', this.state.mean.toFixed(1));
     this.setText('[data-out="spread"]', this.state.spread.toFixed(1));

@@ -7,11 +7,9 @@ import type { CompareMode, CompareState } from './model.ts';
 
 type Model = typeof import('./model.ts');
 
-class CompareElement extends LiveFigure<CompareState> {
-  #m!: Model;
-
-  protected async load(): Promise<void> {
-    this.#m = await import('./model.ts');
+class CompareElement extends LiveFigure<CompareState, Model> {
+  protected loadModel(): Promise<Model> {
+    return import('./model.ts');
   }
 
   protected setup(): void {
@@ -22,7 +20,7 @@ class CompareElement extends LiveFigure<CompareState> {
       box.disabled = false;
       box.addEventListener('change', () => {
         const boxes = this.querySelectorAll<HTMLInputElement>('.picker input:checked');
-        this.update({ ids: this.#m.normalizeIds(Array.from(boxes, (b) => b.value)) });
+        this.update({ ids: this.model.normalizeIds(Array.from(boxes, (b) => b.value)) });
       });
     }
     this.find<HTMLSelectElement>('[data-control="mode"]').addEventListener('change', (e) => {
@@ -35,11 +33,11 @@ class CompareElement extends LiveFigure<CompareState> {
 
   protected render(): void {
     const host = this.find('.plot');
-    this.draw(host, this.#m.comparePlotOptions(this.state, this.widthOf(host), this.dataset.figureId ?? 'compare'));
-    const ids = this.#m.normalizeIds(this.state.ids);
+    this.draw(host, this.model.comparePlotOptions(this.state, this.widthOf(host), this.dataset.figureId ?? 'compare'));
+    const ids = this.model.normalizeIds(this.state.ids);
     for (const label of this.querySelectorAll<HTMLLabelElement>('.picker label')) {
       const i = ids.indexOf(label.dataset.id as (typeof ids)[number]);
-      label.style.setProperty('--swatch', i >= 0 ? this.#m.colorOf(i) : 'transparent');
+      label.style.setProperty('--swatch', i >= 0 ? this.model.colorOf(i) : 'transparent');
     }
   }
 }

@@ -13,11 +13,9 @@ interface CostState {
   readonly costs: readonly KernelCost[];
 }
 
-class CostBenchElement extends LiveFigure<CostState> {
-  #m!: Model;
-
-  protected async load(): Promise<void> {
-    this.#m = await import('./model.ts');
+class CostBenchElement extends LiveFigure<CostState, Model> {
+  protected loadModel(): Promise<Model> {
+    return import('./model.ts');
   }
 
   #worker: Worker | undefined;
@@ -29,7 +27,7 @@ class CostBenchElement extends LiveFigure<CostState> {
   protected render(): void {
     const host = this.find('.plot');
     if (this.state.costs.length > 0) {
-      this.draw(host, this.#m.costPlotOptions(this.state.costs, this.widthOf(host), this.dataset.figureId ?? 'cost'));
+      this.draw(host, this.model.costPlotOptions(this.state.costs, this.widthOf(host), this.dataset.figureId ?? 'cost'));
     }
     const rows = this.find('[data-out="rows"]');
     rows.replaceChildren(
@@ -37,7 +35,7 @@ class CostBenchElement extends LiveFigure<CostState> {
         const tr = document.createElement('tr');
         const th = document.createElement('th');
         th.scope = 'row';
-        th.textContent = this.#m.kernelName(c.id);
+        th.textContent = this.model.kernelName(c.id);
         const td = document.createElement('td');
         td.textContent = c.nsPerElement.toFixed(2);
         tr.append(th, td);
@@ -69,7 +67,7 @@ class CostBenchElement extends LiveFigure<CostState> {
       } else if (m.type === 'done') {
         const relu = costs.find((c) => c.id === 'relu')?.nsPerElement ?? NaN;
         const slowest = costs.reduce((a, c) => (c.nsPerElement > a.nsPerElement ? c : a));
-        finish(`Measured on this device: ReLU ${relu.toFixed(2)} ns per element; slowest ${this.#m.kernelName(slowest.id)} at ${slowest.nsPerElement.toFixed(2)} ns (${(slowest.nsPerElement / relu).toFixed(1)}× ReLU).`);
+        finish(`Measured on this device: ReLU ${relu.toFixed(2)} ns per element; slowest ${this.model.kernelName(slowest.id)} at ${slowest.nsPerElement.toFixed(2)} ns (${(slowest.nsPerElement / relu).toFixed(1)}× ReLU).`);
       } else {
         finish(`The measurement failed: ${m.message}. The figures shown are from the last complete run.`);
       }

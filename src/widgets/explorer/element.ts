@@ -11,11 +11,9 @@ type Model = typeof import('./model.ts');
 
 const keyMoves: Readonly<Record<string, number>> = { ArrowLeft: -1, ArrowDown: -1, ArrowRight: 1, ArrowUp: 1, PageDown: -10, PageUp: 10 };
 
-class ExplorerElement extends LiveFigure<ExplorerState> {
-  #m!: Model;
-
-  protected async load(): Promise<void> {
-    this.#m = await import('./model.ts');
+class ExplorerElement extends LiveFigure<ExplorerState, Model> {
+  protected loadModel(): Promise<Model> {
+    return import('./model.ts');
   }
 
   #xScale: { invert(px: number): number } | undefined;
@@ -36,7 +34,7 @@ class ExplorerElement extends LiveFigure<ExplorerState> {
     });
     this.find<HTMLSelectElement>('[data-control="zoom"]').addEventListener('change', (e) => {
       const halfRange = Number((e.target as HTMLSelectElement).value);
-      this.update({ halfRange, cursor: this.#m.clamp(this.state.cursor, -halfRange, halfRange) });
+      this.update({ halfRange, cursor: this.model.clamp(this.state.cursor, -halfRange, halfRange) });
     });
     for (const slider of this.querySelectorAll<HTMLInputElement>('input[data-param]')) {
       slider.addEventListener('input', () => {
@@ -49,16 +47,16 @@ class ExplorerElement extends LiveFigure<ExplorerState> {
   protected render(): void {
     const host = this.find('.plot');
     const s = this.state;
-    const figure = this.draw(host, this.#m.explorerPlotOptions(s, this.widthOf(host), this.dataset.figureId ?? 'explorer'));
+    const figure = this.draw(host, this.model.explorerPlotOptions(s, this.widthOf(host), this.dataset.figureId ?? 'explorer'));
     this.#xScale = figure.scale('x') as { invert(px: number): number };
-    const r = this.#m.readout(s);
-    this.setText('[data-readout="x"]', this.#m.formatFull(r.x));
-    this.setText('[data-readout="f"]', this.#m.formatFull(r.f));
-    this.setText('[data-readout="df"]', this.#m.formatFull(r.df));
+    const r = this.model.readout(s);
+    this.setText('[data-readout="x"]', this.model.formatFull(r.x));
+    this.setText('[data-readout="f"]', this.model.formatFull(r.f));
+    this.setText('[data-readout="df"]', this.model.formatFull(r.df));
     host.setAttribute('aria-valuemin', String(-s.halfRange));
     host.setAttribute('aria-valuemax', String(s.halfRange));
     host.setAttribute('aria-valuenow', String(r.x));
-    host.setAttribute('aria-valuetext', `x = ${this.#m.formatFull(r.x)}, f(x) = ${this.#m.formatFull(r.f)}, f'(x) = ${this.#m.formatFull(r.df)}`);
+    host.setAttribute('aria-valuetext', `x = ${this.model.formatFull(r.x)}, f(x) = ${this.model.formatFull(r.f)}, f'(x) = ${this.model.formatFull(r.df)}`);
     const cursor = this.find<HTMLInputElement>('[data-control="cursor"]');
     cursor.min = String(-s.halfRange);
     cursor.max = String(s.halfRange);
@@ -71,7 +69,7 @@ class ExplorerElement extends LiveFigure<ExplorerState> {
   #onKey(e: KeyboardEvent): void {
     let cursor: number | undefined;
     const move = keyMoves[e.key];
-    if (move !== undefined) cursor = this.#m.stepCursor(this.state, move * (e.shiftKey ? 10 : 1));
+    if (move !== undefined) cursor = this.model.stepCursor(this.state, move * (e.shiftKey ? 10 : 1));
     else if (e.key === 'Home') cursor = -this.state.halfRange;
     else if (e.key === 'End') cursor = this.state.halfRange;
     else if (e.key === '0') cursor = 0;
@@ -88,19 +86,19 @@ class ExplorerElement extends LiveFigure<ExplorerState> {
     const box = svg.getBoundingClientRect();
     const px = ((e.clientX - box.left) / box.width) * (svg.viewBox.baseVal.width || box.width);
     const x = this.#xScale.invert(px);
-    if (Number.isFinite(x)) this.update({ cursor: this.#m.clamp(Number(x.toPrecision(6)), -this.state.halfRange, this.state.halfRange) });
+    if (Number.isFinite(x)) this.update({ cursor: this.model.clamp(Number(x.toPrecision(6)), -this.state.halfRange, this.state.halfRange) });
   }
 
   #syncParams(): void {
     const activation = getActivation(this.state.activation);
-    const params = this.#m.resolvedParams(activation, this.state.params);
+    const params = this.model.resolvedParams(activation, this.state.params);
     for (const slider of this.querySelectorAll<HTMLInputElement>('input[data-param]')) {
       const spec = activation.params.find((p) => p.name === slider.dataset.param);
       if (!spec) continue;
       const value = params[spec.name] ?? spec.default;
       slider.value = String(value);
       const out = slider.nextElementSibling;
-      if (out instanceof HTMLOutputElement) out.value = this.#m.formatParam(value, spec);
+      if (out instanceof HTMLOutputElement) out.value = this.model.formatParam(value, spec);
     }
     const key = JSON.stringify(params);
     if (key !== this.#formulaParams) {
@@ -111,8 +109,8 @@ class ExplorerElement extends LiveFigure<ExplorerState> {
 
   async #renderFormulas(activation: Activation, params: Record<string, number>): Promise<void> {
     const { renderTex } = await import('../../lib/tex.ts');
-    const f = this.#m.substituteParams(activation.latex, activation.params, params);
-    const df = this.#m.substituteParams(activation.dlatex, activation.params, params);
+    const f = this.model.substituteParams(activation.latex, activation.params, params);
+    const df = this.model.substituteParams(activation.dlatex, activation.params, params);
     this.find('[data-formula="f"]').innerHTML = renderTex(`f(x) = ${f}`, true);
     this.find('[data-formula="df"]').innerHTML = renderTex(`f'(x) = ${df}`, true);
   }

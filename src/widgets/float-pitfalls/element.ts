@@ -7,11 +7,9 @@ interface PitfallState {
   readonly key: string;
 }
 
-class FloatPitfallsElement extends LiveFigure<PitfallState> {
-  #m!: Model;
-
-  protected async load(): Promise<void> {
-    this.#m = await import('./model.ts');
+class FloatPitfallsElement extends LiveFigure<PitfallState, Model> {
+  protected loadModel(): Promise<Model> {
+    return import('./model.ts');
   }
 
   protected setup(): void {
@@ -23,14 +21,14 @@ class FloatPitfallsElement extends LiveFigure<PitfallState> {
 
   protected render(): void {
     const host = this.find('.plot');
-    const p = this.#m.pitfallByKey(this.state.key);
-    this.draw(host, this.#m.pitfallPlotOptions(p, this.widthOf(host), this.dataset.figureId ?? 'pitfalls'));
+    const p = this.model.pitfallByKey(this.state.key);
+    this.draw(host, this.model.pitfallPlotOptions(p, this.widthOf(host), this.dataset.figureId ?? 'pitfalls'));
     this.setText('[data-out="failure"]', p.failure);
   }
 
   async #renderTex(): Promise<void> {
     const { renderTex } = await import('../../lib/tex.ts');
-    this.find('[data-out="tex"]').innerHTML = renderTex(this.#m.pitfallByKey(this.state.key).tex, true);
+    this.find('[data-out="tex"]').innerHTML = renderTex(this.model.pitfallByKey(this.state.key).tex, true);
   }
 }
 

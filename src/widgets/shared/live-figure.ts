@@ -10,13 +10,15 @@ import { stripMarkLabels } from '../../lib/plots/strip-mark-labels.ts';
 
 type PlotModule = typeof import('@observablehq/plot');
 
-export abstract class LiveFigure<State extends object> extends HTMLElement {
+export abstract class LiveFigure<State extends object, Model = unknown> extends HTMLElement {
   /** Current state; replaced, never mutated, by `update()`. */
   protected state!: State;
   /** The state from the build-time render (what "Reset" returns to). */
   protected initial!: State;
   /** Observable Plot, once loaded. */
   protected plot: PlotModule | undefined;
+  /** The figure's model module, once loaded (set before `setup()` runs). */
+  protected model!: Model;
   #frame = 0;
 
   connectedCallback(): void {
@@ -29,7 +31,7 @@ export abstract class LiveFigure<State extends object> extends HTMLElement {
    * Loads the figure's model with a dynamic import. Models import Plot, so a static import here
    * would put Plot in every page's first download instead of loading it when a figure is seen.
    */
-  protected abstract load(): Promise<void>;
+  protected abstract loadModel(): Promise<Model>;
 
   /** Wires the controls; called once, after Plot and the model have loaded. */
   protected abstract setup(): void;
@@ -83,8 +85,9 @@ export abstract class LiveFigure<State extends object> extends HTMLElement {
   }
 
   async #takeOver(): Promise<void> {
-    const [plot] = await Promise.all([import('@observablehq/plot'), this.load()]);
+    const [plot, model] = await Promise.all([import('@observablehq/plot'), this.loadModel()]);
     this.plot = plot;
+    this.model = model;
     for (const el of this.querySelectorAll<HTMLElement>('[data-controls]')) el.hidden = false;
     this.setup();
     const host = this.querySelector<HTMLElement>('.plot');

@@ -4,11 +4,9 @@ import type { IdentityState } from './model.ts';
 
 type Model = typeof import('./model.ts');
 
-class TanhIdentityElement extends LiveFigure<IdentityState> {
-  #m!: Model;
-
-  protected async load(): Promise<void> {
-    this.#m = await import('./model.ts');
+class TanhIdentityElement extends LiveFigure<IdentityState, Model> {
+  protected loadModel(): Promise<Model> {
+    return import('./model.ts');
   }
 
   protected setup(): void {
@@ -24,10 +22,10 @@ class TanhIdentityElement extends LiveFigure<IdentityState> {
     const host = this.find('.plot');
     const width = this.widthOf(host);
     const id = this.dataset.figureId ?? 'identity';
-    this.draw(host, this.#m.identityPlotOptions(this.state, width, id));
-    this.draw(this.find('.plot-residual'), this.#m.residualPlotOptions(this.state, width, id));
+    this.draw(host, this.model.identityPlotOptions(this.state, width, id));
+    this.draw(this.find('.plot-residual'), this.model.residualPlotOptions(this.state, width, id));
     this.setText('[data-out="t"]', this.state.t.toFixed(2));
-    this.setText('[data-out="max"]', this.#m.maxResidual(this.state).toFixed(1));
+    this.setText('[data-out="max"]', this.model.maxResidual(this.state).toFixed(1));
   }
 }
 
