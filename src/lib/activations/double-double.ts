@@ -86,7 +86,9 @@ export function expDDUp64(hi: number, lo: number): number {
  */
 export function halfRoundUp(x: number): number {
   const h = x * 0.5;
-  return h * 2 === x ? h : (x + 5e-324) * 0.5;
+  if (h * 2 === x) return h;
+  const r = (x + 5e-324) * 0.5;
+  return r === 0 ? -0 : r;
 }
 
 /** 2^-1021: below it, halving a double can round (see {@link halfRoundUp}). */

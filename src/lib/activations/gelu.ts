@@ -87,8 +87,9 @@ const CUBIC_LO = 2.1960211427085595e-18;
 /** 2√(2/π) as a double-double: the argument of σ is 2u. */
 const TWO_ROOT_HI = 1.5957691216057308;
 const TWO_ROOT_LO = -9.96930880911092e-17;
-/** 3·0.044715, rounded: only used in the derivative's polynomial factor. */
-const CUBIC3 = 0.134145;
+/** 3·0.044715 as a double-double: v' = 2√(2/π)(1 + 0.134145x²). */
+const CUBIC3_HI = 0.134145;
+const CUBIC3_LO = 1.3526957332032908e-17;
 /** Beyond these inputs GELU-tanh equals its limit to double precision (x, and 0 from below). */
 const GT_RIGHT = 10;
 const GT_LEFT = -30;
@@ -101,7 +102,11 @@ function tanhArgHigh(x: number): number {
   return TWO_ROOT_HI * (x + CUBIC_HI * (x * (x * x)));
 }
 
-/** The low part of v for {@link tanhArgHigh}: v = vh + vl to about 2^-100 relative. */
+/**
+ * The low part of v for {@link tanhArgHigh}: v = vh + vl to about 2^-100 relative. It repeats
+ * tanhArgHigh's operations in the same order, so its wh is the same double and the error of
+ * vh = fl(2√(2/π)·wh) is captured exactly.
+ */
 function tanhArgLow(x: number, vh: number): number {
   const x2h = x * x;
   const x2l = twoProdErr(x, x, x2h);
@@ -138,24 +143,46 @@ export function geluTanhValue(x: number): number {
 
 /**
  * GELU-tanh'(x) = σ(v) + x·σ(v)·σ(-v)·v', v = 2u, v' = 2√(2/π)(1 + 0.134145x²).
- * With a = e^{-|v|}: (1 + a + x·v'·a)/(1 + a)² for x ≥ 0 and a·(1 + a + x·v')/(1 + a)² for x < 0,
- * which cancel only near the minimum (x ≈ -0.75).
+ * With a = e^{-|v|}: (1 + a(1 + x·v'))/(1 + a)² for x ≥ 0 and a(1 + a + x·v')/(1 + a)² for
+ * x < 0, which cancels only near the minimum (x ≈ -0.75). Evaluated in double-double: in the
+ * left tail x·v' ≈ -0.21x³ and the roundings of v' alone would cost several ULP.
  */
 export function geluTanhSlope(x: number): number {
   if (!(x > GT_LEFT && x < GT_RIGHT)) return x <= GT_LEFT ? -0 : x === x ? 1 : x;
   const vh = tanhArgHigh(x);
   const vl = tanhArgLow(x, vh);
-  const dv = TWO_ROOT_HI * (1 + CUBIC3 * (x * x));
+  // p = x·v' as hi + lo
+  const x2h = x * x;
+  const th = CUBIC3_HI * x2h;
+  const tl = twoProdErr(CUBIC3_HI, x2h, th) + CUBIC3_HI * twoProdErr(x, x, x2h) + CUBIC3_LO * x2h;
+  const uh = 1 + th;
+  const ul = twoSumErr(1, th, uh) + tl;
+  const dvh = TWO_ROOT_HI * uh;
+  const dvl = twoProdErr(TWO_ROOT_HI, uh, dvh) + TWO_ROOT_HI * ul + TWO_ROOT_LO * uh;
+  const ph = x * dvh;
+  const pl = twoProdErr(x, dvh, ph) + x * dvl;
+  const up = x < 0 && vh < -700;
+  let ah: number;
+  if (up) ah = expDDUp64(vh, vl);
+  else ah = x < 0 ? Math.exp(vh) : Math.exp(-vh);
+  const al = up ? 0 : x < 0 ? ah * vl : -ah * vl;
+  // s = 1 + x·v' (x ≥ 0) or 1 + a + x·v' (x < 0; a is negligible when scaled up)
+  const s0 = x < 0 && !up ? 1 + ah : 1;
+  const s0l = x < 0 && !up ? twoSumErr(1, ah, s0) + al : 0;
+  const sh = s0 + ph;
+  const sl = twoSumErr(s0, ph, sh) + s0l + pl;
+  let nh = ah * sh;
+  let nl = twoProdErr(ah, sh, nh) + ah * sl + al * sh;
   if (x >= 0) {
-    const a = Math.exp(-vh) * (1 - vl);
-    const d = 1 + a;
-    return (1 + a * (1 + x * dv)) / (d * d);
+    const n1 = 1 + nh;
+    nl += twoSumErr(1, nh, n1);
+    nh = n1;
   }
-  if (vh < -700) return expDDUp64(vh, vl) * (1 + x * dv) * TWO_POW_M64;
-  const e = Math.exp(vh);
-  const a = e + e * vl;
-  const d = 1 + a;
-  return (a * (1 + a + x * dv)) / (d * d);
+  if (up) return (nh + nl) * TWO_POW_M64;
+  const dh = 1 + ah;
+  const dl = twoSumErr(1, ah, dh) + al;
+  const d2h = dh * dh;
+  return divDD(nh, nl, d2h, twoProdErr(dh, dh, d2h) + 2 * dh * dl);
 }
 
 /** GELU, exact form: x·Φ(x) with Φ the standard normal CDF. */
@@ -186,7 +213,7 @@ export const gelu: Activation = {
     latex: String.raw`[-0.16997\ldots, \infty)`,
   },
   properties: {
-    zeroCentered: false,
+    zeroCentered: true,
     monotonic: false,
     bounded: 'below',
     smoothness: 'Cinf',
@@ -225,7 +252,7 @@ export const geluTanh: Activation = {
     latex: String.raw`[-0.17004\ldots, \infty)`,
   },
   properties: {
-    zeroCentered: false,
+    zeroCentered: true,
     monotonic: false,
     bounded: 'below',
     smoothness: 'Cinf',

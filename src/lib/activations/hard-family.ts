@@ -149,7 +149,7 @@ export const hardSwish: Activation = {
     latex: String.raw`[-0.375, \infty)`,
   },
   properties: {
-    zeroCentered: false,
+    zeroCentered: true,
     monotonic: false,
     bounded: 'below',
     smoothness: 'C0',

@@ -10,9 +10,9 @@
  * NaN gives NaN. Near a root of df (the minima of GELU, SiLU, Mish...) the absolute error of df
  * is a few units of 2^-56 instead.
  *
- * Property conventions: `zeroCentered` means f(0) = 0, f takes both signs, and the mean of
- * f(Z) for a standard normal Z is 0 (tanh, softsign, hard-tanh, linear, and SELU by design);
- * leaky ReLU, ELU, GELU and their kin pass through 0 but have clearly positive means.
+ * Property conventions follow types.ts literally: `zeroCentered` means f(0) = 0 and f takes both
+ * signs, so leaky ReLU, ELU, GELU, SiLU, Mish and hard swish count (their outputs can be negative)
+ * although only the odd functions and SELU average exactly 0 over a standard normal input.
  */
 import { elu, selu } from './elu-family.ts';
 import { gelu, geluTanh } from './gelu.ts';

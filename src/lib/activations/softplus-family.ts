@@ -117,7 +117,8 @@ export function mishValue(x: number): number {
  * Mish'(x) = tanh(sp) + x·sech²(sp)·σ(x), sp = softplus(x). sech² is never formed as
  * 1 - tanh² (0 from x ≈ 19 on): with E = e^x and D = E² + 2E + 2 the whole derivative is
  * E((E + 2)D + 4x(1 + E))/D², and for x > 0, with e = e^{-x} and D = 1 + 2e + 2e²,
- * (1 + 2e)/D + 4x·e²(1 + e)/D².
+ * (1 + 2e)/D + 4x·e²(1 + e)/D². The x < 0 form runs in double-double: its two terms have
+ * opposite signs and a dozen roundings would otherwise add up to ~6 ULP.
  */
 export function mishSlope(x: number): number {
   if (x >= 0) {
@@ -128,8 +129,23 @@ export function mishSlope(x: number): number {
   }
   if (x < FAR_LEFT) return x < UNDERFLOW ? -0 : expDDUp64(x, 0) * (1 + x) * TWO_POW_M64;
   const e = Math.exp(x);
-  const d = e * (e + 2) + 2;
-  return (e * ((e + 2) * d + 4 * x * (1 + e))) / (d * d);
+  // a = E + 2, D = E·a + 2, S = a·D + 4x(1 + E): each as hi + lo
+  const ah = e + 2;
+  const al = twoSumErr(e, 2, ah);
+  const nh = e * ah;
+  const dh = nh + 2;
+  const dl = twoSumErr(nh, 2, dh) + twoProdErr(e, ah, nh) + e * al;
+  const th = ah * dh;
+  const tl = twoProdErr(ah, dh, th) + ah * dl + al * dh;
+  const bh = 1 + e;
+  const x4 = 4 * x;
+  const uh = x4 * bh;
+  const ul = twoProdErr(x4, bh, uh) + x4 * twoSumErr(1, e, bh);
+  const sh = th + uh;
+  const sl = twoSumErr(th, uh, sh) + tl + ul;
+  const numh = e * sh;
+  const d2h = dh * dh;
+  return divDD(numh, twoProdErr(e, sh, numh) + e * sl, d2h, twoProdErr(dh, dh, d2h) + 2 * dh * dl);
 }
 
 /** Softplus's sharpness β; as β grows softplus approaches ReLU. */
@@ -206,7 +222,7 @@ export const silu: Activation = {
     latex: String.raw`[-0.27846\ldots, \infty)`,
   },
   properties: {
-    zeroCentered: false,
+    zeroCentered: true,
     monotonic: false,
     bounded: 'below',
     smoothness: 'Cinf',
@@ -245,7 +261,7 @@ export const mish: Activation = {
     latex: String.raw`[-0.30884\ldots, \infty)`,
   },
   properties: {
-    zeroCentered: false,
+    zeroCentered: true,
     monotonic: false,
     bounded: 'below',
     smoothness: 'Cinf',
