@@ -80,7 +80,7 @@ export const elu: Activation = {
   dlatex: String.raw`\begin{cases} 1 & x > 0 \\ \alpha\, e^{x} & x \le 0 \end{cases}`,
   range: { min: -1, max: Infinity, minInclusive: false, maxInclusive: false, latex: String.raw`(-1, \infty)` },
   properties: {
-    zeroCentered: true,
+    zeroCentered: false,
     monotonic: true,
     bounded: 'below',
     smoothness: 'C1',

@@ -213,7 +213,7 @@ export const gelu: Activation = {
     latex: String.raw`[-0.16997\ldots, \infty)`,
   },
   properties: {
-    zeroCentered: true,
+    zeroCentered: false,
     monotonic: false,
     bounded: 'below',
     smoothness: 'Cinf',
@@ -252,7 +252,7 @@ export const geluTanh: Activation = {
     latex: String.raw`[-0.17004\ldots, \infty)`,
   },
   properties: {
-    zeroCentered: true,
+    zeroCentered: false,
     monotonic: false,
     bounded: 'below',
     smoothness: 'Cinf',

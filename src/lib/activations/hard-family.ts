@@ -149,7 +149,7 @@ export const hardSwish: Activation = {
     latex: String.raw`[-0.375, \infty)`,
   },
   properties: {
-    zeroCentered: true,
+    zeroCentered: false,
     monotonic: false,
     bounded: 'below',
     smoothness: 'C0',

@@ -10,9 +10,9 @@
  * NaN gives NaN. Near a root of df (the minima of GELU, SiLU, Mish...) the absolute error of df
  * is a few units of 2^-56 instead.
  *
- * Property conventions follow types.ts literally: `zeroCentered` means f(0) = 0 and f takes both
- * signs, so leaky ReLU, ELU, GELU, SiLU, Mish and hard swish count (their outputs can be negative)
- * although only the odd functions and SELU average exactly 0 over a standard normal input.
+ * Property conventions are those of types.ts: `zeroCentered` means the mean output over a
+ * standard normal input is within 0.05 of 0 (the odd functions and SELU), not merely that f can
+ * go negative.
  */
 import { elu, selu } from './elu-family.ts';
 import { gelu, geluTanh } from './gelu.ts';

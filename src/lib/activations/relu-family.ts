@@ -103,7 +103,7 @@ export const leakyRelu: Activation = {
     latex: String.raw`(-\infty, \infty)`,
   },
   properties: {
-    zeroCentered: true,
+    zeroCentered: false,
     monotonic: true,
     bounded: 'none',
     smoothness: 'C0',
@@ -156,7 +156,7 @@ export const prelu: Activation = {
     latex: String.raw`(-\infty, \infty)`,
   },
   properties: {
-    zeroCentered: true,
+    zeroCentered: false,
     monotonic: true,
     bounded: 'none',
     smoothness: 'C0',

@@ -222,7 +222,7 @@ export const silu: Activation = {
     latex: String.raw`[-0.27846\ldots, \infty)`,
   },
   properties: {
-    zeroCentered: true,
+    zeroCentered: false,
     monotonic: false,
     bounded: 'below',
     smoothness: 'Cinf',
@@ -261,7 +261,7 @@ export const mish: Activation = {
     latex: String.raw`[-0.30884\ldots, \infty)`,
   },
   properties: {
-    zeroCentered: true,
+    zeroCentered: false,
     monotonic: false,
     bounded: 'below',
     smoothness: 'Cinf',

@@ -80,7 +80,12 @@ export type Smoothness = 'discontinuous' | 'C0' | 'C1' | 'Cinf';
 
 /** Qualitative facts about the function at its default parameters. */
 export interface ActivationProperties {
-  /** f(0) = 0 and f takes both signs, so outputs average near zero for symmetric inputs. */
+  /**
+   * Outputs average near zero for zero-mean symmetric input: |E[f(Z)]| <= 0.05 for a standard
+   * normal Z. True for the odd functions (tanh, softsign, hard tanh, linear) and for SELU, which
+   * was built for it; false for the ReLU family and the smooth gates, whose negative side is too
+   * small to balance the positive one (E[GELU(Z)] = 0.28).
+   */
   readonly zeroCentered: boolean;
   /** f is non-decreasing over the whole real line. */
   readonly monotonic: boolean;
