@@ -31,7 +31,6 @@
  */
 export { createMlp } from './mlp.ts';
 export { fromJSON } from './serialize.ts';
-export { softplus } from './loss.ts';
 export {
   HISTOGRAM,
   SATURATION_THRESHOLD,

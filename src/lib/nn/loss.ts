@@ -6,15 +6,11 @@
  * −t·log y − (1−t)·log(1−y) overflows to Infinity once σ(z) rounds to 0 or 1 (|z| ≳ 37), while
  * softplus(z) − t·z is finite for every finite z, and dLoss/dz collapses to y − t.
  */
+import { activations } from '../activations/index.ts';
 import type { LossId } from './types.ts';
 
-/**
- * Stable softplus log(1 + e^z): for large z the naive form overflows, for very negative z it
- * loses everything to rounding; max(z, 0) + log1p(e^−|z|) is exact to rounding everywhere.
- */
-export function softplus(z: number): number {
-  return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
-}
+/** The registry's softplus (stable for every double), so the loss and the figures agree. */
+const softplus = activations.softplus.f;
 
 /**
  * Sum of the per-example loss over a batch. `y` outputs, `z` output pre-activations, `t`
