@@ -1,0 +1,190 @@
+/**
+ * `<af-playground>`: the live training playground (and, with several runs, each training demo).
+ *
+ * State: `data-state` holds the namespace, the preset settings and the runs (label + settings
+ * patch); the URL overrides the preset. Lifecycle: when first near the viewport it loads its
+ * modules, reads the URL, starts a worker and asks for the epoch-0 snapshot; play/pause/step go
+ * to the worker; any settings change writes the URL and reconfigures with a new generation, so
+ * snapshots of the old run are dropped by the reducer. What can go stale: the worker's in-flight
+ * snapshots (handled by the generation) and the offscreen pause (resumed only if it paused us).
+ */
+import type { Config } from './config.ts';
+import type { ViewState, WorkerMessage, WorkerRequest } from './protocol.ts';
+import type { ViewContext } from './view.ts';
+import { LiveFigure } from '../shared/live-figure.ts';
+import { readQuery, writeQuery } from '../shared/url-sync.ts';
+
+/** What the .astro wrapper writes into `data-state`. */
+export interface PlaygroundProps {
+  /** URL namespace, e.g. `train`. */
+  readonly namespace: string;
+  /** Preset settings (defaults of this instance's URL parameters). */
+  readonly base: Config;
+  /** Runs trained together; each overrides some settings of the base. */
+  readonly runs: readonly { readonly label: string; readonly patch: Partial<Config> }[];
+}
+
+type Modules = [typeof import('./config.ts'), typeof import('./protocol.ts'), typeof import('../../lib/url-state.ts')];
+
+class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
+  #view!: ViewState;
+  #ctx: ViewContext | undefined;
+  #worker: Worker | undefined;
+  #started: Promise<void> | undefined;
+  #draw: typeof import('./view.ts') | undefined;
+  #config!: Config;
+  #offscreenPaused = false;
+
+  protected loadModel(): Promise<Modules> {
+    return Promise.all([import('./config.ts'), import('./protocol.ts'), import('../../lib/url-state.ts')]);
+  }
+
+  protected setup(): void {
+    const [config, , url] = this.model;
+    const parsed = url.parseParams(config.tableFor(this.state.base), readQuery(), this.state.namespace);
+    this.#showUrlNotices(parsed.notices.map((n) => n.message));
+    this.#config = parsed.values;
+    for (const el of this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-param]')) {
+      el.value = String(this.#config[el.dataset.param as keyof Config]);
+      el.addEventListener('change', () => this.#onControl());
+    }
+    const on = (action: string, fn: () => void): void => {
+      for (const b of this.querySelectorAll(`[data-action="${action}"]`)) b.addEventListener('click', fn);
+    };
+    on('play', () => void this.#start().then(() => this.#send('play')));
+    on('pause', () => this.#send('pause'));
+    on('step', () => void this.#start().then(() => this.#post({ type: 'step', gen: this.#view.gen, epochs: 1 })));
+    on('reset', () => this.#reset());
+    on('defaults', () => this.#restoreDefaults());
+    for (const d of this.querySelectorAll('details')) d.addEventListener('toggle', () => this.schedule());
+    // Training is pointless where nobody sees it and costs battery: pause offscreen, resume on return.
+    new IntersectionObserver((entries) => this.#onVisibility(entries.some((e) => e.isIntersecting))).observe(this);
+    // Canvas pixels hold resolved colours, not variables: repaint everything when the theme flips.
+    new MutationObserver(() => {
+      for (const el of this.querySelectorAll<HTMLElement>('[data-drawn]')) delete el.dataset.drawn;
+      this.schedule();
+    }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    this.#view = this.model[1].initialView(this.state.runs.length);
+    this.#configure();
+    // The build-time figure shows the preset; settings from the URL need the real epoch-0 state.
+    if (url.serializeParams(config.tableFor(this.state.base), this.#config, this.state.namespace) !== '') void this.#start();
+  }
+
+  protected render(): void {
+    // Heavy views draw one per frame; keep asking for frames until none is stale.
+    if (this.#ctx && this.#view && this.#draw?.renderView(this.#ctx, this.#view)) requestAnimationFrame(() => this.schedule());
+  }
+
+  /**
+   * Loads the drawing code and starts the worker on the first play or step, not on sight: until
+   * then the build-time figure is exact (epoch 0), and a reader who never trains downloads neither.
+   */
+  #start(): Promise<void> {
+    this.#started ??= import('./view.ts').then((view) => {
+      this.#draw = view;
+      const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+      worker.addEventListener('message', (e: MessageEvent<WorkerMessage>) => this.#apply(e.data));
+      worker.addEventListener('error', () => this.#apply({ type: 'error', gen: this.#view.gen, message: 'the background worker could not start' }));
+      this.#worker = worker;
+      this.#configure();
+    });
+    return this.#started;
+  }
+
+  disconnectedCallback(): void {
+    this.#worker?.terminate();
+  }
+
+  #apply(event: Parameters<typeof import('./protocol.ts').reduce>[1]): void {
+    const next = this.model[1].reduce(this.#view, event);
+    if (next === this.#view) return;
+    this.#view = next;
+    if (next.status === 'diverged') this.dataset.diverged = 'true';
+    this.schedule();
+  }
+
+  #post(request: WorkerRequest): void {
+    this.#worker?.postMessage(request);
+  }
+
+  #send(type: 'play' | 'pause'): void {
+    if (type === 'play') this.#offscreenPaused = false;
+    this.#apply({ type });
+    this.#post({ type, gen: this.#view.gen });
+  }
+
+  #onVisibility(visible: boolean): void {
+    if (!visible && this.#view.status === 'running') {
+      this.#send('pause');
+      this.#offscreenPaused = true;
+    } else if (visible && this.#offscreenPaused) {
+      this.#send('play');
+    }
+  }
+
+  /** Starts a fresh run of the current settings: new generation, new worker session. */
+  #configure(): void {
+    const [config] = this.model;
+    const runs = this.state.runs.map((r) => {
+      const c: Config = { ...this.#config, ...r.patch, seed: this.#config.seed };
+      return { label: r.label, config: c, data: config.datasetOf(c) };
+    });
+    this.#ctx = {
+      root: this,
+      runs,
+      draw: (host, options) => void this.draw(host, options),
+      lastHeavy: 0,
+      heavyTurn: 0,
+    };
+    delete this.dataset.diverged;
+    this.#post({ type: 'configure', gen: this.#view.gen, configs: runs.map((r) => r.config) });
+    this.schedule();
+  }
+
+  #reset(): void {
+    this.#offscreenPaused = false;
+    this.#view = this.model[1].reduce(this.#view, { type: 'reset' });
+    this.#configure();
+  }
+
+  /** One-click way out of a bad state: the preset's settings, in the controls and the URL. */
+  #restoreDefaults(): void {
+    const [config, , url] = this.model;
+    this.#config = { ...this.state.base };
+    for (const el of this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-param]')) {
+      el.value = String(this.#config[el.dataset.param as keyof Config]);
+    }
+    this.#showUrlNotices([]);
+    writeQuery(url.serializeParams(config.tableFor(this.state.base), this.#config, this.state.namespace, readQuery()));
+    this.#reset();
+    void this.#start();
+  }
+
+  /** Reads every control through the URL table, so a bad typed value gets the same notice as a bad URL. */
+  #onControl(): void {
+    const [config, , url] = this.model;
+    const ns = this.state.namespace;
+    const query = new URLSearchParams();
+    for (const el of this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-param]')) {
+      query.set(`${ns}.${el.dataset.param ?? ''}`, el.value);
+    }
+    const table = config.tableFor(this.state.base);
+    const parsed = url.parseParams(table, query.toString(), ns);
+    this.#showUrlNotices(parsed.notices.map((n) => n.message));
+    // Only settings that have a control here change; the rest keep their URL or preset value.
+    const patch = Object.fromEntries([...query.keys()].map((k) => k.slice(ns.length + 1)).map((k) => [k, parsed.values[k as keyof Config]]));
+    this.#config = { ...this.#config, ...patch };
+    writeQuery(url.serializeParams(table, this.#config, ns, readQuery()));
+    this.#reset();
+    void this.#start();
+  }
+
+  #showUrlNotices(messages: readonly string[]): void {
+    const box = this.querySelector<HTMLElement>('[data-out="url-notice"]');
+    if (!box) return;
+    box.hidden = messages.length === 0;
+    box.textContent = messages.join(' ');
+  }
+}
+
+if (!customElements.get('af-playground')) customElements.define('af-playground', PlaygroundElement);

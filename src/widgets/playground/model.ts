@@ -1,0 +1,210 @@
+/**
+ * The playground's figures as pure Plot option builders: decision boundary with the data, loss
+ * curves, gradient norm per layer over time, pre-activation histograms over f and f', dead units
+ * per layer. No DOM and no `plot()` call: the same builders render at build time (linkedom) and
+ * in the browser.
+ */
+import * as Plot from '@observablehq/plot';
+import { getActivation } from '../../lib/activations/index.ts';
+import type { ActivationId } from '../../lib/activations/types.ts';
+import type { DataSplit } from '../../lib/data/index.ts';
+import { HISTOGRAM } from '../../lib/nn/index.ts';
+import { EXTENT } from './config.ts';
+import type { RunHistory } from './protocol.ts';
+
+const plain = { background: 'transparent', overflow: 'visible' } as const;
+const curves = ['var(--curve-1)', 'var(--curve-2)', 'var(--curve-3)', 'var(--curve-4)', 'var(--curve-5)', 'var(--curve-6)'];
+
+/** Colour of layer i (hidden layers first, output last), cycling through the theme's curves. */
+export const layerColor = (i: number): string => curves[i % curves.length] ?? 'currentColor';
+
+/** Name of non-input layer i out of `count` ("hidden 1"... "output"). */
+export const layerName = (i: number, count: number): string => (i === count - 1 ? 'output' : `hidden ${i + 1}`);
+
+/** Margin of the boundary plot on every side, in px: where the live canvas goes under it. */
+export const BOUNDARY_MARGIN = 24;
+
+/** Input of {@link boundaryOptions}. */
+export interface BoundaryInput {
+  /** side×side network outputs in [−1, 1], top row first. */
+  readonly grid: Float64Array;
+  /** Side of the grid. */
+  readonly side: number;
+  /** Training points (filled). */
+  readonly train: DataSplit;
+  /** Test points (hollow). */
+  readonly test: DataSplit;
+  /** Plot width in px (the plot is square). */
+  readonly width: number;
+  /**
+   * Build time: coarse cells coloured with theme variables and an opacity that grows with
+   * |output|. Live (`false`): no background, because the page paints the grid on a canvas
+   * under the SVG (see BOUNDARY_MARGIN) and redraws only that canvas as training runs.
+   */
+  readonly cells: boolean;
+  /** Short text description for assistive technology. */
+  readonly description: string;
+}
+
+interface Pt {
+  x: number;
+  y: number;
+  positive: boolean;
+}
+
+const pointsOf = (s: DataSplit): Pt[] =>
+  Array.from({ length: s.n }, (_, i) => ({ x: s.inputs[2 * i] ?? 0, y: s.inputs[2 * i + 1] ?? 0, positive: s.classes[i] === 1 }));
+
+/** Cells of a coarse (side/step) version of the grid, for the static figure. */
+function coarseCells(grid: Float64Array, side: number, step: number): { x1: number; x2: number; y1: number; y2: number; v: number }[] {
+  const cell = (2 * EXTENT) / side;
+  const out = [];
+  for (let r = 0; r < side; r += step) {
+    for (let c = 0; c < side; c += step) {
+      out.push({
+        x1: -EXTENT + c * cell,
+        x2: -EXTENT + Math.min(side, c + step) * cell,
+        y1: EXTENT - r * cell,
+        y2: EXTENT - Math.min(side, r + step) * cell,
+        v: grid[r * side + c] ?? 0,
+      });
+    }
+  }
+  return out;
+}
+
+/** Decision-boundary heatmap with the training (filled) and test (hollow) points. */
+export function boundaryOptions(input: BoundaryInput): Plot.PlotOptions {
+  const { grid, side, width } = input;
+  const fillOf = (d: Pt): string => (d.positive ? 'var(--curve-1)' : 'var(--curve-2)');
+  const background = !input.cells
+    ? null
+    : Plot.rect(coarseCells(grid, side, 2), {
+        x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2',
+        fill: (d: { v: number }) => (d.v > 0 ? 'var(--curve-1)' : 'var(--curve-2)'),
+        fillOpacity: (d: { v: number }) => 0.08 + 0.4 * Math.min(1, Math.abs(d.v)),
+      });
+  return {
+    width,
+    height: width,
+    margin: BOUNDARY_MARGIN,
+    ariaDescription: input.description,
+    style: plain,
+    x: { domain: [-EXTENT, EXTENT], label: null, ticks: 5 },
+    y: { domain: [-EXTENT, EXTENT], label: null, ticks: 5 },
+    marks: [
+      background,
+      Plot.dot(pointsOf(input.train), { x: 'x', y: 'y', r: 3, fill: fillOf, stroke: 'var(--bg)', strokeWidth: 0.8 }),
+      Plot.dot(pointsOf(input.test), { x: 'x', y: 'y', r: 3, stroke: fillOf, strokeWidth: 1.5, fill: 'var(--bg)' }),
+    ],
+  };
+}
+
+/** Train and test loss against epoch. */
+export function lossOptions(histories: readonly RunHistory[], labels: readonly string[], width: number): Plot.PlotOptions {
+  const rows = histories.flatMap((h, run) =>
+    h.epoch.flatMap((epoch, i) => [
+      { epoch, loss: h.train[i] ?? NaN, series: `${labels[run] ?? ''} train`.trim(), run, test: false },
+      { epoch, loss: h.test[i] ?? NaN, series: `${labels[run] ?? ''} test`.trim(), run, test: true },
+    ]),
+  ).filter((d) => Number.isFinite(d.loss));
+  return {
+    width,
+    height: 170,
+    marginLeft: 44,
+    ariaDescription: 'Training loss (solid) and test loss (dashed) against epoch.',
+    style: plain,
+    x: { label: 'epoch', grid: true },
+    y: { label: 'loss', grid: true, zero: true },
+    marks: [
+      Plot.line(rows.filter((d) => !d.test), { x: 'epoch', y: 'loss', z: 'series', stroke: (d: { run: number }) => layerColor(d.run) }),
+      Plot.line(rows.filter((d) => d.test), { x: 'epoch', y: 'loss', z: 'series', stroke: (d: { run: number }) => layerColor(d.run), strokeDasharray: '4 3' }),
+    ],
+  };
+}
+
+/** Gradient norm of every layer against epoch, on a log scale. */
+export function gradientOptions(history: RunHistory, width: number, title = 'gradient norm'): Plot.PlotOptions {
+  const rows = history.grad.flatMap((norms, i) =>
+    norms.map((g, layer) => ({ epoch: history.epoch[i] ?? 0, g, layer: layerName(layer, norms.length), index: layer })),
+  ).filter((d) => d.g > 0 && Number.isFinite(d.g) && d.epoch > 0);
+  return {
+    width,
+    height: 170,
+    marginLeft: 48,
+    marginRight: 56,
+    ariaDescription: 'Gradient norm of each layer against epoch, log scale; early layers with tiny norms learn slowly.',
+    style: plain,
+    x: { label: 'epoch', grid: true },
+    y: { type: 'log', label: title, grid: true, ticks: 4 },
+    marks: [
+      Plot.line(rows, { x: 'epoch', y: 'g', z: 'layer', stroke: (d: { index: number }) => layerColor(d.index) }),
+      Plot.text(rows, Plot.selectLast({ x: 'epoch', y: 'g', z: 'layer', text: 'layer', dx: 4, textAnchor: 'start', fill: 'currentColor', fontSize: 9 })),
+    ],
+  };
+}
+
+/** Each layer's pre-activation histogram (bars, scaled to 1) drawn over f and f' of its activation. */
+export function histogramOptions(histograms: Float64Array, activations: readonly ActivationId[], width: number): Plot.PlotOptions {
+  const { bins, min, max } = HISTOGRAM;
+  const binWidth = (max - min) / bins;
+  const layers = activations.length;
+  const bars = [];
+  const fs = [];
+  for (let l = 0; l < layers; l++) {
+    const name = layerName(l, layers);
+    const counts = histograms.subarray(l * bins, (l + 1) * bins);
+    const peak = Math.max(1, ...counts);
+    for (let b = 0; b < bins; b++) bars.push({ layer: name, x1: min + b * binWidth, x2: min + (b + 1) * binWidth, h: (counts[b] ?? 0) / peak });
+    const a = getActivation(activations[l] ?? 'linear');
+    for (let i = 0; i <= 120; i++) {
+      const x = min + ((max - min) * i) / 120;
+      fs.push({ layer: name, x, y: a.f(x), kind: 'f' }, { layer: name, x, y: a.df(x), kind: "f'" });
+    }
+  }
+  return {
+    width,
+    height: 40 + 80 * layers,
+    marginLeft: 36,
+    marginRight: 64,
+    ariaDescription: "Per layer: histogram of pre-activations over the last epoch, drawn over the activation f (solid) and its derivative f' (dashed).",
+    style: plain,
+    x: { domain: [min, max], label: 'pre-activation z' },
+    y: { domain: [-1.2, 2.2], label: null, ticks: 3 },
+    fy: { label: null, domain: Array.from({ length: layers }, (_, l) => layerName(l, layers)) },
+    marks: [
+      Plot.rectY(bars, { x1: 'x1', x2: 'x2', y: 'h', fy: 'layer', fill: 'var(--muted)', fillOpacity: 0.45 }),
+      Plot.line(fs.filter((d) => d.kind === 'f'), { x: 'x', y: 'y', fy: 'layer', clip: true, stroke: 'var(--curve-1)' }),
+      Plot.line(fs.filter((d) => d.kind !== 'f'), { x: 'x', y: 'y', fy: 'layer', clip: true, stroke: 'var(--curve-2)', strokeDasharray: '4 3' }),
+      Plot.ruleY([0], { stroke: 'var(--border)' }),
+    ],
+  };
+}
+
+/** Dead units per hidden layer (units whose output was 0 on every example of the last epoch). */
+export function deadOptions(dead: Float64Array, units: readonly number[], width: number): Plot.PlotOptions {
+  const rows = units.map((u, l) => ({ layer: layerName(l, units.length + 1), dead: Math.round((dead[l] ?? 0) * u), units: u }));
+  return {
+    width,
+    height: 30 + 22 * Math.max(1, rows.length),
+    marginLeft: 70,
+    ariaDescription: 'Dead units per hidden layer out of the layer width.',
+    style: plain,
+    x: { label: 'dead units', domain: [0, Math.max(1, ...units)], grid: true },
+    y: { label: null, domain: rows.map((r) => r.layer) },
+    marks: [
+      Plot.barX(rows, { x: 'units', y: 'layer', fill: 'var(--border)' }),
+      Plot.barX(rows, { x: 'dead', y: 'layer', fill: 'var(--accent)' }),
+    ],
+  };
+}
+
+/** A loss formatted for a readout (— when not yet known). */
+export function formatLoss(v: number | undefined): string {
+  if (v === undefined || Number.isNaN(v)) return '—';
+  if (!Number.isFinite(v)) return String(v);
+  return v < 1e-3 ? v.toExponential(2) : v.toFixed(4);
+}
+
+/** A share formatted as a percentage. */
+export const formatShare = (v: number | undefined): string => (v === undefined || !Number.isFinite(v) ? '—' : `${(100 * v).toFixed(1)} %`);

@@ -1,0 +1,75 @@
+/**
+ * The playground's Web Worker: trains a session off the main thread and posts snapshots.
+ *
+ * State (inside `serve`, not at module level): the current generation, session and timer.
+ * Lifecycle: `configure` replaces the session and posts its epoch-0 snapshot; `play` trains in
+ * short slices (a few epochs, then a snapshot, then a timer so new messages get through);
+ * `pause` and a divergence stop the timer. Messages carrying an older generation are ignored,
+ * so a play or step aimed at a replaced session cannot touch the new one.
+ */
+import type { WorkerMessage, WorkerRequest } from './protocol.ts';
+import { createSession, transferables, type Session } from './session.ts';
+
+/** Epochs per slice and the slice period: about 20 snapshots and ≤ 100 epochs a second. */
+const EPOCHS_PER_SLICE = 5;
+const SLICE_MS = 50;
+
+function serve(scope: { postMessage(message: WorkerMessage, transfer: Transferable[]): void }): (req: WorkerRequest) => void {
+  let gen = 0;
+  let session: Session | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const stop = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+  };
+  const post = (running: boolean): void => {
+    if (!session) return;
+    const runs = session.snapshot();
+    scope.postMessage({ type: 'snapshot', gen, running: running && !session.diverged, runs }, transferables(runs));
+  };
+  const slice = (): void => {
+    if (!session) return;
+    const start = performance.now();
+    session.step(EPOCHS_PER_SLICE);
+    const running = !session.diverged;
+    post(running);
+    timer = running ? setTimeout(() => guard(slice), Math.max(0, SLICE_MS - (performance.now() - start))) : undefined;
+  };
+  const guard = (action: () => void): void => {
+    try {
+      action();
+    } catch (error) {
+      stop();
+      scope.postMessage({ type: 'error', gen, message: error instanceof Error ? error.message : String(error) }, []);
+    }
+  };
+
+  return (req) => {
+    if (req.type === 'configure') {
+      stop();
+      gen = req.gen;
+      guard(() => {
+        session = createSession(req.configs);
+        post(false);
+      });
+      return;
+    }
+    if (req.gen !== gen || !session) return;
+    if (req.type === 'pause') {
+      stop();
+      post(false);
+    } else if (req.type === 'play') {
+      if (timer === undefined) guard(slice);
+    } else {
+      stop();
+      guard(() => {
+        session?.step(Math.max(1, Math.min(1000, Math.round(req.epochs))));
+        post(false);
+      });
+    }
+  };
+}
+
+const handle = serve({ postMessage: (m, t) => postMessage(m, { transfer: t }) });
+addEventListener('message', (event: MessageEvent<WorkerRequest>) => handle(event.data));

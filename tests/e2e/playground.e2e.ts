@@ -1,0 +1,198 @@
+/**
+ * The training playground in a real browser: training lowers the loss, pause stops the epoch
+ * counter, a URL replays the same run bit for bit, a diverging run stops with a message, bad URL
+ * values are reported, controls write the URL, the lesson demos train, and the main thread stays
+ * responsive while the worker trains (longest long task printed).
+ */
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchBrowser, openPage, type WatchedPage } from './browser.ts';
+
+const origin = inject('origin');
+const base = inject('base');
+const url = (query = ''): string => `${origin}${base}playground/${query}`;
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens a page, scrolls the first playground into view and waits until it is live. */
+async function live(w: WatchedPage, address: string, selector = '#fig-playground'): Promise<Locator> {
+  await w.page.goto(address, { waitUntil: 'networkidle' });
+  const fig = w.page.locator(selector);
+  await fig.scrollIntoViewIfNeeded();
+  await fig.locator('af-playground[data-live="true"]').waitFor({ timeout: 20_000 });
+  return fig;
+}
+
+const epochOf = async (fig: Locator): Promise<number> => Number(await fig.locator('[data-out="epoch"]').innerText());
+const readout = (fig: Locator, name: string, run = 0): Promise<string> => fig.locator(`[data-out="${name}"][data-run="${run}"]`).innerText();
+
+async function waitForEpoch(page: Page, fig: Locator, atLeast: number): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while ((await epochOf(fig)) < atLeast) {
+    if (Date.now() > deadline) throw new Error(`epoch stayed below ${atLeast}`);
+    await page.waitForTimeout(50);
+  }
+}
+
+/** Presses Step n times, each time waiting for the counter to move, and returns the readouts. */
+async function stepN(page: Page, fig: Locator, n: number): Promise<string[]> {
+  for (let k = 1; k <= n; k++) {
+    await fig.locator('[data-action="step"]').click();
+    await waitForEpoch(page, fig, k);
+  }
+  await page.waitForTimeout(100);
+  return [await epochOf(fig), await readout(fig, 'train-loss'), await readout(fig, 'test-loss'), await readout(fig, 'accuracy')].map(String);
+}
+
+describe('/playground/', () => {
+  let w: WatchedPage;
+  beforeAll(async () => {
+    w = await openPage(browser, origin);
+  });
+  afterAll(async () => {
+    expect(w.errors).toEqual([]);
+    await w.close();
+  });
+
+  test('play lowers the loss, pause stops the epoch counter, and the main thread stays responsive', async () => {
+    const fig = await live(w, url());
+    const before = Number(await readout(fig, 'train-loss'));
+    // One step loads the drawing code and starts the worker; open every view and let it settle:
+    // the measurement is of steady training, and the cold first draw is printed separately.
+    await fig.locator('[data-action="step"]').click();
+    await waitForEpoch(w.page, fig, 1);
+    await fig.locator('details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    await w.page.waitForTimeout(1000);
+    const cold = await w.page.evaluate(() => Math.max(0, ...performance.getEntriesByName('af-render').map((e) => e.duration)));
+    await w.page.evaluate(() => {
+      const g = globalThis as unknown as { longest: number };
+      g.longest = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) g.longest = Math.max(g.longest, e.duration);
+      }).observe({ type: 'longtask' });
+    });
+    await fig.locator('[data-action="play"]').click();
+    await w.page.waitForTimeout(5000);
+    await waitForEpoch(w.page, fig, 30);
+    const after = Number(await readout(fig, 'train-loss'));
+    expect(after).toBeLessThan(before);
+    const longest = await w.page.evaluate(() => (globalThis as unknown as { longest: number }).longest);
+    // Long tasks are only reported from 50 ms up, so also print the slowest redraw (User Timing).
+    const slowestRender = await w.page.evaluate(() => Math.max(0, ...performance.getEntriesByName('af-render').filter((e) => e.startTime > performance.now() - 5500).map((e) => e.duration)));
+    console.log(`playground: longest main-thread task while training 5 s: ${longest.toFixed(0)} ms (0 = none over 50 ms); slowest redraw ${slowestRender.toFixed(1)} ms (cold first draw ${cold.toFixed(1)} ms); loss ${before} -> ${after}`);
+    expect(longest).toBeLessThanOrEqual(100);
+    await fig.locator('[data-action="pause"]').click();
+    await w.page.waitForTimeout(300);
+    const paused = await epochOf(fig);
+    await w.page.waitForTimeout(700);
+    expect(await epochOf(fig)).toBe(paused);
+    expect(await fig.locator('[data-view="histograms"] svg').count()).toBeGreaterThan(0);
+    expect(await fig.locator('[data-view="neurons"] canvas').count()).toBe(12);
+  });
+
+  test('reloading the URL replays the same run exactly', async () => {
+    const address = url('?train.seed=7&train.act=relu&train.data=xor');
+    const fig = await live(w, address);
+    const first = await stepN(w.page, fig, 5);
+    await w.page.reload({ waitUntil: 'networkidle' });
+    const again = w.page.locator('#fig-playground');
+    await again.scrollIntoViewIfNeeded();
+    await again.locator('af-playground[data-live="true"]').waitFor();
+    expect(await stepN(w.page, again, 5)).toEqual(first);
+    expect(first[0]).toBe('5');
+  });
+
+  test('a diverging run pauses with a message and a one-click way out', async () => {
+    const fig = await live(w, url('?train.lr=10'));
+    await fig.locator('[data-action="play"]').click();
+    const notice = fig.locator('[data-out="notice"]');
+    await notice.waitFor({ state: 'visible', timeout: 20_000 });
+    expect(await notice.innerText()).toContain('diverged');
+    expect(await fig.locator('[data-action="play"]').isDisabled()).toBe(true);
+    await notice.locator('[data-action="defaults"]').click();
+    await expect.poll(() => notice.isHidden()).toBe(true);
+    expect(w.page.url()).not.toContain('train.lr');
+    expect(await epochOf(fig)).toBe(0);
+  });
+
+  test('bad URL values fall back to defaults with a notice; controls write the URL and reset', async () => {
+    const fig = await live(w, url('?train.act=nope&train.lr=abc&train.seed=3'));
+    const notice = fig.locator('[data-out="url-notice"]');
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.innerText()).toContain('train.act');
+    expect(await fig.locator('[data-param="act"]').inputValue()).toBe('tanh');
+    expect(await fig.locator('[data-param="seed"]').inputValue()).toBe('3');
+    await fig.locator('[data-action="step"]').click();
+    await waitForEpoch(w.page, fig, 1);
+    await fig.locator('[data-param="act"]').selectOption('gelu');
+    await expect.poll(() => w.page.url()).toContain('train.act=gelu');
+    expect(await epochOf(fig)).toBe(0);
+    // Keyboard: every control is reachable and Enter on a focused button acts.
+    await fig.locator('[data-action="play"]').focus();
+    await w.page.keyboard.press('Enter');
+    await waitForEpoch(w.page, fig, 3);
+    await fig.locator('[data-action="pause"]').click();
+    const unlabelled = await fig.locator('select, input').evaluateAll((els) => els.filter((e) => !e.closest('label')).length);
+    expect(unlabelled).toBe(0);
+  });
+});
+
+test('a running playground pauses offscreen and resumes when scrolled back', async () => {
+  const w = await openPage(browser, origin, { viewport: { width: 1280, height: 700 } });
+  const fig = await live(w, `${origin}${base}lessons/introduction/`, '#fig-demo-linear-vs-nonlinear');
+  const element = fig.locator('af-playground');
+  await fig.locator('[data-action="play"]').click();
+  await waitForEpoch(w.page, fig, 5);
+  await w.page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect.poll(() => element.getAttribute('data-status')).toBe('paused');
+  const epoch = await epochOf(fig);
+  await w.page.waitForTimeout(500);
+  expect(await epochOf(fig)).toBe(epoch);
+  await fig.scrollIntoViewIfNeeded();
+  await expect.poll(() => element.getAttribute('data-status')).toBe('running');
+  await fig.locator('[data-action="pause"]').click();
+  expect(w.errors).toEqual([]);
+  await w.close();
+});
+
+describe.each([
+  ['lessons/introduction/', 'linear-vs-nonlinear', 2],
+  ['lessons/sigmoid/', 'vanishing-gradients', 3],
+  ['lessons/relu/', 'dead-relu', 3],
+  ['lessons/tanh/', 'zero-centring', 2],
+])('demo on /%s', (path, demo, runs) => {
+  test(`${demo} trains its ${runs} runs when the reader presses play`, async () => {
+    const w = await openPage(browser, origin);
+    const fig = await live(w, `${origin}${base}${path}`, `#fig-demo-${demo}`);
+    expect(await fig.locator('[data-out="train-loss"]').count()).toBe(runs);
+    await fig.locator('[data-action="play"]').click();
+    await waitForEpoch(w.page, fig, 20);
+    await fig.locator('[data-action="pause"]').click();
+    for (let i = 0; i < runs; i++) expect(await readout(fig, 'train-loss', i)).not.toBe('—');
+    if (demo === 'dead-relu') expect(await readout(fig, 'slope', 2)).toMatch(/^-?\d/);
+    expect(w.errors).toEqual([]);
+    await w.close();
+  });
+});
+
+test('the league table runs on demand in a worker and streams a row per activation', async () => {
+  const w = await openPage(browser, origin);
+  await w.page.goto(`${origin}${base}lessons/conclusion/`, { waitUntil: 'networkidle' });
+  const league = w.page.locator('af-league-table');
+  await league.scrollIntoViewIfNeeded();
+  const start = Date.now();
+  await league.locator('[data-action="run"]').click();
+  await league.locator('tbody tr').first().waitFor({ timeout: 60_000 });
+  await league.and(w.page.locator('[data-done="true"]')).waitFor({ timeout: 120_000 });
+  console.log(`league table: ${((Date.now() - start) / 1000).toFixed(1)} s`);
+  expect(await league.locator('tbody tr').count()).toBe(18);
+  expect(await league.locator('[data-out="status"]').innerText()).toContain('Done');
+  expect(w.errors).toEqual([]);
+  await w.close();
+}, 150_000);
