@@ -34,15 +34,27 @@ export interface NumberParam {
   readonly default: number;
 }
 
+/** Free text that must match a pattern (e.g. a list of points), up to a length. */
+export interface TextParam {
+  /** Discriminant. */
+  readonly kind: 'text';
+  /** The whole value must match (anchor it with ^ and $). */
+  readonly pattern: RegExp;
+  /** Longest accepted value, in characters: a URL is no place for an unbounded payload. */
+  readonly maxLength: number;
+  /** Value when absent or invalid. */
+  readonly default: string;
+}
+
 /** A parameter declaration. */
-export type ParamSpec = EnumParam | NumberParam;
+export type ParamSpec = EnumParam | NumberParam | TextParam;
 
 /** A table of parameter declarations keyed by the short name used in the URL. */
 export type ParamTable = Readonly<Record<string, ParamSpec>>;
 
 /** The typed values a table describes. */
 export type ParamValues<T extends ParamTable> = {
-  -readonly [K in keyof T]: T[K] extends EnumParam<infer V> ? V : number;
+  -readonly [K in keyof T]: T[K] extends EnumParam<infer V> ? V : T[K] extends TextParam ? string : number;
 };
 
 /** A value from the URL that could not be used. */
@@ -75,6 +87,10 @@ function parseOne(spec: ParamSpec, raw: string): { ok: true; value: string | num
   if (spec.kind === 'enum') {
     return spec.values.includes(raw) ? { ok: true, value: raw } : { ok: false, why: `is not one of ${spec.values.join(', ')}` };
   }
+  if (spec.kind === 'text') {
+    if (raw.length > spec.maxLength) return { ok: false, why: `is longer than ${spec.maxLength} characters` };
+    return raw === '' || spec.pattern.test(raw) ? { ok: true, value: raw } : { ok: false, why: 'is not in the expected form' };
+  }
   // Number('') is 0 and Number(' 1') is 1: require a plain decimal literal so junk is not accepted.
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(raw)) return { ok: false, why: 'is not a number' };
   const value = Number(raw);
@@ -106,7 +122,7 @@ export function parseParams<T extends ParamTable>(table: T, search: string, name
       notices.push({
         param: name,
         value: raw,
-        message: `Ignored ${name}=${raw}: it ${result.why}; using ${String(spec.default)}.`,
+        message: `Ignored ${name}=${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}: it ${result.why}; using ${spec.default === '' ? 'none' : String(spec.default)}.`,
       });
     }
   }

@@ -138,8 +138,30 @@ describe('/playground/', () => {
     await w.page.keyboard.press('Enter');
     await waitForEpoch(w.page, fig, 3);
     await fig.locator('[data-action="pause"]').click();
-    const unlabelled = await fig.locator('select, input').evaluateAll((els) => els.filter((e) => !e.closest('label')).length);
+    const unlabelled = await fig.locator('select, input:not([type="hidden"])').evaluateAll((els) => els.filter((e) => !e.closest('label')).length);
     expect(unlabelled).toBe(0);
+  });
+
+  test('clicking the boundary adds a training point of the chosen class, kept in the URL', async () => {
+    const fig = await live(w, url('?train.seed=4'));
+    await fig.locator('[data-add-class]').selectOption('0');
+    const plot = fig.locator('[data-view="boundary"][data-run="0"]');
+    const box = await plot.locator('svg').boundingBox();
+    if (!box) throw new Error('no boundary plot');
+    // The middle of the square plot is the origin of the plane.
+    await plot.click({ position: { x: box.width / 2, y: box.height / 2 } });
+    await expect.poll(() => w.page.url()).toContain('train.pts=');
+    const value = await fig.locator('[data-param="pts"]').inputValue();
+    const [x, y, c] = value.split(',').map(Number);
+    expect(Math.abs(x ?? NaN)).toBeLessThan(0.1);
+    expect(Math.abs(y ?? NaN)).toBeLessThan(0.1);
+    expect(c).toBe(0);
+    // A link carries the point: reload and it is still part of the run.
+    const live2 = await live(w, w.page.url());
+    expect(await live2.locator('[data-param="pts"]').inputValue()).toBe(value);
+    expect(await live2.locator('[data-out="url-notice"]').isVisible()).toBe(false);
+    await live2.locator('[data-action="clear-points"]').click();
+    await expect.poll(() => w.page.url()).not.toContain('train.pts=');
   });
 });
 

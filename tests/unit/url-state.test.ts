@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { defaultValues, parseParams, serializeParams, type ParamTable } from '../../src/lib/url-state.ts';
 import { configTable, tableFor, type Config } from '../../src/widgets/playground/config.ts';
+import { maxAddedPoints, parsePoints, pointsPattern, withAddedPoints, withPoint } from '../../src/widgets/playground/added-points.ts';
+import { makeDataset } from '../../src/lib/data/index.ts';
 
 const table = {
   act: { kind: 'enum', values: ['relu', 'tanh', 'sigmoid'], default: 'tanh' },
@@ -56,7 +58,11 @@ describe('parseParams / serializeParams', () => {
           k,
           spec.kind === 'enum'
             ? fc.constantFrom(...spec.values)
-            : 'integer' in spec && spec.integer
+            : spec.kind === 'text'
+              ? fc
+                  .array(fc.tuple(fc.integer({ min: -600, max: 600 }), fc.integer({ min: -600, max: 600 }), fc.boolean()), { maxLength: 5 })
+                  .map((ps) => ps.reduce((acc, [x, y, c]) => withPoint(acc, x / 100, y / 100, c, 6), ''))
+              : 'integer' in spec && spec.integer
               ? fc.integer({ min: spec.min, max: spec.max })
               : fc.double({ min: spec.min, max: spec.max, noNaN: true, noDefaultInfinity: true }).map((v) => (Object.is(v, -0) ? 0 : v)),
         ]),
@@ -91,5 +97,43 @@ describe('parseParams / serializeParams', () => {
     const t = tableFor(base);
     expect(serializeParams(t, base, 'vanish')).toBe('');
     expect(parseParams(t, 'vanish.seed=4', 'vanish').values).toEqual({ ...base, seed: 4 });
+  });
+});
+
+describe('points added by clicking', () => {
+  it('round-trip through the setting, rounded to 0.01 and clamped to the plot', () => {
+    let value = '';
+    value = withPoint(value, 1.234, -2.345, true, 6);
+    value = withPoint(value, 9, -0.001, false, 6);
+    expect(value).toBe('1.23,-2.35,1;6,0,0');
+    expect(pointsPattern.test(value)).toBe(true);
+    expect(parsePoints(value)).toEqual([
+      { x: 1.23, y: -2.35, positive: true },
+      { x: 6, y: 0, positive: false },
+    ]);
+  });
+
+  it('keep only the newest points, so the URL stays bounded', () => {
+    let value = '';
+    for (let i = 0; i < maxAddedPoints + 7; i++) value = withPoint(value, i / 10, 0, i % 2 === 0, 6);
+    expect(parsePoints(value)).toHaveLength(maxAddedPoints);
+    expect(parsePoints(value)[0]?.x).toBe(0.7);
+  });
+
+  it('join the training split only, after the generated points', () => {
+    const data = makeDataset({ kind: 'circle', n: 40, noise: 0, seed: 3, testFraction: 0.25, labels: 'signed' });
+    const added = withAddedPoints(data, '1,2,1;-3,4,0');
+    expect(added.train.n).toBe(data.train.n + 2);
+    expect(added.test).toBe(data.test);
+    expect(Array.from(added.train.inputs.slice(-4))).toEqual([1, 2, -3, 4]);
+    expect(Array.from(added.train.targets.slice(-2))).toEqual([1, -1]);
+  });
+
+  it('a malformed or oversized value falls back to none, with a notice', () => {
+    for (const bad of ['1,2', '1,2,3', 'a,b,1', '1,2,1;', `${'1,1,1;'.repeat(200)}1,1,1`]) {
+      const parsed = parseParams(configTable, `train.pts=${encodeURIComponent(bad)}`, 'train');
+      expect(parsed.values.pts).toBe('');
+      expect(parsed.notices).toHaveLength(1);
+    }
   });
 });

@@ -8,6 +8,7 @@ import { activationIds } from '../../lib/activations/types.ts';
 import { datasetKinds, makeDataset, type Dataset } from '../../lib/data/index.ts';
 import { initIds, optimizerIds, type MlpSpec, type TrainOptions } from '../../lib/nn/index.ts';
 import type { ParamTable, ParamValues } from '../../lib/url-state.ts';
+import { pointsMaxLength, pointsPattern, withAddedPoints } from './added-points.ts';
 
 /** URL parameters of one playground, by short name (`train.act`, `train.lr`...). */
 export const configTable = {
@@ -24,6 +25,7 @@ export const configTable = {
   data: { kind: 'enum', values: datasetKinds, default: 'circle' },
   noise: { kind: 'number', min: 0, max: 1, default: 0 },
   seed: { kind: 'number', min: 0, max: 2 ** 31 - 1, integer: true, default: 1 },
+  pts: { kind: 'text', pattern: pointsPattern, maxLength: pointsMaxLength, default: '' },
 } as const satisfies ParamTable;
 
 /** One playground's settings. */
@@ -39,6 +41,11 @@ export const GRID = 50;
 export const THUMB = 16;
 /** Half-width of the plane shown: the datasets live in about [-6, 6]². */
 export const EXTENT = 6;
+
+/** Margin of the boundary plot on every side, in px: where the live canvas goes under it. */
+export const BOUNDARY_MARGIN = 24;
+
+export { planePoint, withPoint } from './added-points.ts';
 
 /**
  * The network spec for a config: half squared error on signed labels. The output is linear by
@@ -62,9 +69,13 @@ export function trainOptionsOf(c: Config, instrument: boolean): TrainOptions {
   return { learningRate: c.lr, batchSize: c.batch, optimizer: c.opt, l2: c.l2, instrument };
 }
 
-/** The dataset for a config; the seed drives points, split and weights alike. */
+/**
+ * The dataset for a config; the seed drives points, split and weights alike. Points the reader
+ * added (`pts`) join the training split, after the generated ones.
+ */
 export function datasetOf(c: Config): Dataset {
-  return makeDataset({ kind: c.data, n: DATA_POINTS, noise: c.noise, seed: c.seed, testFraction: TEST_FRACTION });
+  const data = makeDataset({ kind: c.data, n: DATA_POINTS, noise: c.noise, seed: c.seed, testFraction: TEST_FRACTION });
+  return withAddedPoints(data, c.pts);
 }
 
 /**

@@ -56,6 +56,7 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
     on('step', () => void this.#start().then(() => this.#post({ type: 'step', gen: this.#view.gen, epochs: 1 })));
     on('reset', () => this.#reset());
     on('defaults', () => this.#restoreDefaults());
+    this.#wireAddedPoints(on);
     for (const d of this.querySelectorAll('details')) d.addEventListener('toggle', () => this.schedule());
     // Training is pointless where nobody sees it and costs battery: pause offscreen, resume on return.
     new IntersectionObserver((entries) => this.#onVisibility(entries.some((e) => e.isIntersecting))).observe(this);
@@ -177,6 +178,26 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
     writeQuery(url.serializeParams(table, this.#config, ns, readQuery()));
     this.#reset();
     void this.#start();
+  }
+
+  /** Clicking the boundary plot adds a training point (kept in the URL like any setting). */
+  #wireAddedPoints(on: (action: string, fn: () => void) => void): void {
+    const [config] = this.model;
+    const pts = this.querySelector<HTMLInputElement>('[data-param="pts"]');
+    const cls = this.querySelector<HTMLSelectElement>('[data-add-class]');
+    if (!pts || !cls) return;
+    const set = (value: string): void => {
+      pts.value = value;
+      this.#onControl();
+    };
+    on('clear-points', () => set(''));
+    this.querySelector('[data-view="boundary"][data-run="0"]')?.addEventListener('click', (e) => {
+      const svg = (e.currentTarget as Element).querySelector('svg');
+      if (!svg || !(e instanceof MouseEvent)) return;
+      const box = svg.getBoundingClientRect();
+      const p = config.planePoint((e.clientX - box.left) / box.width, (e.clientY - box.top) / box.height, svg.viewBox.baseVal.width || box.width, config.BOUNDARY_MARGIN, config.EXTENT);
+      if (p) set(config.withPoint(pts.value, p.x, p.y, cls.value === '1', config.EXTENT));
+    });
   }
 
   #showUrlNotices(messages: readonly string[]): void {

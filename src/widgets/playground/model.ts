@@ -9,7 +9,9 @@ import { getActivation } from '../../lib/activations/index.ts';
 import type { ActivationId } from '../../lib/activations/types.ts';
 import type { DataSplit } from '../../lib/data/index.ts';
 import { HISTOGRAM } from '../../lib/nn/index.ts';
-import { EXTENT } from './config.ts';
+import { BOUNDARY_MARGIN, EXTENT } from './config.ts';
+
+export { BOUNDARY_MARGIN };
 import type { RunHistory } from './protocol.ts';
 
 const plain = { background: 'transparent', overflow: 'visible' } as const;
@@ -21,8 +23,6 @@ export const layerColor = (i: number): string => curves[i % curves.length] ?? 'c
 /** Name of non-input layer i out of `count` ("hidden 1"... "output"). */
 export const layerName = (i: number, count: number): string => (i === count - 1 ? 'output' : `hidden ${i + 1}`);
 
-/** Margin of the boundary plot on every side, in px: where the live canvas goes under it. */
-export const BOUNDARY_MARGIN = 24;
 
 /** Input of {@link boundaryOptions}. */
 export interface BoundaryInput {
