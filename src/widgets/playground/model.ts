@@ -102,20 +102,21 @@ export function boundaryOptions(input: BoundaryInput): Plot.PlotOptions {
 
 /** Train and test loss against epoch. */
 export function lossOptions(histories: readonly RunHistory[], labels: readonly string[], width: number): Plot.PlotOptions {
+  // A log axis: the loss falls by orders of magnitude, and a linear one shows only the first drop.
   const rows = histories.flatMap((h, run) =>
     h.epoch.flatMap((epoch, i) => [
       { epoch, loss: h.train[i] ?? NaN, series: `${labels[run] ?? ''} train`.trim(), run, test: false },
       { epoch, loss: h.test[i] ?? NaN, series: `${labels[run] ?? ''} test`.trim(), run, test: true },
     ]),
-  ).filter((d) => Number.isFinite(d.loss));
+  ).filter((d) => Number.isFinite(d.loss) && d.loss > 0);
   return {
     width,
     height: 170,
     marginLeft: 44,
-    ariaDescription: 'Training loss (solid) and test loss (dashed) against epoch.',
+    ariaDescription: 'Training loss (solid) and test loss (dashed) against epoch, log scale.',
     style: plain,
     x: { label: 'epoch', grid: true },
-    y: { label: 'loss', grid: true, zero: true },
+    y: { label: 'loss (log scale)', grid: true, type: 'log', tickFormat: '~g' },
     marks: [
       Plot.line(rows.filter((d) => !d.test), { x: 'epoch', y: 'loss', z: 'series', stroke: (d: { run: number }) => layerColor(d.run) }),
       Plot.line(rows.filter((d) => d.test), { x: 'epoch', y: 'loss', z: 'series', stroke: (d: { run: number }) => layerColor(d.run), strokeDasharray: '4 3' }),
