@@ -7,10 +7,13 @@ import { headingAnchors, katexMath } from './src/lib/markdown-math.ts';
 /** Where the site is served; both come from the environment so one build fits any host. */
 const site = process.env.SITE_URL || 'http://localhost:4321';
 const base = process.env.BASE_PATH || '/';
+/** Output folder; the sub-path test builds into its own so it never clobbers dist/. */
+const outDir = process.env.OUT_DIR || 'dist';
 
 export default defineConfig({
   site,
   base,
+  outDir,
   trailingSlash: 'always',
   markdown: {
     processor: satteri({ features: { math: true }, mdastPlugins: [katexMath], hastPlugins: [headingAnchors] }),
