@@ -1,7 +1,8 @@
 /**
  * Activation kernels: ns per element of each registry kernel (`fInto`) against the textbook
  * kernel written with Math.exp / Math.tanh / Math.log in the same run, and ReLU against a plain
- * array copy. Ratios above 1 mean the registry is faster. `npx node bench/kernels.ts`.
+ * array copy. Ratios above 1 mean the registry is faster; the last column is the registry's
+ * derivative kernel (`dfInto`, which training calls as often as `fInto`). `npx node bench/kernels.ts`.
  * The timing method (best of several rounds over a 4096-element array) is the one the site's
  * cost widget uses, from src/lib/kernel-cost.ts.
  */
@@ -42,15 +43,16 @@ const copy = timeKernel(() => out.set(xs), size, 40, 7, now);
 const rows = (Object.keys(textbook) as ActivationId[]).map((id) => {
   const tb = textbook[id];
   const registry = timeKernel(() => activations[id].fInto(xs, out), size, 40, 7, now);
+  const derivative = timeKernel(() => activations[id].dfInto(xs, out), size, 40, 7, now);
   const reference = tb ? timeKernel(loopOf(tb), size, 40, 7, now) : NaN;
-  return { id, registryNs: registry, textbookNs: reference, speedup: reference / registry, target: targets[id] ?? null };
+  return { id, registryNs: registry, textbookNs: reference, speedup: reference / registry, target: targets[id] ?? null, registryDfNs: derivative };
 });
 
 console.log(`array copy: ${copy.toFixed(3)} ns/element\n`);
-console.log('| kernel | registry ns/el | textbook ns/el | speed-up | target |\n| --- | ---: | ---: | ---: | --- |');
+console.log('| kernel | registry ns/el | textbook ns/el | speed-up | target | registry dfInto ns/el |\n| --- | ---: | ---: | ---: | --- | ---: |');
 for (const r of rows) {
   const target = r.id === 'relu' ? `≤1.5× copy: ${(r.registryNs / copy).toFixed(2)}×` : r.target ? `≥${r.target}× ${r.speedup >= r.target ? 'met' : 'NOT met'}` : '';
-  console.log(`| ${r.id} | ${r.registryNs.toFixed(2)} | ${r.textbookNs.toFixed(2)} | ${r.speedup.toFixed(2)}× | ${target} |`);
+  console.log(`| ${r.id} | ${r.registryNs.toFixed(2)} | ${r.textbookNs.toFixed(2)} | ${r.speedup.toFixed(2)}× | ${target} | ${r.registryDfNs.toFixed(2)} |`);
 }
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/kernels.json', `${JSON.stringify({ date: new Date().toISOString(), node: process.version, copyNs: copy, rows }, null, 2)}\n`);

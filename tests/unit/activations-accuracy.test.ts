@@ -62,23 +62,37 @@ interface Worst {
   rootAbs: number;
   rootX: number;
 }
-const summary = new Map<string, { f?: Worst; df?: Worst }>();
+type Kind = 'f' | 'df' | 'fInto' | 'dfInto';
+const summary = new Map<string, Partial<Record<Kind, Worst>>>();
+const fixtureXs = Float64Array.from(fixture.x);
 
 type Id = (typeof activationIds)[number];
 
-function measure(id: Id, kind: 'f' | 'df'): { worst: Worst; failures: string[] } {
+/**
+ * Scores f or df (scalar) or fInto / dfInto (the vectorised forms, run once over the whole
+ * fixture array) against the reference, with the same budget for both forms.
+ */
+function measure(id: Id, kind: Kind): { worst: Worst; failures: string[] } {
   const act = getActivation(id);
   const entry = fixture.functions[id];
   if (!entry) throw new Error(`fixture has no ${id}`);
-  const fn = kind === 'f' ? (x: number) => act.f(x) : (x: number) => act.df(x);
-  const expected = entry[kind];
-  const kinks = kind === 'df' ? (entry.dfKinks ?? {}) : {};
-  const hp = kind === 'df' ? (entry.dfRoot?.hp ?? {}) : {};
-  const tol = kind === 'f' ? F_ULPS : DF_ULPS;
+  const isDf = kind === 'df' || kind === 'dfInto';
+  let fn: (x: number, i: number) => number;
+  if (kind === 'f') fn = (x) => act.f(x);
+  else if (kind === 'df') fn = (x) => act.df(x);
+  else {
+    const out = new Float64Array(fixtureXs.length);
+    (kind === 'fInto' ? act.fInto(fixtureXs, out) : act.dfInto(fixtureXs, out));
+    fn = (_x, i) => out[i]!;
+  }
+  const expected = entry[isDf ? 'df' : 'f'];
+  const kinks = isDf ? (entry.dfKinks ?? {}) : {};
+  const hp = isDf ? (entry.dfRoot?.hp ?? {}) : {};
+  const tol = isDf ? DF_ULPS : F_ULPS;
   const worst: Worst = { ulps: 0, x: NaN, rootAbs: 0, rootX: NaN };
   const failures: string[] = [];
   fixture.x.forEach((x, i) => {
-    const got = fn(x);
+    const got = fn(x, i);
     let exp = value(expected[i]!);
     let ulps = ulpDistance(got, exp);
     for (const alt of kinks[i] ?? []) {
@@ -131,17 +145,30 @@ describe.each([...activationIds])('%s', (id) => {
     expect(failures, report(failures)).toEqual([]);
   });
 
-  test('limits at +-Infinity, NaN in NaN out', () => {
+  test(`fInto within ${F_ULPS} ULP of the reference at every fixture point`, () => {
+    const { failures } = measure(id, 'fInto');
+    expect(failures, report(failures)).toEqual([]);
+  });
+
+  test(`dfInto within ${DF_ULPS} ULP of the reference (4*2^-53 absolute near a zero of f')`, () => {
+    const { failures } = measure(id, 'dfInto');
+    expect(failures, report(failures)).toEqual([]);
+  });
+
+  test('limits at +-Infinity, NaN in NaN out (scalar and vectorised forms)', () => {
     const act = getActivation(id);
     const special = fixture.special.functions[id]!;
+    const sx = Float64Array.from(fixture.special.x, value);
+    const vf = act.fInto(sx, new Float64Array(sx.length));
+    const vdf = act.dfInto(sx, new Float64Array(sx.length));
     const failures: string[] = [];
-    fixture.special.x.forEach((c, i) => {
-      const x = value(c);
-      for (const kind of ['f', 'df'] as const) {
-        const got = kind === 'f' ? act.f(x) : act.df(x);
-        const exp = value(special[kind][i]!);
+    sx.forEach((x, i) => {
+      for (const kind of ['f', 'df', 'fInto', 'dfInto'] as const) {
+        const got = kind === 'f' ? act.f(x) : kind === 'df' ? act.df(x) : kind === 'fInto' ? vf[i]! : vdf[i]!;
+        const isDf = kind === 'df' || kind === 'dfInto';
+        const exp = value(special[isDf ? 'df' : 'f'][i]!);
         const ok = Number.isFinite(exp)
-          ? ulpDistance(got, exp) <= (kind === 'f' ? F_ULPS : DF_ULPS)
+          ? ulpDistance(got, exp) <= (isDf ? DF_ULPS : F_ULPS)
           : Object.is(got, exp) || (Number.isNaN(got) && Number.isNaN(exp));
         if (!ok) failures.push(`${id} ${kind}(${x}) = ${got}, expected ${exp}`);
       }
@@ -156,14 +183,16 @@ afterAll(() => {
     (!w ? '' : w.ulps === 0 ? '   0 ULP (exact everywhere)' : `${String(w.ulps).padStart(4)} ULP at x = ${String(w.x)}`).padEnd(40);
   const lines = [
     `Worst error against the oracle (${fixture.count} points; f <= ${F_ULPS} ULP, f' <= ${DF_ULPS} ULP):`,
-    `${'id'.padEnd(13)} ${'f'.padEnd(40)} ${"f' (outside the window of its zero)".padEnd(40)} |f' error| in its zero's window, units of 2^-53`,
+    `${'id'.padEnd(13)} ${'form'.padEnd(8)} ${'f'.padEnd(40)} ${"f' (outside the window of its zero)".padEnd(40)} |f' error| in its zero's window, units of 2^-53`,
   ];
   for (const id of activationIds) {
     const s = summary.get(id);
     if (!s) continue;
-    const root =
-      s.df && s.df.rootAbs > 0 ? `${s.df.rootAbs.toFixed(2)} at x = ${String(s.df.rootX)}` : '';
-    lines.push(`${id.padEnd(13)} ${fmt(s.f)} ${fmt(s.df)} ${root}`);
+    for (const [form, f, df] of [['scalar', s.f, s.df], ['vector', s.fInto, s.dfInto]] as const) {
+      if (!f && !df) continue;
+      const root = df && df.rootAbs > 0 ? `${df.rootAbs.toFixed(2)} at x = ${String(df.rootX)}` : '';
+      lines.push(`${id.padEnd(13)} ${form.padEnd(8)} ${fmt(f)} ${fmt(df)} ${root}`);
+    }
   }
   console.log(lines.join('\n'));
 });

@@ -14,11 +14,13 @@ import {
   twoSumErr,
   TWO_POW_M64,
 } from './double-double.ts';
-import { checkLengths } from './shared.ts';
+import { expFast } from './fast-exp.ts';
+import { checkLengths, fixUp } from './shared.ts';
 import {
   geluSlopeSeries,
   LN_SQRT_2PI_HI,
   LN_SQRT_2PI_LO,
+  millsG,
   phiOddSeries,
   TAIL_LIMIT,
   TAYLOR_LIMIT,
@@ -81,6 +83,83 @@ export function geluSlope(x: number): number {
   return up ? r * TWO_POW_M64 : r;
 }
 
+/** Veltkamp's splitter 2^27 + 1 (see double-double.ts). */
+const SPLIT = 134217729;
+
+/** |x| range of the vectorised GELU's fast form: the tail formula (|x| ≥ 1/2), e^{-x²/2} normal. */
+const GELU_FAST_MIN = TAYLOR_LIMIT;
+const GELU_FAST_MAX = 37;
+const GELU_FAST_MID = (GELU_FAST_MIN + GELU_FAST_MAX) / 2;
+const GELU_FAST_HALF = (GELU_FAST_MAX - GELU_FAST_MIN) / 2;
+/**
+ * The same for GELU', from 0.6: just below it Φ(-z) - zφ(z) cancels by a factor up to ~3 while
+ * still outside the window (x > -0.52) where the absolute error bound applies.
+ */
+const GELU_SLOPE_MIN = 0.6;
+const GELU_SLOPE_MID = (GELU_SLOPE_MIN + GELU_FAST_MAX) / 2;
+const GELU_SLOPE_HALF = (GELU_FAST_MAX - GELU_SLOPE_MIN) / 2;
+/** One comparison each (NaN fails it): |x| in [GELU_FAST_MIN or GELU_SLOPE_MIN, GELU_FAST_MAX]. */
+const geluFast = (x: number): boolean => Math.abs(Math.abs(x) - GELU_FAST_MID) <= GELU_FAST_HALF;
+const geluSlopeFast = (x: number): boolean => Math.abs(Math.abs(x) - GELU_SLOPE_MID) <= GELU_SLOPE_HALF;
+
+/**
+ * The vectorised GELU: geluValue's tail form, φ(z)·g(z) with φ's exponent in double-double, but
+ * with the inlined {@link expFast} and g from {@link millsG} (plain doubles, one division), for
+ * every 1/2 ≤ |x| ≤ 37 (one comparison, no branch in the loop); |x| < 1/2 (the series), the far
+ * tails, ±Infinity and NaN are redone by {@link geluValue} afterwards. Within 3 ULP in tests.
+ */
+function geluInto(xs: Float64Array, out: Float64Array): void {
+  const n = xs.length;
+  let rare = 0;
+  for (let i = 0; i < n; i++) {
+    const x = xs[i]!;
+    const ok = geluFast(x);
+    rare |= ok ? 0 : 1;
+    const z = ok ? Math.abs(x) : 1;
+    const z2h = z * z;
+    const sz = SPLIT * z;
+    const zh = sz - (sz - z);
+    const zl = z - zh;
+    const z2l = zh * zh - z2h + 2 * zh * zl + zl * zl; // exact z² - z2h (Dekker, one split)
+    const h = -0.5 * z2h;
+    const yh = h - LN_SQRT_2PI_HI;
+    const yl = twoSumErr(h, -LN_SQRT_2PI_HI, yh) - 0.5 * z2l - LN_SQRT_2PI_LO;
+    const e = expFast(yh);
+    const tail = (e + e * yl) * millsG(z, z2h);
+    out[i] = x < 0 ? -tail : x - tail;
+  }
+  if (rare !== 0) fixUp(xs, out, geluFast, geluValue);
+}
+
+/**
+ * The vectorised GELU': Φ(-z) - zφ(z) (x < 0) or its complement (x > 0) from the same φ(z) and
+ * g(z) as {@link geluInto}, for 0.6 ≤ |x| ≤ 37, with one division for g and one for /z.
+ */
+function geluSlopeInto(xs: Float64Array, out: Float64Array): void {
+  const n = xs.length;
+  let rare = 0;
+  for (let i = 0; i < n; i++) {
+    const x = xs[i]!;
+    const ok = geluSlopeFast(x);
+    rare |= ok ? 0 : 1;
+    const z = ok ? Math.abs(x) : 1;
+    const z2h = z * z;
+    const sz = SPLIT * z;
+    const zh = sz - (sz - z);
+    const zl = z - zh;
+    const z2l = zh * zh - z2h + 2 * zh * zl + zl * zl; // exact z² - z2h (Dekker, one split)
+    const h = -0.5 * z2h;
+    const yh = h - LN_SQRT_2PI_HI;
+    const yl = twoSumErr(h, -LN_SQRT_2PI_HI, yh) - 0.5 * z2l - LN_SQRT_2PI_LO;
+    const e = expFast(yh);
+    // Φ(-z) - zφ(z) = φ(z)·(g - z²)/z, with (g - z²) exact where g and z² cancel (near the
+    // minimum, x ≈ -0.75); for x > 0, GELU' = 1 - that
+    const t = (((millsG(z, z2h) - z2h) - z2l) * (e + e * yl)) / z;
+    out[i] = x > 0 ? 1 - t : t;
+  }
+  if (rare !== 0) fixUp(xs, out, geluSlopeFast, geluSlope);
+}
+
 /** 0.044715 as a double-double (the decimal constant of Hendrycks and Gimpel). */
 const CUBIC_HI = 0.044715;
 const CUBIC_LO = 2.1960211427085595e-18;
@@ -117,6 +196,111 @@ function tanhArgLow(x: number, vh: number): number {
   const wh = x + th;
   const wl = twoSumErr(x, th, wh) + tl;
   return twoProdErr(TWO_ROOT_HI, wh, vh) + TWO_ROOT_HI * wl + TWO_ROOT_LO * wh;
+}
+
+/** 2√(2/π)·0.044715 as a double-double: v = x·(TWO_ROOT + B·x²). */
+const B_HI = TWO_ROOT_HI * CUBIC_HI;
+const B_LO = twoProdErr(TWO_ROOT_HI, CUBIC_HI, B_HI) + TWO_ROOT_HI * CUBIC_LO + TWO_ROOT_LO * CUBIC_HI;
+/** |x| up to which the vectorised GELU-tanh uses its fast form (e^{-v} stays below e^{600}). */
+const GT_FAST = 20;
+/** |x| up to which the vectorised GELU-tanh' uses its fast form ((1 + e^{-v})² stays finite). */
+const GT_SLOPE_FAST = 15;
+const gtFast = (x: number): boolean => Math.abs(x) <= GT_FAST;
+const gtSlopeFast = (x: number): boolean => Math.abs(x) <= GT_SLOPE_FAST;
+
+/**
+ * The vectorised GELU-tanh, x/(1 + e^{-v}) for every |x| ≤ 20 with v = 2u formed as hi + lo
+ * (one Veltkamp split of x serves both x² and x·w): e^{-v} = expFast(-vh)·(1 - vl).
+ * No branch in the loop; other elements go to {@link geluTanhValue}. Within 3 ULP.
+ */
+function geluTanhInto(xs: Float64Array, out: Float64Array): void {
+  const n = xs.length;
+  let rare = 0;
+  for (let i = 0; i < n; i++) {
+    const x0 = xs[i]!;
+    const ok = gtFast(x0);
+    rare |= ok ? 0 : 1;
+    const x = ok ? x0 : 0;
+    // x² = x2 + x2l exactly
+    let t = SPLIT * x;
+    const xh = t - (t - x);
+    const xl = x - xh;
+    const x2 = x * x;
+    const x2l = xh * xh - x2 + 2 * xh * xl + xl * xl;
+    // w = TWO_ROOT + B·x² as wh + wl
+    const bx = B_HI * x2;
+    t = SPLIT * x2;
+    const yh = t - (t - x2);
+    const yl = x2 - yh;
+    t = SPLIT * B_HI;
+    const bh = t - (t - B_HI);
+    const bl = B_HI - bh;
+    const bxl = bh * yh - bx + bh * yl + bl * yh + bl * yl + B_HI * x2l + B_LO * x2;
+    const wh = TWO_ROOT_HI + bx;
+    const wl = twoSumErr(TWO_ROOT_HI, bx, wh) + bxl + TWO_ROOT_LO;
+    // v = x·w as vh + vl
+    const vh = x * wh;
+    t = SPLIT * wh;
+    const whh = t - (t - wh);
+    const whl = wh - whh;
+    const vl = xh * whh - vh + xh * whl + xl * whh + xl * whl + x * wl;
+    const e = expFast(-vh);
+    out[i] = x0 / (1 + (e - e * vl));
+  }
+  if (rare !== 0) fixUp(xs, out, gtFast, geluTanhValue);
+}
+
+/**
+ * The vectorised GELU-tanh', (1 + E·S)/(1 + E)² with E = e^{-v}, S = 1 + x·v' and
+ * v' = 2√(2/π)(1 + 0.134145x²) = w + 2B·x², every argument in double-double as in
+ * {@link geluTanhInto} (the roundings of v' alone would cost several ULP in the left tail).
+ * E·S ≈ -1 only near the minimum, where the absolute error stays ~2^-56. For |x| ≤ 15.
+ */
+function geluTanhSlopeInto(xs: Float64Array, out: Float64Array): void {
+  const n = xs.length;
+  let rare = 0;
+  for (let i = 0; i < n; i++) {
+    const x0 = xs[i]!;
+    const ok = gtSlopeFast(x0);
+    rare |= ok ? 0 : 1;
+    const x = ok ? x0 : 0;
+    let t = SPLIT * x;
+    const xh = t - (t - x);
+    const xl = x - xh;
+    const x2 = x * x;
+    const x2l = xh * xh - x2 + 2 * xh * xl + xl * xl;
+    const bx = B_HI * x2;
+    t = SPLIT * x2;
+    const yh = t - (t - x2);
+    const yl = x2 - yh;
+    t = SPLIT * B_HI;
+    const bh = t - (t - B_HI);
+    const bl = B_HI - bh;
+    const bxl = bh * yh - bx + bh * yl + bl * yh + bl * yl + B_HI * x2l + B_LO * x2;
+    const wh = TWO_ROOT_HI + bx;
+    const wl = twoSumErr(TWO_ROOT_HI, bx, wh) + bxl + TWO_ROOT_LO;
+    const vh = x * wh;
+    t = SPLIT * wh;
+    let hh = t - (t - wh);
+    let hl = wh - hh;
+    const vl = xh * hh - vh + xh * hl + xl * hh + xl * hl + x * wl;
+    // v' = w + 2B·x², then p = x·v', S = 1 + p: each as hi + lo
+    const b2 = 2 * bx;
+    const dvh = wh + b2;
+    const dvl = twoSumErr(wh, b2, dvh) + wl + 2 * bxl;
+    const ph = x * dvh;
+    t = SPLIT * dvh;
+    hh = t - (t - dvh);
+    hl = dvh - hh;
+    const pl = xh * hh - ph + xh * hl + xl * hh + xl * hl + x * dvl;
+    const sh = 1 + ph;
+    const sl = twoSumErr(1, ph, sh) + pl;
+    let e = expFast(-vh);
+    e -= e * vl;
+    const d = 1 + e;
+    out[i] = (1 + e * (sh + sl)) / (d * d);
+  }
+  if (rare !== 0) fixUp(xs, out, gtSlopeFast, geluTanhSlope);
 }
 
 /**
@@ -195,12 +379,12 @@ export const gelu: Activation = {
   df: (x) => geluSlope(x),
   fInto(xs, out) {
     checkLengths(xs, out);
-    for (let i = 0; i < xs.length; i++) out[i] = geluValue(xs[i]!);
+    geluInto(xs, out);
     return out;
   },
   dfInto(xs, out) {
     checkLengths(xs, out);
-    for (let i = 0; i < xs.length; i++) out[i] = geluSlope(xs[i]!);
+    geluSlopeInto(xs, out);
     return out;
   },
   latex: String.raw`x\,\Phi(x) = \frac{x}{2}\left(1 + \operatorname{erf}\frac{x}{\sqrt{2}}\right)`,
@@ -234,12 +418,12 @@ export const geluTanh: Activation = {
   df: (x) => geluTanhSlope(x),
   fInto(xs, out) {
     checkLengths(xs, out);
-    for (let i = 0; i < xs.length; i++) out[i] = geluTanhValue(xs[i]!);
+    geluTanhInto(xs, out);
     return out;
   },
   dfInto(xs, out) {
     checkLengths(xs, out);
-    for (let i = 0; i < xs.length; i++) out[i] = geluTanhSlope(xs[i]!);
+    geluTanhSlopeInto(xs, out);
     return out;
   },
   latex: String.raw`\frac{x}{2}\left(1 + \tanh\!\left(\sqrt{2/\pi}\,\bigl(x + 0.044715\,x^{3}\bigr)\right)\right)`,

@@ -8,7 +8,9 @@
  * reference): at default parameters, f is within 4 ULP and df within 8 ULP of the correctly
  * rounded value for every double, from subnormals to ±1.8e308; ±Infinity give the limits and
  * NaN gives NaN. Near a root of df (the minima of GELU, SiLU, Mish...) the absolute error of df
- * is a few units of 2^-56 instead.
+ * is a few units of 2^-56 instead. The vectorised forms fInto / dfInto meet the same contract
+ * (checked the same way) but are not bit-identical to f / df: they run an inlined exp
+ * (fast-exp.ts) in branch-free loops and hand tails, ±Infinity and NaN to f / df.
  *
  * Property conventions are those of types.ts: `zeroCentered` means the mean output over a
  * standard normal input is within 0.05 of 0 (the odd functions and SELU), not merely that f can

@@ -39,12 +39,18 @@ export const relu: Activation = {
   df: (x) => reluSlope(x),
   fInto(xs, out) {
     checkLengths(xs, out);
-    for (let i = 0; i < xs.length; i++) out[i] = reluValue(xs[i]!);
+    for (let i = 0, n = xs.length; i < n; i++) {
+      const x = xs[i]!;
+      out[i] = x > 0 ? x : x <= 0 ? 0 : x;
+    }
     return out;
   },
   dfInto(xs, out) {
     checkLengths(xs, out);
-    for (let i = 0; i < xs.length; i++) out[i] = reluSlope(xs[i]!);
+    for (let i = 0, n = xs.length; i < n; i++) {
+      const x = xs[i]!;
+      out[i] = x > 0 ? 1 : x <= 0 ? 0 : x;
+    }
     return out;
   },
   latex: String.raw`\max(0, x)`,
@@ -84,13 +90,13 @@ export const leakyRelu: Activation = {
   fInto(xs, out, p) {
     checkLengths(xs, out);
     const slope = param(p, 'slope', 0.01);
-    for (let i = 0; i < xs.length; i++) out[i] = leakyValue(xs[i]!, slope);
+    for (let i = 0, n = xs.length; i < n; i++) out[i] = leakyValue(xs[i]!, slope);
     return out;
   },
   dfInto(xs, out, p) {
     checkLengths(xs, out);
     const slope = param(p, 'slope', 0.01);
-    for (let i = 0; i < xs.length; i++) out[i] = leakySlope(xs[i]!, slope);
+    for (let i = 0, n = xs.length; i < n; i++) out[i] = leakySlope(xs[i]!, slope);
     return out;
   },
   latex: String.raw`\begin{cases} x & x > 0 \\ \alpha x & x \le 0 \end{cases}`,
@@ -137,13 +143,13 @@ export const prelu: Activation = {
   fInto(xs, out, p) {
     checkLengths(xs, out);
     const a = param(p, 'a', 0.25);
-    for (let i = 0; i < xs.length; i++) out[i] = leakyValue(xs[i]!, a);
+    for (let i = 0, n = xs.length; i < n; i++) out[i] = leakyValue(xs[i]!, a);
     return out;
   },
   dfInto(xs, out, p) {
     checkLengths(xs, out);
     const a = param(p, 'a', 0.25);
-    for (let i = 0; i < xs.length; i++) out[i] = leakySlope(xs[i]!, a);
+    for (let i = 0, n = xs.length; i < n; i++) out[i] = leakySlope(xs[i]!, a);
     return out;
   },
   latex: String.raw`\begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases}`,

@@ -36,3 +36,16 @@ export function logistic(x: number): number {
   const d = 1 + e;
   return divDD(e, 0, d, twoSumErr(1, e, d));
 }
+
+/**
+ * The second pass of a vectorised kernel: recomputes with the scalar kernel `f` every element
+ * for which `fast` is false (tails, ±Infinity, NaN), which the fast loop flagged and filled
+ * with a placeholder. Kept out of the fast loop so that loop makes no calls and takes no
+ * data-dependent branch. The loop must flag with the same `fast` predicate.
+ */
+export function fixUp(xs: Float64Array, out: Float64Array, fast: (x: number) => boolean, f: (x: number) => number): void {
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]!;
+    if (!fast(x)) out[i] = f(x);
+  }
+}

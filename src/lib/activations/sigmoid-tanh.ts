@@ -13,7 +13,8 @@ import {
   twoSumErr,
   TWO_POW_M64,
 } from './double-double.ts';
-import { checkLengths, logistic } from './shared.ts';
+import { expFast, expm1Fast } from './fast-exp.ts';
+import { checkLengths, fixUp, logistic } from './shared.ts';
 import type { Activation } from './types.ts';
 
 /** σ'(x) = e/(1 + e)², e = exp(-|x|), with (1 + e)² carried exactly in double-double. */
@@ -58,6 +59,21 @@ export function tanhSlope(x: number): number {
   return divDD(4 * e, 0, d2, twoProdErr(d, d, d2) + 2 * d * dl);
 }
 
+/*
+ * The vectorised kernels (fInto / dfInto) use the inlined {@link expFast}/{@link expm1Fast}
+ * for |x| up to these limits, with no call and no unpredictable branch in the loop. Anything
+ * else (tails, ±Infinity, NaN) is rare: the loop flags it and {@link fixUp} recomputes those
+ * elements with the scalar kernel afterwards.
+ */
+/** σ = 1/(1 + e^{-x}) directly: e^{-x} ≤ e^700 cannot overflow. */
+const sigmoidFast = (x: number): boolean => Math.abs(x) <= 700;
+/** σ' = e/(1 + e)², e = e^{-x}: (1 + e)² stays finite. */
+const sigmoidSlopeFast = (x: number): boolean => Math.abs(x) <= 350;
+/** tanh = -m/(2 + m), m = expm1(-2|x|); ±1 beyond. */
+const tanhFast = (x: number): boolean => Math.abs(x) <= TANH_SATURATED;
+/** tanh' = 4e/(1 + e)², e = e^{-2|x|} (normal down to here). */
+const tanhSlopeFast = (x: number): boolean => Math.abs(x) <= 350;
+
 /** The logistic sigmoid σ(x) = 1/(1 + e^{-x}). */
 export const sigmoid: Activation = {
   id: 'sigmoid',
@@ -68,12 +84,30 @@ export const sigmoid: Activation = {
   df: (x) => sigmoidSlope(x),
   fInto(xs, out) {
     checkLengths(xs, out);
-    for (let i = 0; i < xs.length; i++) out[i] = logistic(xs[i]!);
+    const n = xs.length;
+    let rare = 0;
+    for (let i = 0; i < n; i++) {
+      const x = xs[i]!;
+      const ok = sigmoidFast(x);
+      rare |= ok ? 0 : 1;
+      out[i] = 1 / (1 + expFast(ok ? -x : 0));
+    }
+    if (rare !== 0) fixUp(xs, out, sigmoidFast, logistic);
     return out;
   },
   dfInto(xs, out) {
     checkLengths(xs, out);
-    for (let i = 0; i < xs.length; i++) out[i] = sigmoidSlope(xs[i]!);
+    const n = xs.length;
+    let rare = 0;
+    for (let i = 0; i < n; i++) {
+      const x = xs[i]!;
+      const ok = sigmoidSlopeFast(x);
+      rare |= ok ? 0 : 1;
+      const e = expFast(ok ? -x : 0);
+      const d = 1 + e;
+      out[i] = e / (d * d);
+    }
+    if (rare !== 0) fixUp(xs, out, sigmoidSlopeFast, sigmoidSlope);
     return out;
   },
   latex: String.raw`\sigma(x) = \frac{1}{1 + e^{-x}}`,
@@ -101,12 +135,35 @@ export const tanh: Activation = {
   df: (x) => tanhSlope(x),
   fInto(xs, out) {
     checkLengths(xs, out);
-    for (let i = 0; i < xs.length; i++) out[i] = tanhValue(xs[i]!);
+    const n = xs.length;
+    let rare = 0;
+    for (let i = 0; i < n; i++) {
+      const x = xs[i]!;
+      const ax = Math.abs(x);
+      const ok = tanhFast(x);
+      rare |= ok ? 0 : 1;
+      // -m/(2 + m) with m = expm1(-2|x|) in (-1, 0]; within 2 ULP over the whole range
+      const m = expm1Fast(ok ? -2 * ax : 0);
+      const r = -m / (2 + m);
+      out[i] = ax < TANH_LINEAR ? x : x < 0 ? -r : r;
+    }
+    if (rare !== 0) fixUp(xs, out, tanhFast, tanhValue);
     return out;
   },
   dfInto(xs, out) {
     checkLengths(xs, out);
-    for (let i = 0; i < xs.length; i++) out[i] = tanhSlope(xs[i]!);
+    const n = xs.length;
+    let rare = 0;
+    for (let i = 0; i < n; i++) {
+      const x = xs[i]!;
+      const ax = Math.abs(x);
+      const ok = tanhSlopeFast(x);
+      rare |= ok ? 0 : 1;
+      const e = expFast(ok ? -2 * ax : 0);
+      const d = 1 + e;
+      out[i] = (4 * e) / (d * d);
+    }
+    if (rare !== 0) fixUp(xs, out, tanhSlopeFast, tanhSlope);
     return out;
   },
   latex: String.raw`\tanh(x) = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}`,

@@ -16,9 +16,19 @@ import {
   twoSumErr,
   TWO_POW_M64,
 } from './double-double.ts';
-import { checkLengths, logistic, param } from './shared.ts';
+import { expFast } from './fast-exp.ts';
+import { checkLengths, fixUp, logistic, param } from './shared.ts';
 import type { Activation, ParamSpec } from './types.ts';
 
+/**
+ * The vectorised kernels use the inlined {@link expFast} of ±x for |x| up to FAST_LIMIT (SLOPE_LIMIT
+ * where (1 + e)² is formed), with no call and no unpredictable branch in the loop; the rare
+ * other elements (tails, subnormals, ±Infinity, NaN) are flagged and redone by the scalar kernel.
+ */
+const FAST_LIMIT = 700;
+const SLOPE_LIMIT = 350;
+const fast = (x: number): boolean => Math.abs(x) <= FAST_LIMIT;
+const slopeFast = (x: number): boolean => Math.abs(x) <= SLOPE_LIMIT;
 /** Below this x, e^x is close to the subnormal range and tails are formed 2^64 high. */
 const FAR_LEFT = -700;
 /** Below this x, x·e^x underflows to -0. */
@@ -77,6 +87,9 @@ export function siluSlope(x: number): number {
   return divDD(e * (1 + x + e), 0, d2, twoProdErr(d, d, d2) + 2 * d * dl);
 }
 
+/** Up to this x (from 0) the vectorised Mish' uses its fast form (1 above it, to double precision). */
+const MISH_SLOPE_FAST = 150;
+const mishSlopeFast = (x: number): boolean => x >= 0 && x <= MISH_SLOPE_FAST;
 /** Mish'(0) = tanh(ln 2) = 3/5; also the slope of Mish for tiny |x|. */
 const MISH_SLOPE_AT_ZERO = 0.6;
 /** Below this |x|, Mish(x) rounds to 0.6x (the quadratic term is under a quarter ULP). */
@@ -170,13 +183,29 @@ export const softplus: Activation = {
   fInto(xs, out, p) {
     checkLengths(xs, out);
     const beta = param(p, 'beta', 1);
-    for (let i = 0; i < xs.length; i++) out[i] = softplusValue(xs[i]!, beta);
+    const n = xs.length;
+    let rare = 0;
+    for (let i = 0; i < n; i++) {
+      const y = beta * xs[i]!;
+      const ok = fast(y);
+      rare |= ok ? 0 : 1;
+      out[i] = (Math.max(y, 0) + Math.log1p(expFast(ok ? -Math.abs(y) : 0))) / beta;
+    }
+    if (rare !== 0) fixUp(xs, out, (x) => fast(beta * x), (x) => softplusValue(x, beta));
     return out;
   },
   dfInto(xs, out, p) {
     checkLengths(xs, out);
     const beta = param(p, 'beta', 1);
-    for (let i = 0; i < xs.length; i++) out[i] = softplusSlope(xs[i]!, beta);
+    const n = xs.length;
+    let rare = 0;
+    for (let i = 0; i < n; i++) {
+      const y = beta * xs[i]!;
+      const ok = fast(y);
+      rare |= ok ? 0 : 1;
+      out[i] = 1 / (1 + expFast(ok ? -y : 0));
+    }
+    if (rare !== 0) fixUp(xs, out, (x) => fast(beta * x), (x) => softplusSlope(x, beta));
     return out;
   },
   latex: String.raw`\frac{1}{\beta}\ln\bigl(1 + e^{\beta x}\bigr)`,
@@ -204,12 +233,35 @@ export const silu: Activation = {
   df: (x) => siluSlope(x),
   fInto(xs, out) {
     checkLengths(xs, out);
-    for (let i = 0; i < xs.length; i++) out[i] = siluValue(xs[i]!);
+    const n = xs.length;
+    let rare = 0;
+    for (let i = 0; i < n; i++) {
+      const x = xs[i]!;
+      const ok = fast(x);
+      rare |= ok ? 0 : 1;
+      // for subnormal x this rounds x/2 to even: at most 1 ULP from siluValue's upward tie
+      out[i] = x / (1 + expFast(ok ? -x : 0));
+    }
+    if (rare !== 0) fixUp(xs, out, fast, siluValue);
     return out;
   },
   dfInto(xs, out) {
     checkLengths(xs, out);
-    for (let i = 0; i < xs.length; i++) out[i] = siluSlope(xs[i]!);
+    const n = xs.length;
+    let rare = 0;
+    for (let i = 0; i < n; i++) {
+      const x = xs[i]!;
+      const ok = slopeFast(x);
+      rare |= ok ? 0 : 1;
+      // the scalar forms, e = e^{-|x|}: (1 + e(1 + x)) for x ≥ 0 and e(1 + x + e) below (no
+      // rounding where 1 + x and e cancel, near the minimum x ≈ -1.2785), over (1 + e)²
+      const ax = Math.abs(x);
+      const e = expFast(ok ? -ax : 0);
+      const d = 1 + e;
+      const num = x < 0 ? e * (1 + x + e) : 1 + e * (1 + x);
+      out[i] = num / (d * d);
+    }
+    if (rare !== 0) fixUp(xs, out, slopeFast, siluSlope);
     return out;
   },
   latex: String.raw`x\,\sigma(x) = \frac{x}{1 + e^{-x}}`,
@@ -243,12 +295,36 @@ export const mish: Activation = {
   df: (x) => mishSlope(x),
   fInto(xs, out) {
     checkLengths(xs, out);
-    for (let i = 0; i < xs.length; i++) out[i] = mishValue(xs[i]!);
+    const n = xs.length;
+    let rare = 0;
+    for (let i = 0; i < n; i++) {
+      const x = xs[i]!;
+      const ok = fast(x);
+      rare |= ok ? 0 : 1;
+      // x·m/(m + 2), m = E(E + 2), E = e^x (tanh(softplus x) without cancellation); = x above 20
+      const e = expFast(ok ? Math.min(x, 20) : 0);
+      const a = e + 2;
+      const m = e * a + e * twoSumErr(e, 2, a);
+      out[i] = x > 20 ? x : (x * m) / (m + 2);
+    }
+    if (rare !== 0) fixUp(xs, out, fast, mishValue);
     return out;
   },
   dfInto(xs, out) {
     checkLengths(xs, out);
-    for (let i = 0; i < xs.length; i++) out[i] = mishSlope(xs[i]!);
+    const n = xs.length;
+    let rare = 0;
+    for (let i = 0; i < n; i++) {
+      const x = xs[i]!;
+      const ok = mishSlopeFast(x);
+      rare |= ok ? 0 : 1;
+      // mishSlope's x ≥ 0 form: (1 + 2e)/D + 4x·e²(1 + e)/D², D = 1 + 2e(1 + e), e = e^{-x}.
+      // For x < 0 its two terms cancel (up to ~6 ULP in plain doubles): mishSlope does those.
+      const e = expFast(ok ? -x : 0);
+      const d = 1 + 2 * e * (1 + e);
+      out[i] = (1 + 2 * e) / d + (4 * x * e * e * (1 + e)) / (d * d);
+    }
+    if (rare !== 0) fixUp(xs, out, mishSlopeFast, mishSlope);
     return out;
   },
   latex: String.raw`x \tanh\bigl(\ln(1 + e^{x})\bigr)`,

@@ -1,0 +1,110 @@
+/**
+ * An inlinable exp and expm1 for the vectorised kernels (fInto / dfInto).
+ *
+ * Why: V8's Math.exp is an out-of-line call into fdlibm (~5 ns); the loops over whole layer
+ * buffers spend most of their time there. These are short enough for TurboFan to inline.
+ *
+ * Method (Tang's table-driven exp): y = (128k + j)·ln2/128 + r with |r| ≤ ln2/256 (Cody–Waite,
+ * ln2/128 split hi/lo so n·hi is exact), then exp(y) = 2^k · 2^(j/128) · (1 + p(r)) with p the
+ * degree-5 Taylor polynomial of expm1 (truncation below 2^-60 relative) and 2^(j/128) stored as a
+ * double-double. The result carries one final rounding plus ~2^-59: within 0.51 ULP.
+ *
+ * Domain: {@link expFast} for -708 ≤ y ≤ 708 (2^k stays a normal number); callers branch to the
+ * scalar kernels (Math.exp-based, with their subnormal and overflow handling) outside it, and for
+ * NaN. {@link expm1Fast} for -45 ≤ y ≤ 0.
+ */
+
+/** 1.5·2^52: adding it rounds a double below 2^51 to the nearest integer (the shifter trick). */
+const SHIFTER = 6755399441055744;
+/** 128/ln 2. */
+const INV_LN2_128 = 184.6649652337873;
+/** ln 2 as a double-double. */
+const LN2_HI = 0.6931471805599453;
+const LN2_LO = 2.3190468138462996e-17;
+/** ln2/128 split so that n·hi is exact for |n| < 2^17 (hi has 35 significant bits). */
+const LN2_128_HI = Math.round((LN2_HI / 128) * 2 ** 42) / 2 ** 42;
+const LN2_128_LO = LN2_HI / 128 - LN2_128_HI + LN2_LO / 128;
+
+/**
+ * One table: 2^(j/128) for j = 0..127 as hi + lo at 2j, 2j + 1 (hi correctly rounded, lo its
+ * error to ~2^-97), then 2^k for k = -1022..1023 at index k + POW2_OFFSET. A plain array of
+ * doubles (PACKED_DOUBLE_ELEMENTS), filled once and never resized: its loads skip the
+ * detached-buffer checks of a typed array, measurably faster in the kernels' loops.
+ */
+const TABLE: number[] = [];
+for (let i = 0; i < 256 + 2046; i++) TABLE.push(0.5); // pushed, not `new Array(n)`: packed, not holey
+const POW2_OFFSET = 256 + 1022;
+
+/** Exact a·b - fl(a·b) (Dekker; local copy so this module has no imports). */
+function prodErr(a: number, b: number, p: number): number {
+  let t = 134217729 * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = 134217729 * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  return ah * bh - p + ah * bl + al * bh + al * bl;
+}
+
+{
+  // c = 2^(1/128) as a double-double: seven double-double square roots of 2.
+  let ch = 2;
+  let cl = 0;
+  for (let i = 0; i < 7; i++) {
+    const s = Math.sqrt(ch);
+    const sq = s * s;
+    const sl = (ch - sq - prodErr(s, s, sq) + cl) / (2 * s);
+    ch = s + sl;
+    cl = sl - (ch - s);
+  }
+  // T_j = c^j by double-double products (error after 127 steps ~2^-97 relative).
+  let th = 1;
+  let tl = 0;
+  for (let j = 0; j < 128; j++) {
+    TABLE[2 * j] = th;
+    TABLE[2 * j + 1] = tl;
+    const p = th * ch;
+    const pl = prodErr(th, ch, p) + th * cl + tl * ch;
+    th = p + pl;
+    tl = pl - (th - p);
+  }
+  let v = 1;
+  for (let k = 0; k <= 1023; k++, v *= 2) TABLE[k + POW2_OFFSET] = v;
+  v = 0.5;
+  for (let k = -1; k >= -1022; k--, v *= 0.5) TABLE[k + POW2_OFFSET] = v;
+}
+
+/** exp(y) for -708 ≤ y ≤ 708, within 0.51 ULP. Undefined (not NaN-safe) outside that range. */
+export function expFast(y: number): number {
+  const n = y * INV_LN2_128 + SHIFTER - SHIFTER;
+  const r = y - n * LN2_128_HI - n * LN2_128_LO;
+  const ni = n | 0;
+  const j = (ni & 127) << 1;
+  const th = TABLE[j]!;
+  const r2 = r * r;
+  const p = r + r2 * (0.5 + r * (1 / 6)) + r2 * r2 * (1 / 24 + r * (1 / 120));
+  // 2^k·T (exact) formed while p is evaluated; lo·p (< 2^-61 relative) is dropped
+  const s = TABLE[(ni >> 7) + POW2_OFFSET]!;
+  const sth = s * th;
+  return sth + (sth * p + s * TABLE[j + 1]!);
+}
+
+/**
+ * expm1(y) = e^y - 1 for -45 ≤ y ≤ 0, within 2 ULP (1 ULP on [-1.2, 0] in tests). Here
+ * a = 2^k·2^(j/128) lies in (0, 1], so a - 1 is exact (Sterbenz) for a ≥ 1/2 and its rounding
+ * error is recovered exactly otherwise (Fast2Sum, |-1| ≥ |a|); the small correction
+ * 2^k(T_hi·p + T_lo(1 + p)) is added once; near 0 (n = 0) the result is p(r) itself.
+ */
+export function expm1Fast(y: number): number {
+  const n = y * INV_LN2_128 + SHIFTER - SHIFTER;
+  const r = y - n * LN2_128_HI - n * LN2_128_LO;
+  const ni = n | 0;
+  const j = (ni & 127) << 1;
+  const s = TABLE[(ni >> 7) + POW2_OFFSET]!;
+  const th = TABLE[j]!;
+  const p = r + r * r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r * (1 / 720)))));
+  const a = s * th;
+  const h = a - 1;
+  // the rounding error of a - 1 (zero unless a < 1/2), recovered exactly (Fast2Sum, |1| ≥ |a|)
+  return h + ((a - (h + 1)) + s * (th * p + TABLE[j + 1]!));
+}
