@@ -136,3 +136,16 @@ test('the theme toggle switches the charts to dark colours', async () => {
   expect(await w.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
   await w.close();
 });
+
+test('a figure\'s code view shows the real source of the function it plots', async () => {
+  const w = await openPage(browser, origin);
+  await w.page.goto(`${origin}${base}lessons/sigmoid/`, { waitUntil: 'networkidle' });
+  const view = w.page.locator('af-explorer').first().locator('xpath=ancestor::figure').locator('details[data-source-view]');
+  await view.locator('summary').click();
+  await view.and(w.page.locator('[data-filled="true"]')).waitFor();
+  const code = await view.locator('pre').first().innerText();
+  expect(code).toContain("id: 'sigmoid'");
+  expect(code).toContain('fInto');
+  expect(w.errors).toEqual([]);
+  await w.close();
+});
