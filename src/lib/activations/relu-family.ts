@@ -7,7 +7,7 @@
  * (relu'(0) = 0, leaky'(0) = slope, prelu'(0) = a).
  */
 import { checkLengths, param } from './shared.ts';
-import type { Activation, ParamSpec } from './types.ts';
+import type { Activation, Params, ParamSpec } from './types.ts';
 
 /** ReLU(x) = max(0, x); NaN stays NaN and -0 becomes 0. */
 export function reluValue(x: number): number {
@@ -79,46 +79,55 @@ const SLOPE: ParamSpec = {
   step: 0.01,
 };
 
+/**
+ * A ReLU with slope `spec` below zero: Leaky ReLU (fixed slope) and PReLU (learned slope) differ
+ * only in the parameter's name, default and whether training may change it.
+ */
+function slopedRelu(id: 'leaky-relu' | 'prelu', name: string, summary: string, spec: ParamSpec): Activation {
+  const slopeOf = (p: Params | undefined): number => param(p, spec.name, spec.default);
+  const s = spec.symbol;
+  return {
+    id,
+    name,
+    summary,
+    params: [spec],
+    f: (x, p) => leakyValue(x, slopeOf(p)),
+    df: (x, p) => leakySlope(x, slopeOf(p)),
+    fInto(xs, out, p) {
+      checkLengths(xs, out);
+      const slope = slopeOf(p);
+      for (let i = 0, n = xs.length; i < n; i++) out[i] = leakyValue(xs[i]!, slope);
+      return out;
+    },
+    dfInto(xs, out, p) {
+      checkLengths(xs, out);
+      const slope = slopeOf(p);
+      for (let i = 0, n = xs.length; i < n; i++) out[i] = leakySlope(xs[i]!, slope);
+      return out;
+    },
+    latex: String.raw`\begin{cases} x & x > 0 \\ ${s} x & x \le 0 \end{cases}`,
+    dlatex: String.raw`\begin{cases} 1 & x > 0 \\ ${s} & x \le 0 \end{cases}`,
+    range: { min: -Infinity, max: Infinity, minInclusive: false, maxInclusive: false, latex: String.raw`(-\infty, \infty)` },
+    properties: {
+      zeroCentered: false,
+      monotonic: true,
+      bounded: 'none',
+      smoothness: 'C0',
+      saturates: 'none',
+      kinks: [0],
+      deadRegion: null,
+      dfAtZero: spec.default,
+    },
+  };
+}
+
 /** Leaky ReLU: a small fixed slope for negative inputs, so no unit is ever fully dead. */
-export const leakyRelu: Activation = {
-  id: 'leaky-relu',
-  name: 'Leaky ReLU',
-  summary: 'ReLU with a small fixed slope for negative inputs, so gradients never vanish entirely.',
-  params: [SLOPE],
-  f: (x, p) => leakyValue(x, param(p, 'slope', 0.01)),
-  df: (x, p) => leakySlope(x, param(p, 'slope', 0.01)),
-  fInto(xs, out, p) {
-    checkLengths(xs, out);
-    const slope = param(p, 'slope', 0.01);
-    for (let i = 0, n = xs.length; i < n; i++) out[i] = leakyValue(xs[i]!, slope);
-    return out;
-  },
-  dfInto(xs, out, p) {
-    checkLengths(xs, out);
-    const slope = param(p, 'slope', 0.01);
-    for (let i = 0, n = xs.length; i < n; i++) out[i] = leakySlope(xs[i]!, slope);
-    return out;
-  },
-  latex: String.raw`\begin{cases} x & x > 0 \\ \alpha x & x \le 0 \end{cases}`,
-  dlatex: String.raw`\begin{cases} 1 & x > 0 \\ \alpha & x \le 0 \end{cases}`,
-  range: {
-    min: -Infinity,
-    max: Infinity,
-    minInclusive: false,
-    maxInclusive: false,
-    latex: String.raw`(-\infty, \infty)`,
-  },
-  properties: {
-    zeroCentered: false,
-    monotonic: true,
-    bounded: 'none',
-    smoothness: 'C0',
-    saturates: 'none',
-    kinks: [0],
-    deadRegion: null,
-    dfAtZero: 0.01,
-  },
-};
+export const leakyRelu: Activation = slopedRelu(
+  'leaky-relu',
+  'Leaky ReLU',
+  'ReLU with a small fixed slope for negative inputs, so gradients never vanish entirely.',
+  SLOPE,
+);
 
 /** PReLU's slope, learned per channel in PyTorch (`init=0.25`); here one shared value. */
 const A: ParamSpec = {
@@ -133,42 +142,9 @@ const A: ParamSpec = {
 };
 
 /** Parametric ReLU: leaky ReLU whose negative slope is trained with the weights. */
-export const prelu: Activation = {
-  id: 'prelu',
-  name: 'PReLU',
-  summary: 'Parametric ReLU: the negative slope is a parameter learned by gradient descent.',
-  params: [A],
-  f: (x, p) => leakyValue(x, param(p, 'a', 0.25)),
-  df: (x, p) => leakySlope(x, param(p, 'a', 0.25)),
-  fInto(xs, out, p) {
-    checkLengths(xs, out);
-    const a = param(p, 'a', 0.25);
-    for (let i = 0, n = xs.length; i < n; i++) out[i] = leakyValue(xs[i]!, a);
-    return out;
-  },
-  dfInto(xs, out, p) {
-    checkLengths(xs, out);
-    const a = param(p, 'a', 0.25);
-    for (let i = 0, n = xs.length; i < n; i++) out[i] = leakySlope(xs[i]!, a);
-    return out;
-  },
-  latex: String.raw`\begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases}`,
-  dlatex: String.raw`\begin{cases} 1 & x > 0 \\ a & x \le 0 \end{cases}`,
-  range: {
-    min: -Infinity,
-    max: Infinity,
-    minInclusive: false,
-    maxInclusive: false,
-    latex: String.raw`(-\infty, \infty)`,
-  },
-  properties: {
-    zeroCentered: false,
-    monotonic: true,
-    bounded: 'none',
-    smoothness: 'C0',
-    saturates: 'none',
-    kinks: [0],
-    deadRegion: null,
-    dfAtZero: 0.25,
-  },
-};
+export const prelu: Activation = slopedRelu(
+  'prelu',
+  'PReLU',
+  'Parametric ReLU: the negative slope is a parameter learned by gradient descent.',
+  A,
+);
