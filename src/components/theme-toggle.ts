@@ -1,6 +1,6 @@
 /**
- * The theme button: flips between light and dark, remembers the choice in localStorage, and
- * announces the change to widgets (charts read CSS variables, so most need nothing).
+ * The theme button: flips between light and dark and remembers the choice in localStorage. Charts
+ * read CSS variables, so they follow without being told; canvases watch the attribute.
  */
 type Theme = 'light' | 'dark';
 
@@ -30,7 +30,6 @@ export function initThemeToggle(): void {
         // Private mode or disabled storage: the choice lasts for this page only.
       }
       label(button, next);
-      document.dispatchEvent(new CustomEvent('themechange', { detail: next }));
     });
   }
 }
