@@ -3,6 +3,7 @@
  * widget models, read as text at build time. One list feeds both the source pages and the views,
  * so a view never links to a page that was not built.
  */
+import { activations } from '../lib/activations/index.ts';
 import type { ActivationId } from '../lib/activations/types.ts';
 
 const files = import.meta.glob(['/src/lib/activations/*.ts', '/src/widgets/*/model.ts'], {
@@ -16,11 +17,19 @@ export const sources: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries(files).map(([path, text]) => [path.slice('/src/'.length), text]),
 );
 
-/** The registry file that defines the record with this id. */
+const modules = import.meta.glob('/src/lib/activations/*.ts', { eager: true }) as Record<string, Record<string, unknown>>;
+
+/**
+ * The registry file that defines the record with this id: the module (other than the registry
+ * index, which re-exports everything) that exports the very object the registry holds.
+ */
 export function recordFile(id: ActivationId): string {
-  const hit = Object.keys(sources).find((path) => path.startsWith('lib/activations/') && sources[path]?.includes(`id: '${id}'`));
-  if (!hit) throw new Error(`no registry file defines ${id}`);
-  return hit;
+  const record = activations[id];
+  const hit = Object.keys(modules).find(
+    (path) => !path.endsWith('/index.ts') && Object.values(modules[path] ?? {}).includes(record),
+  );
+  if (!hit) throw new Error(`no registry file exports the ${id} record`);
+  return hit.slice('/src/'.length);
 }
 
 /** The URL of a source file's page under the configured base. */
