@@ -93,3 +93,15 @@ export function halfRoundUp(x: number): number {
 
 /** 2^-1021: below it, halving a double can round (see {@link halfRoundUp}). */
 export const HALVING_EXACT_MIN = 4.450147717014403e-308;
+
+/** Below this exponent {@link expDDTail} works 2^64 high (see {@link expDDUp64}). */
+export const UP64_BELOW = -700;
+
+/**
+ * e^(hi + lo) for the tail code: {@link expDD} normally, {@link expDDUp64} (2^64 high) when
+ * hi < {@link UP64_BELOW}. Callers that take the scaled branch multiply their final result by
+ * {@link TWO_POW_M64}.
+ */
+export function expDDTail(hi: number, lo: number): number {
+  return hi < UP64_BELOW ? expDDUp64(hi, lo) : expDD(hi, lo);
+}

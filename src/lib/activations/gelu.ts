@@ -7,12 +7,14 @@
  */
 import {
   divDD,
+  expDDTail,
   expDDUp64,
   HALVING_EXACT_MIN,
   halfRoundUp,
   twoProdErr,
   twoSumErr,
   TWO_POW_M64,
+  UP64_BELOW,
 } from './double-double.ts';
 import { expFast } from './fast-exp.ts';
 import { checkLengths, fixUp } from './shared.ts';
@@ -64,13 +66,8 @@ export function geluSlope(x: number): number {
   const h = -0.5 * z2h;
   const yh = h - LN_SQRT_2PI_HI;
   const yl = twoSumErr(h, -LN_SQRT_2PI_HI, yh) - 0.5 * z2l - LN_SQRT_2PI_LO;
-  const up = yh < -700;
-  let eh: number;
-  if (up) eh = expDDUp64(yh, yl);
-  else {
-    eh = Math.exp(yh);
-    eh += eh * yl;
-  }
+  const up = yh < UP64_BELOW;
+  const eh = expDDTail(yh, yl);
   const qh = eh / ax;
   const t = qh * ax;
   const q = timesMillsG(ax, z2h, z2l, qh, (eh - t - twoProdErr(qh, ax, t)) / ax);

@@ -19,7 +19,7 @@
  * terms rounded to double; 12 terms leave a truncation error below 1e-19 on their interval.
  * Reproduce the fit with `npx node scripts/erfc-fit/genk.mjs 0.5 40 9` (see its README).
  */
-import { divDD, expDD, expDDUp64, twoProdErr, twoSumErr, TWO_POW_M64 } from './double-double.ts';
+import { divDD, expDD, expDDTail, expDDUp64, twoProdErr, twoSumErr, TWO_POW_M64, UP64_BELOW } from './double-double.ts';
 
 /** ln √(2π) as a double-double. */
 export const LN_SQRT_2PI_HI = 0.9189385332046728;
@@ -142,13 +142,8 @@ export function timesMillsG(z: number, z2h: number, z2l: number, eh: number, el:
  * -(z²/2 + c) given as a double-double (c = ln √(2π) for Φ). Works 2^64 high in the far tail.
  */
 function upperTail(z: number, z2h: number, z2l: number, yh: number, yl: number, zk: number): number {
-  const up = yh < -700;
-  let eh: number;
-  if (up) eh = expDDUp64(yh, yl);
-  else {
-    eh = Math.exp(yh);
-    eh += eh * yl;
-  }
+  const up = yh < UP64_BELOW;
+  const eh = expDDTail(yh, yl);
   // The low part of eh is already folded in above; divide by z in double-double.
   const qh = eh / zk;
   const t = qh * zk;
