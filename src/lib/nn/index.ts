@@ -13,7 +13,8 @@
  * - `createMlp(spec, restore?)`: `spec` is { sizes, activation, activations?, activationParams?,
  *   outputActivation ('sigmoid' | 'tanh' | 'linear'), loss ('mse' = 0.5(y−t)², 'bce' with a
  *   sigmoid output), init ('zero' | 'uniform' | 'xavier' | 'he'), initScale?, biasInit?,
- *   learnSlopes?, seed }. Hidden layers use the registry's own `fInto`/`dfInto`.
+ *   learnSlopes?, customActivation?, seed }. Hidden layers use the registry's own `fInto`/`dfInto`,
+ *   or `customActivation` (any f/df pair, e.g. a compiled expression) on every hidden layer.
  * - `trainEpoch(inputs, targets, options) => meanLoss`: row-major n×in inputs and n×out targets;
  *   options { learningRate, batchSize, optimizer ('sgd' | 'momentum' | 'adam'), momentum?,
  *   beta1?, beta2?, epsilon?, l2?, shuffle? (default true), instrument? }. The returned loss is
@@ -40,6 +41,7 @@ export {
   outputActivationIds,
 } from './types.ts';
 export type {
+  CustomActivation,
   EpochStats,
   EvaluateOptions,
   Evaluation,

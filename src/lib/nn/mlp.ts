@@ -11,7 +11,7 @@
  * `params`, so they always show the current weights.
  */
 import { getActivation } from '../activations/index.ts';
-import type { Activation } from '../activations/types.ts';
+import type { Activation, ActivationId } from '../activations/types.ts';
 import { createRng } from '../random.ts';
 import { initializeParams } from './init.ts';
 import {
@@ -38,14 +38,42 @@ import {
 import { lossSum, outputDelta } from './loss.ts';
 import { applyUpdate, createOptimizerState, resetOptimizerState } from './optimizers.ts';
 import { resolveSpec } from './spec.ts';
-import type { Evaluation, EvaluateOptions, LayerView, Mlp, MlpRestore, MlpSpec } from './types.ts';
+import type {
+  CustomActivation,
+  Evaluation,
+  EvaluateOptions,
+  LayerView,
+  Mlp,
+  MlpRestore,
+  MlpSpec,
+} from './types.ts';
+
+/** What a layer needs of its activation: a registry record or an adapted custom function. */
+type LayerFunction = Pick<Activation, 'params' | 'fInto' | 'dfInto'> & { readonly id: ActivationId | 'custom' };
+
+/** A custom function as a layer function: no parameters, so the params argument is ignored. */
+function customLayerFunction(custom: CustomActivation): LayerFunction {
+  return {
+    id: 'custom',
+    params: [],
+    fInto: (x, out) => {
+      custom.fInto(x, out);
+      return out;
+    },
+    dfInto: (x, out) => {
+      custom.dfInto(x, out);
+      return out;
+    },
+  };
+}
 
 /** Builds and initialises a network. Throws a RangeError naming any bad spec field. */
 export function createMlp(spec: MlpSpec, restore: MlpRestore = {}): Mlp {
   const resolved = resolveSpec(spec);
   const { sizes, loss: lossId } = resolved;
-  const acts: Activation[] = [
-    ...resolved.activations.map((id) => getActivation(id)),
+  const custom = resolved.customActivation;
+  const acts: LayerFunction[] = [
+    ...resolved.activations.map((id) => (custom ? customLayerFunction(custom) : getActivation(id))),
     getActivation(resolved.outputActivation),
   ];
   // One mutable params object per layer, passed to f/df; a PReLU slope is copied in before use.

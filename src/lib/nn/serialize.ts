@@ -4,7 +4,7 @@
  * bad value; the spec itself is checked again by `createMlp`.
  */
 import { createMlp } from './mlp.ts';
-import type { Mlp, MlpJson, MlpSpec } from './types.ts';
+import type { CustomActivation, Mlp, MlpJson, MlpSpec } from './types.ts';
 
 /** True for a non-null object. */
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -13,10 +13,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * Rebuilds a model from `toJSON` output (an object, or its JSON string). Parameters stored as
- * null (non-finite when saved) come back as NaN. Throws a TypeError or RangeError naming the
+ * null (non-finite when saved) come back as NaN. A model trained with a custom activation stores
+ * only its label; `resolveCustom` turns that label back into the function (e.g. by compiling the
+ * expression again) and may throw to reject it. Throws a TypeError or RangeError naming the
  * problem when the input is not a model of this format.
  */
-export function fromJSON(json: unknown): Mlp {
+export function fromJSON(
+  json: unknown,
+  resolveCustom?: (label: string) => CustomActivation,
+): Mlp {
   const data: unknown = typeof json === 'string' ? JSON.parse(json) : json;
   if (!isRecord(data) || data['format'] !== 'activation-notebook/mlp') {
     throw new TypeError('fromJSON: not an activation-notebook/mlp model');
@@ -33,6 +38,15 @@ export function fromJSON(json: unknown): Mlp {
   });
   const restoredEpoch =
     typeof epoch === 'number' && Number.isInteger(epoch) && epoch >= 0 ? epoch : 0;
+  const saved = spec['customActivation'];
+  let custom: CustomActivation | undefined;
+  if (saved !== undefined) {
+    const label = isRecord(saved) ? saved['label'] : undefined;
+    if (typeof label !== 'string') throw new TypeError('fromJSON: customActivation has no label');
+    if (!resolveCustom) throw new TypeError(`fromJSON: model uses custom activation ${label}`);
+    custom = resolveCustom(label);
+  }
+  const restoredSpec = { ...spec, customActivation: custom } as unknown as MlpSpec;
   // createMlp validates every spec field and the parameter count.
-  return createMlp(spec as unknown as MlpSpec, { params: values, epoch: restoredEpoch });
+  return createMlp(restoredSpec, { params: values, epoch: restoredEpoch });
 }

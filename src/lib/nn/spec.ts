@@ -42,6 +42,14 @@ export function resolveSpec(spec: MlpSpec): ResolvedMlpSpec {
   // getActivation throws on an unknown id, naming it.
   getActivation(spec.activation);
   for (const id of activations) getActivation(id);
+  const custom = spec.customActivation;
+  if (custom !== undefined) {
+    const ok =
+      typeof custom.label === 'string' &&
+      (['f', 'df', 'fInto', 'dfInto'] as const).every((k) => typeof custom[k] === 'function');
+    // A model loaded from JSON keeps only the label; its function must be supplied again.
+    if (!ok) throw new TypeError(`createMlp: customActivation ${JSON.stringify(custom)} needs f, df, fInto and dfInto`);
+  }
   if (!isOneOf(outputActivationIds, spec.outputActivation)) {
     throw new RangeError(`createMlp: bad outputActivation ${String(spec.outputActivation)}`);
   }
@@ -66,6 +74,7 @@ export function resolveSpec(spec: MlpSpec): ResolvedMlpSpec {
     activation: spec.activation,
     activations: [...activations],
     activationParams: { ...spec.activationParams },
+    ...(custom === undefined ? {} : { customActivation: custom }),
     outputActivation: spec.outputActivation,
     loss: spec.loss,
     init: spec.init,

@@ -26,6 +26,25 @@ export const optimizerIds = ['sgd', 'momentum', 'adam'] as const;
 /** An optimiser id. */
 export type OptimizerId = (typeof optimizerIds)[number];
 
+/**
+ * A hidden-layer function that is not in the registry (the notebook's expression cell compiles
+ * one from the reader's formula). It must be defined for every double and never throw; `df` is
+ * the derivative with respect to the input. `JSON.stringify` keeps only `label`, so a saved model
+ * records which function it was trained with and `fromJSON` asks the caller to rebuild it.
+ */
+export interface CustomActivation {
+  /** What the function is, e.g. the expression text `x * sigmoid(1.702 * x)`. */
+  readonly label: string;
+  /** The function at one point. */
+  f(x: number): number;
+  /** Its derivative at one point. */
+  df(x: number): number;
+  /** out[i] = f(x[i]) for every i; `out` may be `x`. */
+  fInto(x: Float64Array, out: Float64Array): void;
+  /** out[i] = f'(x[i]) for every i; `out` may be `x`. */
+  dfInto(x: Float64Array, out: Float64Array): void;
+}
+
 /** What {@link createMlp} needs to build a network. */
 export interface MlpSpec {
   /** Layer widths, input first and output last, e.g. `[2, 4, 2, 1]`. At least two entries. */
@@ -36,6 +55,11 @@ export interface MlpSpec {
   readonly activations?: readonly ActivationId[];
   /** Parameters for the hidden activations (e.g. `{ alpha: 0.1 }`); defaults otherwise. */
   readonly activationParams?: Params;
+  /**
+   * When given, every hidden layer uses this function instead of `activation`/`activations`
+   * (which must still be valid ids: they are what a model reports if the function is lost).
+   */
+  readonly customActivation?: CustomActivation;
   /** Output activation. */
   readonly outputActivation: OutputActivationId;
   /** Loss. `bce` requires `outputActivation: 'sigmoid'` and targets in [0, 1]. */
@@ -62,6 +86,8 @@ export interface ResolvedMlpSpec {
   readonly activations: readonly ActivationId[];
   /** See {@link MlpSpec.activationParams}. */
   readonly activationParams: Params;
+  /** See {@link MlpSpec.customActivation}. */
+  readonly customActivation?: CustomActivation;
   /** See {@link MlpSpec.outputActivation}. */
   readonly outputActivation: OutputActivationId;
   /** See {@link MlpSpec.loss}. */
@@ -176,8 +202,8 @@ export interface LayerView {
   readonly inSize: number;
   /** Units. */
   readonly outSize: number;
-  /** Activation of the layer. */
-  readonly activation: ActivationId;
+  /** Activation of the layer: a registry id, or `custom` for {@link MlpSpec.customActivation}. */
+  readonly activation: ActivationId | 'custom';
   /** outSize×inSize row-major: weight from input i to unit j at `weights[j * inSize + i]`. */
   readonly weights: Float64Array;
   /** One bias per unit. */
