@@ -3,6 +3,7 @@
  * redraws it at the container's real width (and again on resize). Plot and the registry load
  * only then, so a reader who never reaches the figure downloads neither.
  */
+import type { CsvTable } from '../shared/csv.ts';
 import { LiveFigure } from '../shared/live-figure.ts';
 import type { ActivationPlotConfig } from './figure.ts';
 
@@ -14,6 +15,10 @@ class ActivationPlotElement extends LiveFigure<ActivationPlotConfig, Model> {
   }
 
   protected setup(): void {}
+
+  protected override csv(): CsvTable {
+    return this.model.activationPlotCsv(this.state);
+  }
 
   protected render(): void {
     const host = this.find('.plot');

@@ -6,6 +6,7 @@ import type * as Plot from '@observablehq/plot';
 import { getActivation } from '../../lib/activations/index.ts';
 import type { ActivationId } from '../../lib/activations/types.ts';
 import { curvePlotOptions, sampleActivation, type CurveSeries, type Domain } from '../../lib/plots/curves.ts';
+import type { CsvTable } from '../shared/csv.ts';
 
 /** Serializable description of an activation figure (also its `data-config` attribute). */
 export interface ActivationPlotConfig {
@@ -46,4 +47,16 @@ export function activationPlotOptions(config: ActivationPlotConfig, width: numbe
     className: `af-plot-${config.figureId}`,
     description: config.description,
   });
+}
+
+/** Curve data for download: x, then f(x) and f'(x) of every plotted function (f' even if not drawn). */
+export function activationPlotCsv(config: ActivationPlotConfig): CsvTable {
+  const curves = config.ids.map((id) => {
+    const a = getActivation(id);
+    return [sampleActivation(a, config.domain), sampleActivation(a, config.domain, { derivative: true })] as const;
+  });
+  return {
+    header: ['x', ...config.ids.flatMap((id) => [`${id} f(x)`, `${id} f'(x)`])],
+    rows: Array.from(curves[0]?.[0].xs ?? [], (x, i) => [x, ...curves.flatMap(([f, df]) => [f.ys[i] ?? NaN, df.ys[i] ?? NaN])]),
+  };
 }

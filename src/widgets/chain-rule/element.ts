@@ -1,5 +1,7 @@
 /** `<af-chain-rule>`: depth, mean, spread and seed controls over the chain-rule product. */
+import type { CsvTable } from '../shared/csv.ts';
 import { LiveFigure } from '../shared/live-figure.ts';
+import type { UrlCodec } from '../shared/url-codec.ts';
 import type { ChainRuleState } from './model.ts';
 
 type Model = typeof import('./model.ts');
@@ -11,9 +13,19 @@ class ChainRuleElement extends LiveFigure<ChainRuleState, Model> {
     return import('./model.ts');
   }
 
+  protected override urlCodec(): UrlCodec<ChainRuleState> {
+    return this.model.chainUrl;
+  }
+
+  protected override csv(): CsvTable {
+    return this.model.chainCsv(this.state);
+  }
+
   protected setup(): void {
     for (const key of keys) {
-      this.find<HTMLInputElement>(`[data-control="${key}"]`).addEventListener('input', (e) => {
+      const control = this.find<HTMLInputElement>(`[data-control="${key}"]`);
+      control.value = String(this.state[key]);
+      control.addEventListener('input', (e) => {
         const input = e.target as HTMLInputElement;
         const value = Number(input.value);
         const [lo, hi] = [Number(input.min), Number(input.max)];

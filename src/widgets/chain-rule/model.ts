@@ -8,6 +8,8 @@
 import * as Plot from '@observablehq/plot';
 import { getActivation } from '../../lib/activations/index.ts';
 import { createRng } from '../../lib/random.ts';
+import type { CsvTable } from '../shared/csv.ts';
+import { numberOf, type UrlCodec } from '../shared/url-codec.ts';
 
 /** The functions compared, in the order their colours are assigned. */
 export const chainIds = ['sigmoid', 'tanh', 'relu'] as const;
@@ -91,4 +93,31 @@ export function chainPlotOptions(state: ChainRuleState, width: number, figureId:
 /** A product for the readout: exponent notation, and 0 said plainly. */
 export function formatProduct(p: number): string {
   return p === 0 ? '0 (path blocked)' : p.toExponential(3);
+}
+
+/** Ranges of the controls (and of the URL parameters): mean and spread of z, and the seed. */
+export const chainBounds = { mean: [-3, 3], spread: [0, 4], seed: [1, 9999] } as const;
+
+/** URL parameters: `depth`, `mean`, `spread`, `seed`, in the ranges the controls offer. */
+export const chainUrl: UrlCodec<ChainRuleState> = {
+  table(initial) {
+    return {
+      depth: { kind: 'number', min: 1, max: maxDepth, integer: true, default: initial.depth },
+      mean: { kind: 'number', min: chainBounds.mean[0], max: chainBounds.mean[1], default: initial.mean },
+      spread: { kind: 'number', min: chainBounds.spread[0], max: chainBounds.spread[1], default: initial.spread },
+      seed: { kind: 'number', min: chainBounds.seed[0], max: chainBounds.seed[1], integer: true, default: initial.seed },
+    };
+  },
+  encode: (state) => ({ ...state }),
+  decode: (values) => ({ depth: numberOf(values, 'depth'), mean: numberOf(values, 'mean'), spread: numberOf(values, 'spread'), seed: numberOf(values, 'seed') }),
+};
+
+/** The plotted data for download: per layer, each function's product and the 4^-k bound. */
+export function chainCsv(state: ChainRuleState): CsvTable {
+  const products = chainProducts(state);
+  const depth = Math.round(state.depth);
+  return {
+    header: ['layer', ...products.map((p) => `${p.id} product`), 'bound 4^-k'],
+    rows: Array.from({ length: depth }, (_, i) => [i + 1, ...products.map((p) => p.products[i] ?? NaN), sigmoidCeiling(i + 1)]),
+  };
 }

@@ -6,6 +6,8 @@ import type * as Plot from '@observablehq/plot';
 import { getActivation } from '../../lib/activations/index.ts';
 import { activationIds, type ActivationId } from '../../lib/activations/types.ts';
 import { curvePlotOptions, sampleActivation, type CurveSeries, type Domain } from '../../lib/plots/curves.ts';
+import type { CsvTable } from '../shared/csv.ts';
+import { listPattern, numberChoices, type UrlCodec } from '../shared/url-codec.ts';
 
 /** What the y axis shows. */
 export type CompareMode = 'f' | 'df' | 'logdf';
@@ -24,6 +26,9 @@ export interface CompareState {
   readonly mode: CompareMode;
   readonly halfRange: number;
 }
+
+/** Half-widths the x-range picker offers. */
+export const compareZoomLevels = [2, 5, 10, 16, 32] as const;
 
 /** Number of distinct curve colours in the theme; selections beyond it reuse colours. */
 export const paletteSize = 6;
@@ -62,4 +67,40 @@ export function comparePlotOptions(state: CompareState, width: number, figureId:
     yLabel: compareModes[state.mode],
     description: `${compareModes[state.mode]} of ${names.length ? names.join(', ') : 'no function'} for x from ${-state.halfRange} to ${state.halfRange}.`,
   });
+}
+
+/**
+ * URL parameters: `ids` (comma-separated registry ids; empty means none), `mode` and `range`.
+ * Ids are checked against the registry by the pattern, so a typo is reported, not dropped silently.
+ */
+export const compareUrl: UrlCodec<CompareState> = {
+  table(initial) {
+    return {
+      ids: { kind: 'text', pattern: listPattern(activationIds), maxLength: activationIds.join(',').length, default: normalizeIds(initial.ids).join(',') },
+      mode: { kind: 'enum', values: Object.keys(compareModes), default: initial.mode },
+      range: { kind: 'enum', values: numberChoices(compareZoomLevels, initial.halfRange), default: String(initial.halfRange) },
+    };
+  },
+  encode(state) {
+    return { ids: normalizeIds(state.ids).join(','), mode: state.mode, range: String(state.halfRange) };
+  },
+  decode(values) {
+    const ids = String(values['ids'] ?? '');
+    return { ids: ids === '' ? [] : normalizeIds(ids.split(',')), mode: values['mode'] as CompareMode, halfRange: Number(values['range']) };
+  },
+};
+
+/** Curve data for download: x, then f(x) and f'(x) of every selected function. */
+export function compareCsv(state: CompareState): CsvTable {
+  const domain: Domain = [-state.halfRange, state.halfRange];
+  const ids = normalizeIds(state.ids);
+  const curves = ids.map((id) => {
+    const a = getActivation(id);
+    return [sampleActivation(a, domain), sampleActivation(a, domain, { derivative: true })] as const;
+  });
+  const xs = curves[0]?.[0].xs ?? sampleActivation(getActivation('linear'), domain).xs;
+  return {
+    header: ['x', ...ids.flatMap((id) => [`${id} f(x)`, `${id} f'(x)`])],
+    rows: Array.from(xs, (x, i) => [x, ...curves.flatMap(([f, df]) => [f.ys[i] ?? NaN, df.ys[i] ?? NaN])]),
+  };
 }

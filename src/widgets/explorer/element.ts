@@ -4,7 +4,9 @@
  */
 import { getActivation } from '../../lib/activations/index.ts';
 import type { Activation } from '../../lib/activations/types.ts';
+import type { CsvTable } from '../shared/csv.ts';
 import { LiveFigure } from '../shared/live-figure.ts';
+import type { UrlCodec } from '../shared/url-codec.ts';
 import type { ExplorerState } from './model.ts';
 
 type Model = typeof import('./model.ts');
@@ -14,6 +16,14 @@ const keyMoves: Readonly<Record<string, number>> = { ArrowLeft: -1, ArrowDown: -
 class ExplorerElement extends LiveFigure<ExplorerState, Model> {
   protected loadModel(): Promise<Model> {
     return import('./model.ts');
+  }
+
+  protected override urlCodec(): UrlCodec<ExplorerState> {
+    return this.model.explorerUrl;
+  }
+
+  protected override csv(): CsvTable {
+    return this.model.explorerCsv(this.state);
   }
 
   #xScale: { invert(px: number): number } | undefined;

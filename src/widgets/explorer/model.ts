@@ -7,6 +7,9 @@ import type * as Plot from '@observablehq/plot';
 import { getActivation } from '../../lib/activations/index.ts';
 import type { Activation, ActivationId, ParamSpec } from '../../lib/activations/types.ts';
 import { curvePlotOptions, sampleActivation, type CurveSeries } from '../../lib/plots/curves.ts';
+import type { ParamSpec as UrlParamSpec } from '../../lib/url-state.ts';
+import type { CsvTable } from '../shared/csv.ts';
+import { numberChoices, numberOf, type UrlCodec } from '../shared/url-codec.ts';
 
 /** Everything the explorer shows follows from this. */
 export interface ExplorerState {
@@ -107,4 +110,38 @@ export function stepCursor(state: ExplorerState, steps: number): number {
 /** Clamps to [lo, hi]; NaN becomes lo. */
 export function clamp(v: number, lo: number, hi: number): number {
   return v >= lo ? (v <= hi ? v : hi) : lo;
+}
+
+/**
+ * URL parameters: `range` (a zoom level), `cursor`, and one per parameter of the activation under
+ * its own name (`alpha`...). The activation itself is fixed by the lesson and stays out of the URL.
+ */
+export const explorerUrl: UrlCodec<ExplorerState> = {
+  table(initial) {
+    const a = getActivation(initial.activation);
+    const table: Record<string, UrlParamSpec> = {
+      range: { kind: 'enum', values: numberChoices(zoomLevels, initial.halfRange), default: String(initial.halfRange) },
+      cursor: { kind: 'number', min: -zoomLevels[zoomLevels.length - 1]!, max: zoomLevels[zoomLevels.length - 1]!, default: initial.cursor },
+    };
+    for (const p of a.params) table[p.name] = { kind: 'number', min: p.min, max: p.max, default: initial.params[p.name] ?? p.default };
+    return table;
+  },
+  encode(state) {
+    return { range: String(state.halfRange), cursor: state.cursor, ...resolvedParams(getActivation(state.activation), state.params) };
+  },
+  decode(values, initial) {
+    const a = getActivation(initial.activation);
+    const halfRange = Number(values['range']);
+    const params: Record<string, number> = {};
+    for (const p of a.params) params[p.name] = values[p.name] === undefined ? p.default : numberOf(values, p.name);
+    // A cursor outside the chosen range is legal on its own; clamp it so the pair is consistent.
+    return { activation: initial.activation, halfRange, params, cursor: clamp(numberOf(values, 'cursor'), -halfRange, halfRange) };
+  },
+};
+
+/** Curve data for download: x, f(x), f'(x) at the plotted samples. */
+export function explorerCsv(state: ExplorerState): CsvTable {
+  const [f, df] = explorerSeries(state);
+  const name = getActivation(state.activation).name;
+  return { header: ['x', `${name} f(x)`, `${name} f'(x)`], rows: Array.from(f?.xs ?? [], (x, i) => [x, f?.ys[i] ?? NaN, df?.ys[i] ?? NaN]) };
 }

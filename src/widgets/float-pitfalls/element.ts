@@ -1,19 +1,30 @@
 /** `<af-float-pitfalls>`: a picker that switches the plotted textbook formula. */
+import type { CsvTable } from '../shared/csv.ts';
 import { LiveFigure } from '../shared/live-figure.ts';
+import type { UrlCodec } from '../shared/url-codec.ts';
+import type { PitfallState } from './model.ts';
 
 type Model = typeof import('./model.ts');
-
-interface PitfallState {
-  readonly key: string;
-}
 
 class FloatPitfallsElement extends LiveFigure<PitfallState, Model> {
   protected loadModel(): Promise<Model> {
     return import('./model.ts');
   }
 
+  protected override urlCodec(): UrlCodec<PitfallState> {
+    return this.model.pitfallUrl;
+  }
+
+  protected override csv(): CsvTable {
+    return this.model.pitfallCsv(this.state);
+  }
+
   protected setup(): void {
-    this.find<HTMLSelectElement>('[data-control="pitfall"]').addEventListener('change', (e) => {
+    const picker = this.find<HTMLSelectElement>('[data-control="pitfall"]');
+    picker.value = this.state.key;
+    // A pitfall chosen by the URL needs its formula typeset; the build-time one shows the default.
+    if (this.state.key !== this.initial.key) void this.#renderTex();
+    picker.addEventListener('change', (e) => {
       this.update({ key: (e.target as HTMLSelectElement).value });
       void this.#renderTex();
     });

@@ -7,6 +7,14 @@
 import * as Plot from '@observablehq/plot';
 import { getActivation } from '../../lib/activations/index.ts';
 import { ulpDistance } from '../../lib/ulp.ts';
+import type { CsvTable } from '../shared/csv.ts';
+import type { UrlCodec } from '../shared/url-codec.ts';
+
+/** The widget's state: which pitfall is plotted. */
+export interface PitfallState {
+  /** A {@link Pitfall} key. */
+  readonly key: string;
+}
 
 /** One textbook formula and the stable value it should equal. */
 export interface Pitfall {
@@ -107,19 +115,19 @@ export function ulpGap(p: Pitfall, x: number): number {
 /** Values plotted above this are off the chart (a completely wrong or NaN result). */
 export const ceiling = 1e17;
 
-/** Plot options: ULP gap of the textbook formula across the domain, log scale. */
-export function pitfallPlotOptions(p: Pitfall, width: number, figureId: string): Plot.PlotOptions {
+/** The plotted inputs: evenly spaced in asinh(x) over the pitfall's domain. */
+function sampleXs(p: Pitfall): number[] {
   const [a, b] = p.domain;
   const ua = Math.asinh(a);
   const ub = Math.asinh(b);
   const n = 801;
-  const rows: { x: number; gap: number; nan: boolean }[] = [];
-  for (let i = 0; i < n; i++) {
-    const x = Math.sinh(ua + ((ub - ua) * i) / (n - 1));
-    const t = p.textbook(x);
-    const gap = ulpGap(p, x);
-    rows.push({ x, gap: Math.min(Math.max(gap, 1), ceiling), nan: Number.isNaN(t) });
-  }
+  return Array.from({ length: n }, (_, i) => Math.sinh(ua + ((ub - ua) * i) / (n - 1)));
+}
+
+/** Plot options: ULP gap of the textbook formula across the domain, log scale. */
+export function pitfallPlotOptions(p: Pitfall, width: number, figureId: string): Plot.PlotOptions {
+  const [a, b] = p.domain;
+  const rows = sampleXs(p).map((x) => ({ x, gap: Math.min(Math.max(ulpGap(p, x), 1), ceiling), nan: Number.isNaN(p.textbook(x)) }));
   const symlog = Math.max(Math.abs(a), Math.abs(b)) > 100;
   return {
     width,
@@ -147,4 +155,17 @@ export function showGap(gap: number): string {
   if (!Number.isFinite(gap)) return 'NaN vs a number: wrong outright';
   if (gap === 0) return '0 (identical)';
   return gap < 1e6 ? `${gap} ULP` : `${gap.toExponential(2)} ULP`;
+}
+
+/** URL parameter: `pitfall`, the key of the plotted formula. */
+export const pitfallUrl: UrlCodec<PitfallState> = {
+  table: (initial) => ({ pitfall: { kind: 'enum', values: pitfalls.map((p) => p.key), default: initial.key } }),
+  encode: (state) => ({ pitfall: state.key }),
+  decode: (values) => ({ key: String(values['pitfall']) }),
+};
+
+/** The plotted data for download: x, textbook value, stable value, gap in ULPs. */
+export function pitfallCsv(state: PitfallState): CsvTable {
+  const p = pitfallByKey(state.key);
+  return { header: ['x', 'textbook', 'stable', 'gap (ULP)'], rows: sampleXs(p).map((x) => [x, p.textbook(x), p.stable(x), ulpGap(p, x)]) };
 }

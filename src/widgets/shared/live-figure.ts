@@ -4,9 +4,20 @@
  * Observable Plot and its model, calls `setup()` once to wire controls, and renders. Every `update()` merges a
  * patch into the state and schedules one render on the next animation frame, so a fast slider
  * drag never renders twice per frame. Resizing re-renders at the new width.
+ *
+ * URL state: a figure whose model has a {@link UrlCodec} reads its state from the query string
+ * (namespace: its figure id) just before `setup()`, shows a notice for anything it had to ignore,
+ * and writes each change back with `replaceState`, debounced so a slider drag does not flood the
+ * history API. Until the figure is live the URL, not `state`, is the truth (see `shareQuery`).
  */
 import type { PlotOptions } from '@observablehq/plot';
 import { stripMarkLabels } from '../../lib/plots/strip-mark-labels.ts';
+import type { CsvTable } from './csv.ts';
+import { namespaceOnly, queryWithState, stateFromQuery, type UrlCodec } from './url-codec.ts';
+import { readQuery, writeQuery } from './url-sync.ts';
+
+/** Delay between the last change and the URL write, in ms. */
+const URL_WRITE_DELAY = 200;
 
 type PlotModule = typeof import('@observablehq/plot');
 
@@ -20,11 +31,41 @@ export abstract class LiveFigure<State extends object, Model = unknown> extends 
   /** The figure's model module, once loaded (set before `setup()` runs). */
   protected model!: Model;
   #frame = 0;
+  #urlTimer: ReturnType<typeof setTimeout> | undefined;
+  #live: Promise<void> | undefined;
 
   connectedCallback(): void {
     this.initial = JSON.parse(this.dataset.state ?? '{}') as State;
     this.state = this.initial;
-    whenVisible(this, () => void this.#takeOver());
+    whenVisible(this, () => void this.#goLive());
+  }
+
+  /** How the state maps to URL parameters; figures without reader state keep the default. */
+  protected urlCodec(): UrlCodec<State> | undefined {
+    return undefined;
+  }
+
+  /** The plotted data as a table, for the CSV download; undefined when the figure has none. */
+  protected csv(): CsvTable | undefined {
+    return undefined;
+  }
+
+  /** The URL namespace of this figure: its figure id, unless the markup names another (the playground's presets do). */
+  get namespace(): string {
+    return this.dataset.namespace ?? this.dataset.figureId ?? this.localName;
+  }
+
+  /** This figure's query parameters only (for a link or an embed that reproduces it). */
+  shareQuery(): string {
+    const codec = this.plot ? this.urlCodec() : undefined;
+    if (!codec) return namespaceOnly(readQuery(), this.namespace);
+    return queryWithState(codec, this.initial, this.state, this.namespace);
+  }
+
+  /** The figure's data for download; brings the figure live first if it is not yet. */
+  async exportCsv(): Promise<CsvTable | undefined> {
+    await this.#goLive();
+    return this.csv();
   }
 
   /**
@@ -43,6 +84,10 @@ export abstract class LiveFigure<State extends object, Model = unknown> extends 
   protected update(patch: Partial<State>): void {
     this.state = { ...this.state, ...patch };
     this.schedule();
+    if (this.urlCodec()) {
+      clearTimeout(this.#urlTimer);
+      this.#urlTimer = setTimeout(() => this.#writeUrl(), URL_WRITE_DELAY);
+    }
   }
 
   /** Schedules one redraw on the next animation frame. */
@@ -84,10 +129,33 @@ export abstract class LiveFigure<State extends object, Model = unknown> extends 
     if (el && el.textContent !== value) el.textContent = value;
   }
 
+  #goLive(): Promise<void> {
+    this.#live ??= this.#takeOver();
+    return this.#live;
+  }
+
+  #writeUrl(): void {
+    const codec = this.urlCodec();
+    if (codec) writeQuery(queryWithState(codec, this.initial, this.state, this.namespace, readQuery()));
+  }
+
+  /** Restores the state the URL describes, and says on screen what it could not use. */
+  #restoreFromUrl(): void {
+    const codec = this.urlCodec();
+    if (!codec) return;
+    const { state, notices } = stateFromQuery(codec, this.initial, readQuery(), this.namespace);
+    this.state = state;
+    const box = (this.closest('figure') ?? this).querySelector<HTMLElement>('[data-url-notice]');
+    if (!box) return;
+    box.hidden = notices.length === 0;
+    box.textContent = notices.map((n) => n.message).join(' ');
+  }
+
   async #takeOver(): Promise<void> {
     const [plot, model] = await Promise.all([import('@observablehq/plot'), this.loadModel()]);
     this.plot = plot;
     this.model = model;
+    this.#restoreFromUrl();
     for (const el of this.querySelectorAll<HTMLElement>('[data-controls]')) el.hidden = false;
     this.setup();
     const host = this.querySelector<HTMLElement>('.plot');

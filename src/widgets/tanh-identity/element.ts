@@ -1,5 +1,7 @@
 /** `<af-tanh-identity>`: morph slider and zoom for the tanh = 2 sigma(2x) - 1 figure. */
+import type { CsvTable } from '../shared/csv.ts';
 import { LiveFigure } from '../shared/live-figure.ts';
+import type { UrlCodec } from '../shared/url-codec.ts';
 import type { IdentityState } from './model.ts';
 
 type Model = typeof import('./model.ts');
@@ -9,7 +11,17 @@ class TanhIdentityElement extends LiveFigure<IdentityState, Model> {
     return import('./model.ts');
   }
 
+  protected override urlCodec(): UrlCodec<IdentityState> {
+    return this.model.identityUrl;
+  }
+
+  protected override csv(): CsvTable {
+    return this.model.identityCsv(this.state);
+  }
+
   protected setup(): void {
+    this.find<HTMLInputElement>('[data-control="t"]').value = String(this.state.t);
+    this.find<HTMLSelectElement>('[data-control="zoom"]').value = String(this.state.halfRange);
     this.find<HTMLInputElement>('[data-control="t"]').addEventListener('input', (e) => {
       this.update({ t: Number((e.target as HTMLInputElement).value) });
     });

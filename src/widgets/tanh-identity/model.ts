@@ -6,6 +6,8 @@
 import * as Plot from '@observablehq/plot';
 import { getActivation } from '../../lib/activations/index.ts';
 import { curvePlotOptions, type CurveSeries } from '../../lib/plots/curves.ts';
+import type { CsvTable } from '../shared/csv.ts';
+import { numberChoices, numberOf, type UrlCodec } from '../shared/url-codec.ts';
 
 /** The widget's state. */
 export interface IdentityState {
@@ -13,6 +15,9 @@ export interface IdentityState {
   readonly t: number;
   readonly halfRange: number;
 }
+
+/** Half-widths the x-range picker offers. */
+export const identityZoomLevels = [2, 4, 8, 16] as const;
 
 const samples = 401;
 
@@ -79,4 +84,26 @@ export function maxResidual(state: IdentityState): number {
   let worst = 0;
   for (const x of grid(state.halfRange)) worst = Math.max(worst, Math.abs(residual(x)));
   return worst / Math.pow(2, -53);
+}
+
+/** URL parameters: the morph position `t` and the x `range`. */
+export const identityUrl: UrlCodec<IdentityState> = {
+  table(initial) {
+    return {
+      t: { kind: 'number', min: 0, max: 1, default: initial.t },
+      range: { kind: 'enum', values: numberChoices(identityZoomLevels, initial.halfRange), default: String(initial.halfRange) },
+    };
+  },
+  encode: (state) => ({ t: state.t, range: String(state.halfRange) }),
+  decode: (values) => ({ t: numberOf(values, 't'), halfRange: Number(values['range']) }),
+};
+
+/** Curve data for download: x, tanh, the morphed sigmoid and the residual (units of 2^-53). */
+export function identityCsv(state: IdentityState): CsvTable {
+  const [tanh, g] = identitySeries(state);
+  const unit = Math.pow(2, -53);
+  return {
+    header: ['x', 'tanh(x)', `g_t(x) t=${state.t}`, 'residual / 2^-53'],
+    rows: Array.from(tanh?.xs ?? [], (x, i) => [x, tanh?.ys[i] ?? NaN, g?.ys[i] ?? NaN, residual(x) / unit]),
+  };
 }
