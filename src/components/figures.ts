@@ -1,0 +1,41 @@
+/**
+ * The embeddable figures of the site: every figure the lessons place (read from their MDX by
+ * `mdx-figures.ts`), plus the playground. One entry per figure id, at its first appearance
+ * (a training demo shown in two lessons embeds once and links to the first). Build-time only.
+ */
+import { lessonHref, lessonsInOrder } from './lessons.ts';
+import { figuresInMdx, type EmbeddableComponent } from './mdx-figures.ts';
+
+/** An embeddable figure and where it lives. */
+export interface FigureEntry {
+  /** Figure id: the embed page is `embed/<id>/`, the anchor on its page `#fig-<id>`. */
+  readonly id: string;
+  /** What to render; `Playground` is the playground page's figure. */
+  readonly component: EmbeddableComponent | 'Playground';
+  /** Props as written in the MDX. */
+  readonly props: Readonly<Record<string, unknown>>;
+  /** The page that shows the figure, under the base path. */
+  readonly home: string;
+  /** Title of that page. */
+  readonly homeTitle: string;
+}
+
+/** Every embeddable figure, lessons in reading order, then the playground. */
+export async function embeddableFigures(): Promise<FigureEntry[]> {
+  const seen = new Set<string>();
+  const out: FigureEntry[] = [];
+  for (const lesson of await lessonsInOrder()) {
+    for (const f of figuresInMdx(lesson.body ?? '', lesson.filePath ?? lesson.id)) {
+      if (seen.has(f.id)) continue;
+      seen.add(f.id);
+      out.push({ ...f, home: lessonHref(lesson.id), homeTitle: lesson.data.title });
+    }
+  }
+  out.push({ id: 'playground', component: 'Playground', props: {}, home: `${import.meta.env.BASE_URL}playground/`, homeTitle: 'Training playground' });
+  return out;
+}
+
+/** The embed page of a figure, under the base path. */
+export function embedHref(id: string): string {
+  return `${import.meta.env.BASE_URL}embed/${id}/`;
+}
