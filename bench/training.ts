@@ -156,7 +156,10 @@ function activationMs(sizes: readonly number[]): { epoch: number; frame: number 
   const out = new Float64Array(xs.length);
   const few = xs.subarray(0, neurons * train.n);
   const fewOut = out.subarray(0, few.length);
-  const epoch = rate(() => (tanh.fInto(few, fewOut), tanh.dfInto(few, fewOut)), 50);
+  // The engine takes f' from the outputs when the record offers it (tanh does).
+  const df = (): Float64Array =>
+    tanh.dfFromOutputInto ? tanh.dfFromOutputInto(fewOut, fewOut) : tanh.dfInto(few, fewOut);
+  const epoch = rate(() => (tanh.fInto(few, fewOut), df()), 50);
   return { epoch: 1000 / epoch, frame: 1000 / rate(() => tanh.fInto(xs, out), 5) };
 }
 

@@ -1,8 +1,8 @@
 /**
- * An inlinable exp and expm1 for the vectorised kernels (fInto / dfInto).
+ * An inlinable exp for the vectorised kernels (fInto / dfInto).
  *
  * Why: V8's Math.exp is an out-of-line call into fdlibm (~5 ns); the loops over whole layer
- * buffers spend most of their time there. These are short enough for TurboFan to inline.
+ * buffers spend most of their time there. It is short enough for TurboFan to inline.
  *
  * Method (Tang's table-driven exp): y = (128k + j)·ln2/128 + r with |r| ≤ ln2/256 (Cody–Waite,
  * ln2/128 split hi/lo so n·hi is exact), then exp(y) = 2^k · 2^(j/128) · (1 + p(r)) with p the
@@ -11,7 +11,7 @@
  *
  * Domain: {@link expFast} for -708 ≤ y ≤ 708 (2^k stays a normal number); callers branch to the
  * scalar kernels (Math.exp-based, with their subnormal and overflow handling) outside it, and for
- * NaN. {@link expm1Fast} for -45 ≤ y ≤ 0.
+ * NaN.
  */
 
 /** 1.5·2^52: adding it rounds a double below 2^51 to the nearest integer (the shifter trick). */
@@ -87,24 +87,4 @@ export function expFast(y: number): number {
   const s = TABLE[(ni >> 7) + POW2_OFFSET]!;
   const sth = s * th;
   return sth + (sth * p + s * TABLE[j + 1]!);
-}
-
-/**
- * expm1(y) = e^y - 1 for -45 ≤ y ≤ 0, within 2 ULP (1 ULP on [-1.2, 0] in tests). Here
- * a = 2^k·2^(j/128) lies in (0, 1], so a - 1 is exact (Sterbenz) for a ≥ 1/2 and its rounding
- * error is recovered exactly otherwise (Fast2Sum, |-1| ≥ |a|); the small correction
- * 2^k(T_hi·p + T_lo(1 + p)) is added once; near 0 (n = 0) the result is p(r) itself.
- */
-export function expm1Fast(y: number): number {
-  const n = y * INV_LN2_128 + SHIFTER - SHIFTER;
-  const r = y - n * LN2_128_HI - n * LN2_128_LO;
-  const ni = n | 0;
-  const j = (ni & 127) << 1;
-  const s = TABLE[(ni >> 7) + POW2_OFFSET]!;
-  const th = TABLE[j]!;
-  const p = r + r * r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r * (1 / 720)))));
-  const a = s * th;
-  const h = a - 1;
-  // the rounding error of a - 1 (zero unless a < 1/2), recovered exactly (Fast2Sum, |1| ≥ |a|)
-  return h + ((a - (h + 1)) + s * (th * p + TABLE[j + 1]!));
 }

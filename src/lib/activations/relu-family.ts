@@ -53,6 +53,10 @@ export const relu: Activation = {
     }
     return out;
   },
+  dfFromOutputInto(ys, out) {
+    // y > 0 exactly when x > 0, and a NaN input gives a NaN output: the same as dfInto.
+    return relu.dfInto(ys, out);
+  },
   latex: String.raw`\max(0, x)`,
   dlatex: String.raw`\begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases}`,
   range: { min: 0, max: Infinity, minInclusive: true, maxInclusive: false, latex: String.raw`[0, \infty)` },

@@ -13,8 +13,9 @@ import {
   twoSumErr,
   TWO_POW_M64,
 } from './double-double.ts';
-import { expFast, expm1Fast } from './fast-exp.ts';
+import { expFast } from './fast-exp.ts';
 import { checkLengths, fixUp, logistic } from './shared.ts';
+import { tanhTableInto } from './tanh-table.ts';
 import type { Activation } from './types.ts';
 
 /** σ'(x) = e/(1 + e)², e = exp(-|x|), with (1 + e)² carried exactly in double-double. */
@@ -60,8 +61,8 @@ export function tanhSlope(x: number): number {
 }
 
 /*
- * The vectorised kernels (fInto / dfInto) use the inlined {@link expFast}/{@link expm1Fast}
- * for |x| up to these limits, with no call and no unpredictable branch in the loop. Anything
+ * The vectorised kernels (fInto / dfInto) use the inlined {@link expFast} (tanh's fInto, its
+ * table: see tanh-table.ts) for |x| up to these limits, with no call and no unpredictable branch in the loop. Anything
  * else (tails, ±Infinity, NaN) is rare: the loop flags it and {@link fixUp} recomputes those
  * elements with the scalar kernel afterwards.
  */
@@ -69,8 +70,6 @@ export function tanhSlope(x: number): number {
 const sigmoidFast = (x: number): boolean => Math.abs(x) <= 700;
 /** σ' = e/(1 + e)², e = e^{-x}: (1 + e)² stays finite. */
 const sigmoidSlopeFast = (x: number): boolean => Math.abs(x) <= 350;
-/** tanh = -m/(2 + m), m = expm1(-2|x|); ±1 beyond. */
-const tanhFast = (x: number): boolean => Math.abs(x) <= TANH_SATURATED;
 /** tanh' = 4e/(1 + e)², e = e^{-2|x|} (normal down to here). */
 const tanhSlopeFast = (x: number): boolean => Math.abs(x) <= 350;
 
@@ -110,6 +109,14 @@ export const sigmoid: Activation = {
     if (rare !== 0) fixUp(xs, out, sigmoidSlopeFast, sigmoidSlope);
     return out;
   },
+  dfFromOutputInto(ys, out) {
+    checkLengths(ys, out);
+    for (let i = 0, n = ys.length; i < n; i++) {
+      const y = ys[i]!;
+      out[i] = y * (1 - y);
+    }
+    return out;
+  },
   latex: String.raw`\sigma(x) = \frac{1}{1 + e^{-x}}`,
   dlatex: String.raw`\sigma(x)\bigl(1 - \sigma(x)\bigr)`,
   range: { min: 0, max: 1, minInclusive: false, maxInclusive: false, latex: '(0, 1)' },
@@ -135,20 +142,7 @@ export const tanh: Activation = {
   df: (x) => tanhSlope(x),
   fInto(xs, out) {
     checkLengths(xs, out);
-    const n = xs.length;
-    let rare = 0;
-    for (let i = 0; i < n; i++) {
-      const x = xs[i]!;
-      const ax = Math.abs(x);
-      const ok = tanhFast(x);
-      rare |= ok ? 0 : 1;
-      // -m/(2 + m) with m = expm1(-2|x|) in (-1, 0]; within 2 ULP over the whole range
-      const m = expm1Fast(ok ? -2 * ax : 0);
-      const r = -m / (2 + m);
-      out[i] = ax < TANH_LINEAR ? x : x < 0 ? -r : r;
-    }
-    if (rare !== 0) fixUp(xs, out, tanhFast, tanhValue);
-    return out;
+    return tanhTableInto(xs, out);
   },
   dfInto(xs, out) {
     checkLengths(xs, out);
@@ -164,6 +158,16 @@ export const tanh: Activation = {
       out[i] = (4 * e) / (d * d);
     }
     if (rare !== 0) fixUp(xs, out, tanhSlopeFast, tanhSlope);
+    return out;
+  },
+  dfFromOutputInto(ys, out) {
+    checkLengths(ys, out);
+    for (let i = 0, n = ys.length; i < n; i++) {
+      const y = ys[i]!;
+      // (1 − y)(1 + y), not 1 − y²: near |y| = 1 the factor 1 ∓ y is exact, so the small result
+      // keeps its relative accuracy instead of inheriting y²'s rounding error
+      out[i] = (1 - y) * (1 + y);
+    }
     return out;
   },
   latex: String.raw`\tanh(x) = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}`,

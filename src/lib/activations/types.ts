@@ -124,6 +124,14 @@ export interface Activation {
   fInto(xs: Float64Array, out: Float64Array, params?: Params): Float64Array;
   /** Writes df(xs[i]) into out[i] for every i and returns out; allocates nothing. */
   dfInto(xs: Float64Array, out: Float64Array, params?: Params): Float64Array;
+  /**
+   * For functions whose derivative is a function of their output (tanh: 1 − y², sigmoid:
+   * y(1 − y), ReLU: [y > 0]): writes f'(x) into out[i] from ys[i] = f(x) alone. Back-propagation
+   * already holds the outputs, so this skips a second exponential per unit. The error is a few
+   * 2^-53 absolute, not relative (1 − y² underflows to 0 in the tails where df is tiny but not 0):
+   * right for training, while plots and tables use {@link dfInto}.
+   */
+  dfFromOutputInto?(ys: Float64Array, out: Float64Array): Float64Array;
   /** f in TeX, as the right-hand side of `f(x) =`; parameters appear by their symbol. */
   readonly latex: string;
   /** f' in TeX, as the right-hand side of `f'(x) =`. */

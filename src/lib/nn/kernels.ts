@@ -92,6 +92,53 @@ export function stridedAffine(
       }
     }
   }
+  // Two outputs per pass for what the quads leave (a 4-2-1 net's second layer is all remainder).
+  for (; o + 1 < outCount; o += 2) {
+    const y0 = o * n;
+    const y1 = y0 + n;
+    const w0 = wOff + o * oStride;
+    const w1 = w0 + oStride;
+    const b0 = bOff < 0 ? 0 : p[bOff + o]!;
+    const b1 = bOff < 0 ? 0 : p[bOff + o + 1]!;
+    let k = 0;
+    for (; k + 1 < inCount; k += 2) {
+      const ka = k * kStride;
+      const kb = ka + kStride;
+      const c00 = p[w0 + ka]!;
+      const c01 = p[w0 + kb]!;
+      const c10 = p[w1 + ka]!;
+      const c11 = p[w1 + kb]!;
+      const x0 = k * n;
+      const x1 = x0 + n;
+      if (k === 0) {
+        for (let r = 0; r < n; r++) {
+          const u = x[r]!;
+          const v = x[x1 + r]!;
+          out[y0 + r] = b0 + c00 * u + c01 * v;
+          out[y1 + r] = b1 + c10 * u + c11 * v;
+        }
+      } else {
+        for (let r = 0; r < n; r++) {
+          const u = x[x0 + r]!;
+          const v = x[x1 + r]!;
+          out[y0 + r]! += c00 * u + c01 * v;
+          out[y1 + r]! += c10 * u + c11 * v;
+        }
+      }
+    }
+    if (k < inCount) {
+      const ka = k * kStride;
+      const c0 = p[w0 + ka]!;
+      const c1 = p[w1 + ka]!;
+      const x0 = k * n;
+      const first = k === 0;
+      for (let r = 0; r < n; r++) {
+        const u = x[x0 + r]!;
+        out[y0 + r] = (first ? b0 : out[y0 + r]!) + c0 * u;
+        out[y1 + r] = (first ? b1 : out[y1 + r]!) + c1 * u;
+      }
+    }
+  }
   for (; o < outCount; o++) {
     const y0 = o * n;
     const w0 = wOff + o * oStride;

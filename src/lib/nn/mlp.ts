@@ -49,7 +49,9 @@ import type {
 } from './types.ts';
 
 /** What a layer needs of its activation: a registry record or an adapted custom function. */
-type LayerFunction = Pick<Activation, 'params' | 'fInto' | 'dfInto'> & { readonly id: ActivationId | 'custom' };
+type LayerFunction = Pick<Activation, 'params' | 'fInto' | 'dfInto' | 'dfFromOutputInto'> & {
+  readonly id: ActivationId | 'custom';
+};
 
 /** A custom function as a layer function: no parameters, so the params argument is ignored. */
 function customLayerFunction(custom: CustomActivation): LayerFunction {
@@ -149,8 +151,11 @@ export function createMlp(spec: MlpSpec, restore: MlpRestore = {}): Mlp {
   /** Backward pass of the batch in `ws` (targets in `ws.t`): mean gradient into `grads`. */
   const backward = (ws: Workspace, withOutputDf: boolean): void => {
     const n = ws.n;
-    if (lossId === 'mse' || withOutputDf)
-      acts[L - 1]!.dfInto(ws.z[L]!, ws.df[L]!, actParams[L - 1]);
+    if (lossId === 'mse' || withOutputDf) {
+      const top = acts[L - 1]!;
+      if (top.dfFromOutputInto) top.dfFromOutputInto(ws.a[L]!, ws.df[L]!);
+      else top.dfInto(ws.z[L]!, ws.df[L]!, actParams[L - 1]);
+    }
     outputDelta(lossId, ws.a[L]!, ws.t, ws.df[L]!, ws.g[L]!, 1 / n);
     for (let l = L - 1; l >= 0; l--) {
       const lay = layout.layers[l]!;
@@ -160,9 +165,12 @@ export function createMlp(spec: MlpSpec, restore: MlpRestore = {}): Mlp {
       const g = ws.g[l]!;
       const z = ws.z[l]!;
       backpropagate(params, lay.wOffset, lay.inSize, lay.outSize, d, g, n);
-      acts[l - 1]!.dfInto(z, ws.df[l]!, actParams[l - 1]);
-      const below = layout.layers[l - 1]!;
-      if (below.slopeIndex >= 0) grads[below.slopeIndex] = slopeGradient(g, z);
+      const below = acts[l - 1]!;
+      // f' from the outputs already computed where the record allows it: no second exponential
+      if (below.dfFromOutputInto) below.dfFromOutputInto(ws.a[l]!, ws.df[l]!);
+      else below.dfInto(z, ws.df[l]!, actParams[l - 1]);
+      const belowLayout = layout.layers[l - 1]!;
+      if (belowLayout.slopeIndex >= 0) grads[belowLayout.slopeIndex] = slopeGradient(g, z);
       multiplyInPlace(g, ws.df[l]!);
     }
   };

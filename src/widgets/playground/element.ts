@@ -42,8 +42,10 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
   protected setup(): void {
     const [config, , url] = this.model;
     const parsed = url.parseParams(config.tableFor(this.state.base), readQuery(), this.state.namespace);
-    this.#showUrlNotices(parsed.notices.map((n) => n.message));
-    this.#config = parsed.values;
+    // A custom activation that does not parse falls back to tanh, said in the same notice box.
+    const checked = config.checkCustom(parsed.values, this.state.namespace);
+    this.#showUrlNotices([...parsed.notices.map((n) => n.message), ...checked.notices]);
+    this.#config = checked.config;
     for (const el of this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-param]')) {
       el.value = String(this.#config[el.dataset.param as keyof Config]);
       el.addEventListener('change', () => this.#onControl());
@@ -171,10 +173,11 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
     }
     const table = config.tableFor(this.state.base);
     const parsed = url.parseParams(table, query.toString(), ns);
-    this.#showUrlNotices(parsed.notices.map((n) => n.message));
     // Only settings that have a control here change; the rest keep their URL or preset value.
     const patch = Object.fromEntries([...query.keys()].map((k) => k.slice(ns.length + 1)).map((k) => [k, parsed.values[k as keyof Config]]));
-    this.#config = { ...this.#config, ...patch };
+    const checked = config.checkCustom({ ...this.#config, ...patch }, ns);
+    this.#showUrlNotices([...parsed.notices.map((n) => n.message), ...checked.notices]);
+    this.#config = checked.config;
     writeQuery(url.serializeParams(table, this.#config, ns, readQuery()));
     this.#reset();
     void this.#start();

@@ -1,0 +1,114 @@
+/**
+ * The vectorised tanh by table and addition formula, about 1.5x faster than the exp-based kernel
+ * (one table row and a degree-9 polynomial instead of an exp with its own table and reduction).
+ *
+ * Method: for a = |x| ≤ 20 let k = round(32a) and b = a − k/32 (exact), |b| ≤ 1/64. With
+ * t = tanh(k/32) from the table and s = tanh(b) from its odd Taylor polynomial (next term below
+ * 2^-60 relative),
+ *   tanh(a) = (t + s)/(1 + t·s) = t + s(1 − t²)/(1 + t·s).
+ * The second form adds a small correction to a tabulated value, so its rounding errors shrink
+ * with it: within 2 ULP over the whole range (the accuracy tests hold it to 4). Beyond a = 20,
+ * tanh rounds to 1, which the clamped row k = 640 gives; NaN flows through the polynomial.
+ *
+ * The table is computed when the module loads, in double-double arithmetic (e^{k/16} by repeated
+ * products of a double-double e^{1/16}), rather than shipped: 641 rows of digits would add about
+ * 15 KB of incompressible JavaScript to every page that draws a tanh.
+ */
+import { twoProdErr, twoSumErr } from './double-double.ts';
+
+/** Table rows per unit of |x|: the grid step is 1/32. */
+const STEPS = 32;
+/** |x| from which tanh(x) rounds to ±1 (tanh(20) = 1 − 8.5e-18); the last row. */
+const CLAMP = 20;
+/** Below this |x|, tanh(x) rounds to x; returning x itself also keeps the sign of -0. */
+const TANH_LINEAR = 3.725290298461914e-9;
+/** 1.5·2^52: adding it rounds a double below 2^51 to the nearest integer. */
+const SHIFTER = 6755399441055744;
+
+/**
+ * Rows of three: tanh(k/32) as hi and lo (about 2^-100 relative), then 1 − tanh²(k/32)
+ * (within 1 ULP).
+ * A plain packed array of doubles, like fast-exp's table: its loads skip typed-array checks.
+ */
+const TABLE: number[] = [];
+
+/** Double-double product (ah + al)(bh + bl), returned through `out`. */
+function mulDD(ah: number, al: number, bh: number, bl: number, out: number[]): void {
+  const p = ah * bh;
+  const e = twoProdErr(ah, bh, p) + ah * bl + al * bh;
+  out[0] = p + e;
+  out[1] = e - (out[0] - p);
+}
+
+/** Double-double (h, l) + c for a double c, returned through `out`. */
+function addDD(h: number, l: number, c: number, out: number[]): void {
+  const s = h + c;
+  const e = twoSumErr(h, c, s) + l;
+  out[0] = s + e;
+  out[1] = e - (out[0] - s);
+}
+
+{
+  // e^{1/16} by its Taylor series in double-double: terms fall below 2^-110 by k = 14.
+  const sum = [1, 0];
+  const term = [1, 0];
+  for (let k = 1; k < 20; k++) {
+    // term *= 1/(16k): the quotient's remainder is recovered exactly, so the pair stays ~2^-106
+    const q = term[0]! / (16 * k);
+    const rem = term[0]! - q * 16 * k - twoProdErr(q, 16 * k, q * 16 * k) + term[1]!;
+    term[0] = q;
+    term[1] = rem / (16 * k);
+    addDD(sum[0]!, sum[1]!, term[0], sum);
+    sum[1]! += term[1];
+  }
+  const power = [1, 0];
+  const num = [0, 0];
+  const den = [0, 0];
+  for (let k = 0; k <= CLAMP * STEPS; k++) {
+    // tanh(k/32) = (e − 1)/(e + 1) with e = e^{k/16}
+    addDD(power[0]!, power[1]!, -1, num);
+    addDD(power[0]!, power[1]!, 1, den);
+    const q = num[0]! / den[0]!;
+    const rem = num[0]! - q * den[0]! - twoProdErr(q, den[0]!, q * den[0]!) + num[1]! - q * den[1]!;
+    const c = rem / den[0]!;
+    const hi = q + c;
+    const lo = c - (hi - q);
+    // 1 − t² = 4/(e + 2 + 1/e): no cancellation, where (1 − t)(1 + t) would need t to 2^-106
+    addDD(power[0]!, power[1]!, 2, den);
+    TABLE.push(hi, lo, 4 / (den[0]! + (den[1]! + 1 / power[0]!)));
+    mulDD(power[0]!, power[1]!, sum[0]!, sum[1]!, power);
+  }
+}
+
+/** Odd Taylor coefficients of tanh: x − x³/3 + 2x⁵/15 − 17x⁷/315 + 62x⁹/2835. */
+const C3 = -1 / 3;
+const C5 = 2 / 15;
+const C7 = -17 / 315;
+const C9 = 62 / 2835;
+
+/**
+ * Writes tanh(xs[i]) into out[i] for every i (out may be xs) and returns out. Every double is
+ * handled in the loop: ±Infinity clamps to ±1, NaN stays NaN, -0 stays -0.
+ */
+export function tanhTableInto(xs: Float64Array, out: Float64Array): Float64Array {
+  for (let i = 0, n = xs.length; i < n; i++) {
+    const x = xs[i]!;
+    const ax = Math.abs(x);
+    // `>` (not `<`) so that NaN is kept and reaches the polynomial
+    const c = ax > CLAMP ? CLAMP : ax;
+    const k = c * STEPS + SHIFTER - SHIFTER;
+    const b = c - k * (1 / STEPS);
+    const row = (k | 0) * 3;
+    const t = TABLE[row]!;
+    const z = b * b;
+    const s = b + b * z * (C3 + z * (C5 + z * (C7 + z * C9)));
+    const r = t + (TABLE[row + 1]! + (s * TABLE[row + 2]!) / (1 + t * s));
+    out[i] = ax < TANH_LINEAR ? x : x < 0 ? -r : r;
+  }
+  return out;
+}
+
+/** The table row for k (hi, lo, 1 − t²): exported for the tests that check it. */
+export function tanhTableRow(k: number): readonly [number, number, number] {
+  return [TABLE[3 * k]!, TABLE[3 * k + 1]!, TABLE[3 * k + 2]!];
+}
