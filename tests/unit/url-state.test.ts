@@ -58,6 +58,10 @@ describe('parseParams / serializeParams', () => {
           k,
           spec.kind === 'enum'
             ? fc.constantFrom(...spec.values)
+            : k === 'expr'
+              ? fc.string({ maxLength: spec.kind === 'text' ? spec.maxLength : 0 }).filter((t) => !/\p{Cc}/u.test(t))
+            : k === 'exprp'
+              ? fc.constantFrom('', 'a:0.5', 'beta:-2,a:1')
             : spec.kind === 'text'
               ? fc
                   .array(fc.tuple(fc.integer({ min: -600, max: 600 }), fc.integer({ min: -600, max: 600 }), fc.boolean()), { maxLength: 5 })

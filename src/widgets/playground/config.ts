@@ -4,15 +4,22 @@
  * dataset. The same object drives the worker, the URL and the build-time figure, so a URL
  * reproduces a run exactly.
  */
-import { activationIds } from '../../lib/activations/types.ts';
+import { activationIds, type ActivationId } from '../../lib/activations/types.ts';
 import { datasetKinds, makeDataset, type Dataset } from '../../lib/data/index.ts';
-import { initIds, optimizerIds, type MlpSpec, type TrainOptions } from '../../lib/nn/index.ts';
+import { compileSource, decodeParams, MAX_LENGTH, paramsMaxLength, paramsPattern } from '../../lib/expr/index.ts';
+import { initIds, optimizerIds, type CustomActivation, type MlpSpec, type TrainOptions } from '../../lib/nn/index.ts';
 import type { ParamTable, ParamValues } from '../../lib/url-state.ts';
 import { pointsMaxLength, pointsPattern, withAddedPoints } from './added-points.ts';
 
+/**
+ * Hidden-layer activation choices: every registry id, then `custom`, the reader's expression in
+ * `expr` (with parameter values in `exprp`, as `name:value,…`), compiled where the network is built.
+ */
+export const playgroundActivations = [...activationIds, 'custom'] as const;
+
 /** URL parameters of one playground, by short name (`train.act`, `train.lr`...). */
 export const configTable = {
-  act: { kind: 'enum', values: activationIds, default: 'tanh' },
+  act: { kind: 'enum', values: playgroundActivations, default: 'tanh' },
   out: { kind: 'enum', values: ['linear', 'tanh'], default: 'linear' },
   lr: { kind: 'number', min: 0, max: 100, default: 0.03 },
   batch: { kind: 'number', min: 1, max: 200, integer: true, default: 10 },
@@ -26,6 +33,9 @@ export const configTable = {
   noise: { kind: 'number', min: 0, max: 1, default: 0 },
   seed: { kind: 'number', min: 0, max: 2 ** 31 - 1, integer: true, default: 1 },
   pts: { kind: 'text', pattern: pointsPattern, maxLength: pointsMaxLength, default: '' },
+  // Free text (no control characters): the expression parser, not the URL layer, judges it.
+  expr: { kind: 'text', pattern: /^[^\p{Cc}]*$/u, maxLength: MAX_LENGTH, default: '' },
+  exprp: { kind: 'text', pattern: paramsPattern, maxLength: paramsMaxLength, default: '' },
 } as const satisfies ParamTable;
 
 /** One playground's settings. */
@@ -53,15 +63,49 @@ export { planePoint, withPoint } from './added-points.ts';
  * derivative stops the updates, which hides the problem instead of showing it).
  */
 export function specOf(c: Config): MlpSpec {
+  const custom = customActivationOf(c);
   return {
     sizes: [2, ...Array.from({ length: c.layers }, () => c.width), 1],
-    activation: c.act,
+    // A custom activation still needs a registry id beside it (what the engine reports if the function is lost).
+    activation: c.act === 'custom' ? FALLBACK_ACTIVATION : c.act,
+    ...(custom ? { customActivation: custom } : {}),
     outputActivation: c.out,
     loss: 'mse',
     init: c.init,
     biasInit: c.bias,
     seed: c.seed,
   };
+}
+
+/** What a custom activation that does not parse is replaced by. */
+export const FALLBACK_ACTIVATION = 'tanh';
+
+/** The compiled custom activation of a config, or undefined (not custom, or not parseable). */
+export function customActivationOf(c: Config): CustomActivation | undefined {
+  if (c.act !== 'custom') return undefined;
+  const r = compileSource(c.expr, decodeParams(c.exprp));
+  if (!r.ok) return undefined;
+  const { f, df, fInto, dfInto } = r.compiled;
+  return { label: c.expr, f, df, fInto, dfInto };
+}
+
+/** The hidden layers' function: a registry id, or the compiled custom activation. */
+export function hiddenActivationOf(c: Config): ActivationId | CustomActivation {
+  const custom = customActivationOf(c);
+  return custom ?? (c.act === 'custom' ? FALLBACK_ACTIVATION : c.act);
+}
+
+/**
+ * A config whose custom activation is usable: an expression that does not parse falls back to
+ * {@link FALLBACK_ACTIVATION}, with a sentence for the on-screen notice (the text stays in `expr`,
+ * so nothing the reader typed is lost).
+ */
+export function checkCustom(c: Config, namespace: string): { config: Config; notices: string[] } {
+  if (c.act !== 'custom') return { config: c, notices: [] };
+  const r = compileSource(c.expr);
+  if (r.ok) return { config: c, notices: [] };
+  const why = c.expr === '' ? `${namespace}.expr is empty` : `${namespace}.expr: ${r.error.message}`;
+  return { config: { ...c, act: FALLBACK_ACTIVATION }, notices: [`Could not use the custom activation (${why}); using ${FALLBACK_ACTIVATION}.`] };
 }
 
 /** Per-epoch training options for a config. */

@@ -145,8 +145,11 @@ export function gradientOptions(history: RunHistory, width: number, title = 'gra
   };
 }
 
+/** A layer's function: a registry id, or any f/df pair (the reader's compiled expression). */
+export type LayerFunction = ActivationId | { f(x: number): number; df(x: number): number };
+
 /** Each layer's pre-activation histogram (bars, scaled to 1) drawn over f and f' of its activation. */
-export function histogramOptions(histograms: Float64Array, activations: readonly ActivationId[], width: number): Plot.PlotOptions {
+export function histogramOptions(histograms: Float64Array, activations: readonly LayerFunction[], width: number): Plot.PlotOptions {
   const { bins, min, max } = HISTOGRAM;
   const binWidth = (max - min) / bins;
   const layers = activations.length;
@@ -157,7 +160,8 @@ export function histogramOptions(histograms: Float64Array, activations: readonly
     const counts = histograms.subarray(l * bins, (l + 1) * bins);
     const peak = Math.max(1, ...counts);
     for (let b = 0; b < bins; b++) bars.push({ layer: name, x1: min + b * binWidth, x2: min + (b + 1) * binWidth, h: (counts[b] ?? 0) / peak });
-    const a = getActivation(activations[l] ?? 'linear');
+    const layer = activations[l] ?? 'linear';
+    const a = typeof layer === 'string' ? getActivation(layer) : layer;
     for (let i = 0; i <= 120; i++) {
       const x = min + ((max - min) * i) / 120;
       fs.push({ layer: name, x, y: a.f(x), kind: 'f' }, { layer: name, x, y: a.df(x), kind: "f'" });

@@ -9,10 +9,9 @@
  * visible (a closed <details> is skipped), so a frame stays under the 50 ms long-task threshold.
  */
 import type { PlotOptions } from '@observablehq/plot';
-import type { ActivationId } from '../../lib/activations/types.ts';
 import type { Dataset } from '../../lib/data/index.ts';
-import { GRID, type Config } from './config.ts';
-import { BOUNDARY_MARGIN, boundaryOptions, deadOptions, formatLoss, formatShare, gradientOptions, histogramOptions, lossOptions } from './model.ts';
+import { GRID, hiddenActivationOf, type Config } from './config.ts';
+import { BOUNDARY_MARGIN, boundaryOptions, type LayerFunction, deadOptions, formatLoss, formatShare, gradientOptions, histogramOptions, lossOptions } from './model.ts';
 import { drawNeuronMaps, paintGrid, resolveColor } from './neuron-maps.ts';
 import type { ViewState } from './protocol.ts';
 
@@ -131,7 +130,8 @@ export function renderView(ctx: ViewContext, state: ViewState): boolean {
     } else if (kind === 'gradients') {
       draw(host, gradientOptions(state.runs[i]?.history ?? { epoch: [], train: [], test: [], grad: [] }, widthOf(host), `gradient norm, ${run.label}`));
     } else if (kind === 'histograms') {
-      const acts: ActivationId[] = [...s.units.map(() => run.config.act), run.config.out];
+      const hidden = hiddenActivationOf(run.config);
+      const acts: LayerFunction[] = [...s.units.map(() => hidden), run.config.out];
       draw(host, histogramOptions(s.histograms, acts, widthOf(host)));
     } else if (kind === 'dead') {
       draw(host, deadOptions(s.dead, s.units, widthOf(host)));
