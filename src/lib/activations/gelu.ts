@@ -83,11 +83,8 @@ export function geluSlope(x: number): number {
 /** Veltkamp's splitter 2^27 + 1 (see double-double.ts). */
 const SPLIT = 134217729;
 
-/** |x| range of the vectorised GELU's fast form: the tail formula (|x| ≥ 1/2), e^{-x²/2} normal. */
-const GELU_FAST_MIN = TAYLOR_LIMIT;
+/** Largest |x| of the vectorised GELU's fast form (the tail formula, with e^{-x²/2} normal). */
 const GELU_FAST_MAX = 37;
-const GELU_FAST_MID = (GELU_FAST_MIN + GELU_FAST_MAX) / 2;
-const GELU_FAST_HALF = (GELU_FAST_MAX - GELU_FAST_MIN) / 2;
 /**
  * The same for GELU', from 0.6: just below it Φ(-z) - zφ(z) cancels by a factor up to ~3 while
  * still outside the window (x > -0.52) where the absolute error bound applies.
@@ -95,24 +92,36 @@ const GELU_FAST_HALF = (GELU_FAST_MAX - GELU_FAST_MIN) / 2;
 const GELU_SLOPE_MIN = 0.6;
 const GELU_SLOPE_MID = (GELU_SLOPE_MIN + GELU_FAST_MAX) / 2;
 const GELU_SLOPE_HALF = (GELU_FAST_MAX - GELU_SLOPE_MIN) / 2;
-/** One comparison each (NaN fails it): |x| in [GELU_FAST_MIN or GELU_SLOPE_MIN, GELU_FAST_MAX]. */
-const geluFast = (x: number): boolean => Math.abs(Math.abs(x) - GELU_FAST_MID) <= GELU_FAST_HALF;
+/** What {@link geluInto}'s loop computes itself: the series or the fast form (NaN fails it). */
+const geluInLoop = (x: number): boolean => {
+  const ax = Math.abs(x);
+  return ax >= HALVING_EXACT_MIN && ax <= GELU_FAST_MAX;
+};
+/** One comparison (NaN fails it): |x| in [GELU_SLOPE_MIN, GELU_FAST_MAX]. */
 const geluSlopeFast = (x: number): boolean => Math.abs(Math.abs(x) - GELU_SLOPE_MID) <= GELU_SLOPE_HALF;
 
 /**
  * The vectorised GELU: geluValue's tail form, φ(z)·g(z) with φ's exponent in double-double, but
  * with the inlined {@link expFast} and g from {@link millsG} (plain doubles, one division), for
- * every 1/2 ≤ |x| ≤ 37 (one comparison, no branch in the loop); |x| < 1/2 (the series), the far
- * tails, ±Infinity and NaN are redone by {@link geluValue} afterwards. Within 3 ULP in tests.
+ * every 1/2 ≤ |x| ≤ 37, and the series below that; subnormals, the far tails, ±Infinity and NaN
+ * are redone by {@link geluValue} afterwards. Within 3 ULP in tests.
  */
 function geluInto(xs: Float64Array, out: Float64Array): void {
   const n = xs.length;
   let rare = 0;
   for (let i = 0; i < n; i++) {
     const x = xs[i]!;
-    const ok = geluFast(x);
+    const ax = Math.abs(x);
+    if (ax < TAYLOR_LIMIT) {
+      // The series, as geluValue has it, in the loop: a branch taken for the few inputs near 0
+      // costs less than a second pass that redoes them (only subnormals and 0 go there).
+      rare |= ax < HALVING_EXACT_MIN ? 1 : 0;
+      out[i] = x * (0.5 + x * phiOddSeries(x * x));
+      continue;
+    }
+    const ok = ax <= GELU_FAST_MAX;
     rare |= ok ? 0 : 1;
-    const z = ok ? Math.abs(x) : 1;
+    const z = ok ? ax : 1;
     const z2h = z * z;
     const sz = SPLIT * z;
     const zh = sz - (sz - z);
@@ -125,7 +134,7 @@ function geluInto(xs: Float64Array, out: Float64Array): void {
     const tail = (e + e * yl) * millsG(z, z2h);
     out[i] = x < 0 ? -tail : x - tail;
   }
-  if (rare !== 0) fixUp(xs, out, geluFast, geluValue);
+  if (rare !== 0) fixUp(xs, out, geluInLoop, geluValue);
 }
 
 /**

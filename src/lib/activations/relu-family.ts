@@ -41,7 +41,8 @@ export const relu: Activation = {
     checkLengths(xs, out);
     for (let i = 0, n = xs.length; i < n; i++) {
       const x = xs[i]!;
-      out[i] = x > 0 ? x : x <= 0 ? 0 : x;
+      // one comparison: NaN fails it and passes through, -0 becomes +0
+      out[i] = x <= 0 ? 0 : x;
     }
     return out;
   },
