@@ -11,7 +11,10 @@
 import type { Config } from './config.ts';
 import type { ViewState, WorkerMessage, WorkerRequest } from './protocol.ts';
 import type { ViewContext } from './view.ts';
+import type { NetworkHost } from './network-io.ts';
+import type { CsvTable } from '../shared/csv.ts';
 import { LiveFigure } from '../shared/live-figure.ts';
+import { wireAddedPoints } from './added-points-ui.ts';
 import { readQuery, writeQuery } from '../shared/url-sync.ts';
 
 /** What the .astro wrapper writes into `data-state`. */
@@ -58,7 +61,12 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
     on('step', () => void this.#start().then(() => this.#post({ type: 'step', gen: this.#view.gen, epochs: 1 })));
     on('reset', () => this.#reset());
     on('defaults', () => this.#restoreDefaults());
-    this.#wireAddedPoints(on);
+    wireAddedPoints(this, this.model[0], on, () => this.#onControl());
+    // Saving and loading trained networks (network-io.ts, loaded on first use).
+    const io: NetworkHost = { runs: this.state.runs.length, worker: () => this.#start().then(() => this.#worker), gen: () => this.#view.gen, config: () => this.#config, load: (c, m) => void this.#start().then(() => this.#applyConfig(c, m)) };
+    for (const el of this.closest('figure')?.querySelectorAll<HTMLElement>('[data-network]') ?? []) {
+      el.addEventListener(el instanceof HTMLInputElement ? 'change' : 'click', () => void import('./network-io.ts').then((m) => m.onNetworkAction(el, io)));
+    }
     for (const d of this.querySelectorAll('details')) d.addEventListener('toggle', () => this.schedule());
     // Training is pointless where nobody sees it and costs battery: pause offscreen, resume on return.
     new IntersectionObserver((entries) => this.#onVisibility(entries.some((e) => e.isIntersecting))).observe(this);
@@ -98,6 +106,12 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
     this.#worker?.terminate();
   }
 
+  /** The loss history of every run (the CSV download). */
+  override async exportCsv(): Promise<CsvTable> {
+    const { lossCsv } = await import('./network-io.ts');
+    return lossCsv(this.#view, this.state.runs.map((r) => r.label));
+  }
+
   #apply(event: Parameters<typeof import('./protocol.ts').reduce>[1]): void {
     const next = this.model[1].reduce(this.#view, event);
     if (next === this.#view) return;
@@ -125,8 +139,8 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
     }
   }
 
-  /** Starts a fresh run of the current settings: new generation, new worker session. */
-  #configure(): void {
+  /** Starts a fresh run of the current settings (from saved `models` if given): new generation, new worker session. */
+  #configure(models?: readonly unknown[]): void {
     const [config] = this.model;
     const runs = this.state.runs.map((r) => {
       const c: Config = { ...this.#config, ...r.patch, seed: this.#config.seed };
@@ -140,26 +154,31 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
       heavyTurn: 0,
     };
     delete this.dataset.diverged;
-    this.#post({ type: 'configure', gen: this.#view.gen, configs: runs.map((r) => r.config) });
+    this.#post({ type: 'configure', gen: this.#view.gen, configs: runs.map((r) => r.config), ...(models ? { models } : {}) });
     this.schedule();
   }
 
-  #reset(): void {
+  #reset(models?: readonly unknown[]): void {
     this.#offscreenPaused = false;
     this.#view = this.model[1].reduce(this.#view, { type: 'reset' });
-    this.#configure();
+    this.#configure(models);
   }
 
   /** One-click way out of a bad state: the preset's settings, in the controls and the URL. */
   #restoreDefaults(): void {
+    this.#applyConfig({ ...this.state.base });
+  }
+
+  /** Puts settings in the controls and the URL and restarts (from saved networks if given). */
+  #applyConfig(next: Config, models?: readonly unknown[]): void {
     const [config, , url] = this.model;
-    this.#config = { ...this.state.base };
+    this.#config = next;
     for (const el of this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-param]')) {
       el.value = String(this.#config[el.dataset.param as keyof Config]);
     }
     this.#showUrlNotices([]);
     writeQuery(url.serializeParams(config.tableFor(this.state.base), this.#config, this.state.namespace, readQuery()));
-    this.#reset();
+    this.#reset(models);
     void this.#start();
   }
 
@@ -181,26 +200,6 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
     writeQuery(url.serializeParams(table, this.#config, ns, readQuery()));
     this.#reset();
     void this.#start();
-  }
-
-  /** Clicking the boundary plot adds a training point (kept in the URL like any setting). */
-  #wireAddedPoints(on: (action: string, fn: () => void) => void): void {
-    const [config] = this.model;
-    const pts = this.querySelector<HTMLInputElement>('[data-param="pts"]');
-    const cls = this.querySelector<HTMLSelectElement>('[data-add-class]');
-    if (!pts || !cls) return;
-    const set = (value: string): void => {
-      pts.value = value;
-      this.#onControl();
-    };
-    on('clear-points', () => set(''));
-    this.querySelector('[data-view="boundary"][data-run="0"]')?.addEventListener('click', (e) => {
-      const svg = (e.currentTarget as Element).querySelector('svg');
-      if (!svg || !(e instanceof MouseEvent)) return;
-      const box = svg.getBoundingClientRect();
-      const p = config.planePoint((e.clientX - box.left) / box.width, (e.clientY - box.top) / box.height, svg.viewBox.baseVal.width || box.width, config.BOUNDARY_MARGIN, config.EXTENT);
-      if (p) set(config.withPoint(pts.value, p.x, p.y, cls.value === '1', config.EXTENT));
-    });
   }
 
   #showUrlNotices(messages: readonly string[]): void {

@@ -13,7 +13,10 @@ import type { Config } from './config.ts';
 
 /** Page → worker. */
 export type WorkerRequest =
-  | { readonly type: 'configure'; readonly gen: number; readonly configs: readonly Config[] }
+  /** `models` (optional, one per config): saved networks (`Mlp.toJSON`) the runs start from instead of fresh weights. */
+  | { readonly type: 'configure'; readonly gen: number; readonly configs: readonly Config[]; readonly models?: readonly unknown[] }
+  /** Asks for the current networks as JSON (answered by a `network` message). */
+  | { readonly type: 'export'; readonly gen: number }
   | { readonly type: 'play'; readonly gen: number }
   | { readonly type: 'pause'; readonly gen: number }
   | { readonly type: 'step'; readonly gen: number; readonly epochs: number };
@@ -52,7 +55,9 @@ export interface RunSnapshot {
 export type WorkerMessage =
   /** `running` says whether the worker will keep training; informational, the reducer follows the reader's actions. */
   | { readonly type: 'snapshot'; readonly gen: number; readonly running: boolean; readonly runs: readonly RunSnapshot[] }
-  | { readonly type: 'error'; readonly gen: number; readonly message: string };
+  | { readonly type: 'error'; readonly gen: number; readonly message: string }
+  /** The answer to `export`: each run's network as `Mlp.toJSON` output. */
+  | { readonly type: 'network'; readonly gen: number; readonly models: readonly unknown[] };
 
 /** What the reader did. */
 export type UiAction = { readonly type: 'reset' } | { readonly type: 'play' } | { readonly type: 'pause' };
@@ -142,6 +147,9 @@ export function reduce(state: ViewState, event: WorkerMessage | UiAction): ViewS
       return state.status === 'diverged' || state.status === 'error' ? state : { ...state, status: 'running' };
     case 'pause':
       return state.status === 'running' ? { ...state, status: 'paused' } : state;
+    case 'network':
+      // A file for the reader to save, handled by network-io.ts; nothing on screen changes.
+      return state;
     case 'error':
       if (event.gen !== state.gen) return state;
       return { ...state, status: 'error', message: `Training stopped: ${event.message}` };

@@ -8,7 +8,7 @@
  * reconfigured; a settings change makes a new one, which is what keeps runs reproducible.
  */
 import type { Dataset } from '../../lib/data/index.ts';
-import { HISTOGRAM, createMlp, type Mlp } from '../../lib/nn/index.ts';
+import { HISTOGRAM, createMlp, fromJSON, type Mlp } from '../../lib/nn/index.ts';
 import { GRID, THUMB, datasetOf, gridPoints, specOf, trainOptionsOf, type Config } from './config.ts';
 import type { RunSnapshot } from './protocol.ts';
 
@@ -28,6 +28,8 @@ export interface Session {
   snapshot(): RunSnapshot[];
   /** True once any run has diverged. */
   readonly diverged: boolean;
+  /** Every run's network as `Mlp.toJSON` output (weights and spec), for saving to a file. */
+  toJSON(): unknown[];
 }
 
 /** True when every value is finite. */
@@ -36,17 +38,21 @@ function allFinite(values: Float64Array): boolean {
   return true;
 }
 
-/** Creates the runs of a session; throws (naming the value) on a config the engine rejects. */
-export function createSession(configs: readonly Config[]): Session {
+/**
+ * Creates the runs of a session; throws (naming the value) on a config the engine rejects.
+ * `models` (optional, per run) are saved networks to continue from instead of fresh weights.
+ */
+export function createSession(configs: readonly Config[], models?: readonly unknown[]): Session {
   const grid = gridPoints(GRID);
   const thumb = gridPoints(THUMB);
-  const runs: Run[] = configs.map((config) => ({
-    config,
-    model: createMlp(specOf(config)),
-    data: datasetOf(config),
-    lastLoss: NaN,
-    diverged: false,
-  }));
+  const runs: Run[] = configs.map((config, i) => {
+    const saved = models?.[i];
+    const model = saved === undefined ? createMlp(specOf(config)) : fromJSON(saved);
+    const data = datasetOf(config);
+    // A restored network past epoch 0 reports its last epoch's loss; until it trains, use the full-set loss.
+    const lastLoss = saved === undefined ? NaN : model.loss(data.train.inputs, data.train.targets);
+    return { config, model, data, lastLoss, diverged: false };
+  });
 
   function snapshotOf(run: Run): RunSnapshot {
     const { model, data } = run;
@@ -102,6 +108,7 @@ export function createSession(configs: readonly Config[]): Session {
       }
     },
     snapshot: () => runs.map(snapshotOf),
+    toJSON: () => runs.map((r) => r.model.toJSON()),
     get diverged() {
       return runs.some((r) => r.diverged);
     },

@@ -50,12 +50,16 @@ function serve(scope: { postMessage(message: WorkerMessage, transfer: Transferab
       stop();
       gen = req.gen;
       guard(() => {
-        session = createSession(req.configs);
+        session = createSession(req.configs, req.models);
         post(false);
       });
       return;
     }
     if (req.gen !== gen || !session) return;
+    if (req.type === 'export') {
+      scope.postMessage({ type: 'network', gen, models: session.toJSON() }, []);
+      return;
+    }
     if (req.type === 'pause') {
       stop();
       post(false);
