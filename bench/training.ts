@@ -156,9 +156,13 @@ function activationMs(sizes: readonly number[]): { epoch: number; frame: number 
   const out = new Float64Array(xs.length);
   const few = xs.subarray(0, neurons * train.n);
   const fewOut = out.subarray(0, few.length);
-  // The engine takes f' from the outputs when the record offers it (tanh does).
+  // The engine scales by f' from the outputs when the record offers it (tanh does).
+  const grad = few.slice();
+  // (grad is refilled first: scaled again and again it would sink into slow subnormals)
   const df = (): Float64Array =>
-    tanh.dfFromOutputInto ? tanh.dfFromOutputInto(fewOut, fewOut) : tanh.dfInto(few, fewOut);
+    tanh.scaleByDfFromOutput
+      ? tanh.scaleByDfFromOutput(fewOut, (grad.set(few), grad))
+      : tanh.dfInto(few, fewOut);
   const epoch = rate(() => (tanh.fInto(few, fewOut), df()), 50);
   return { epoch: 1000 / epoch, frame: 1000 / rate(() => tanh.fInto(xs, out), 5) };
 }

@@ -54,9 +54,14 @@ export const relu: Activation = {
     }
     return out;
   },
-  dfFromOutputInto(ys, out) {
-    // y > 0 exactly when x > 0, and a NaN input gives a NaN output: the same as dfInto.
-    return relu.dfInto(ys, out);
+  scaleByDfFromOutput(ys, g) {
+    checkLengths(ys, g);
+    // y > 0 exactly when x > 0, and a NaN input gives a NaN output: the same f' as dfInto
+    for (let i = 0, n = ys.length; i < n; i++) {
+      const y = ys[i]!;
+      g[i]! *= y > 0 ? 1 : y <= 0 ? 0 : y;
+    }
+    return g;
   },
   latex: String.raw`\max(0, x)`,
   dlatex: String.raw`\begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases}`,

@@ -109,13 +109,13 @@ export const sigmoid: Activation = {
     if (rare !== 0) fixUp(xs, out, sigmoidSlopeFast, sigmoidSlope);
     return out;
   },
-  dfFromOutputInto(ys, out) {
-    checkLengths(ys, out);
+  scaleByDfFromOutput(ys, g) {
+    checkLengths(ys, g);
     for (let i = 0, n = ys.length; i < n; i++) {
       const y = ys[i]!;
-      out[i] = y * (1 - y);
+      g[i]! *= y * (1 - y);
     }
-    return out;
+    return g;
   },
   latex: String.raw`\sigma(x) = \frac{1}{1 + e^{-x}}`,
   dlatex: String.raw`\sigma(x)\bigl(1 - \sigma(x)\bigr)`,
@@ -160,15 +160,15 @@ export const tanh: Activation = {
     if (rare !== 0) fixUp(xs, out, tanhSlopeFast, tanhSlope);
     return out;
   },
-  dfFromOutputInto(ys, out) {
-    checkLengths(ys, out);
+  scaleByDfFromOutput(ys, g) {
+    checkLengths(ys, g);
     for (let i = 0, n = ys.length; i < n; i++) {
       const y = ys[i]!;
       // (1 − y)(1 + y), not 1 − y²: near |y| = 1 the factor 1 ∓ y is exact, so the small result
       // keeps its relative accuracy instead of inheriting y²'s rounding error
-      out[i] = (1 - y) * (1 + y);
+      g[i]! *= (1 - y) * (1 + y);
     }
-    return out;
+    return g;
   },
   latex: String.raw`\tanh(x) = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}`,
   dlatex: String.raw`1 - \tanh^{2}(x)`,

@@ -126,12 +126,13 @@ export interface Activation {
   dfInto(xs: Float64Array, out: Float64Array, params?: Params): Float64Array;
   /**
    * For functions whose derivative is a function of their output (tanh: 1 − y², sigmoid:
-   * y(1 − y), ReLU: [y > 0]): writes f'(x) into out[i] from ys[i] = f(x) alone. Back-propagation
-   * already holds the outputs, so this skips a second exponential per unit. The error is a few
-   * 2^-53 absolute, not relative (1 − y² underflows to 0 in the tails where df is tiny but not 0):
-   * right for training, while plots and tables use {@link dfInto}.
+   * y(1 − y), ReLU: [y > 0]): multiplies g[i] by f'(x) in place, from ys[i] = f(x) alone.
+   * Back-propagation holds the outputs and needs exactly this product (dLoss/dA into dLoss/dZ),
+   * so it skips a second exponential per unit and a pass. The error of f' is a few 2^-53 absolute,
+   * not relative (it is 0 in the tails where df is tiny but not 0): right for training, while plots
+   * and tables use {@link dfInto}.
    */
-  dfFromOutputInto?(ys: Float64Array, out: Float64Array): Float64Array;
+  scaleByDfFromOutput?(ys: Float64Array, g: Float64Array): Float64Array;
   /** f in TeX, as the right-hand side of `f(x) =`; parameters appear by their symbol. */
   readonly latex: string;
   /** f' in TeX, as the right-hand side of `f'(x) =`. */

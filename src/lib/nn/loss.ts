@@ -34,18 +34,18 @@ export function lossSum(loss: LossId, y: Float64Array, z: Float64Array, t: Float
 }
 
 /**
- * Writes scale · dLoss/dz into `d`. For `mse` that is (y − t)·f'(z), with f'(z) already in `df`;
- * for `bce` with its sigmoid output it is the fused y − t (`df` is not read).
+ * Writes scale · (y − t) · df into `d`, or scale · (y − t) when `df` is null: for `bce` with its
+ * sigmoid output that is the whole fused dLoss/dz, and for `mse` with an activation that scales
+ * by f' itself (from its outputs) the rest follows in place.
  */
 export function outputDelta(
-  loss: LossId,
   y: Float64Array,
   t: Float64Array,
-  df: Float64Array,
+  df: Float64Array | null,
   d: Float64Array,
   scale: number,
 ): void {
-  if (loss === 'mse') {
+  if (df !== null) {
     for (let k = 0; k < y.length; k++) d[k] = (y[k]! - t[k]!) * df[k]! * scale;
   } else {
     for (let k = 0; k < y.length; k++) d[k] = (y[k]! - t[k]!) * scale;

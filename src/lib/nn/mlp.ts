@@ -49,7 +49,7 @@ import type {
 } from './types.ts';
 
 /** What a layer needs of its activation: a registry record or an adapted custom function. */
-type LayerFunction = Pick<Activation, 'params' | 'fInto' | 'dfInto' | 'dfFromOutputInto'> & {
+type LayerFunction = Pick<Activation, 'params' | 'fInto' | 'dfInto' | 'scaleByDfFromOutput'> & {
   readonly id: ActivationId | 'custom';
 };
 
@@ -148,15 +148,20 @@ export function createMlp(spec: MlpSpec, restore: MlpRestore = {}): Mlp {
     }
   };
 
-  /** Backward pass of the batch in `ws` (targets in `ws.t`): mean gradient into `grads`. */
-  const backward = (ws: Workspace, withOutputDf: boolean): void => {
+  /**
+   * Backward pass of the batch in `ws` (targets in `ws.t`): mean gradient into `grads`. With
+   * `withDf` (instrumentation), `ws.df` also receives every layer's exact f' for the statistics;
+   * the gradient itself is computed the same way either way, so instrumenting never changes a run.
+   */
+  const backward = (ws: Workspace, withDf: boolean): void => {
     const n = ws.n;
-    if (lossId === 'mse' || withOutputDf) {
-      const top = acts[L - 1]!;
-      if (top.dfFromOutputInto) top.dfFromOutputInto(ws.a[L]!, ws.df[L]!);
-      else top.dfInto(ws.z[L]!, ws.df[L]!, actParams[L - 1]);
+    const top = acts[L - 1]!;
+    if (withDf || (lossId === 'mse' && !top.scaleByDfFromOutput)) {
+      top.dfInto(ws.z[L]!, ws.df[L]!, actParams[L - 1]);
     }
-    outputDelta(lossId, ws.a[L]!, ws.t, ws.df[L]!, ws.g[L]!, 1 / n);
+    const fusedTop = lossId === 'bce' || top.scaleByDfFromOutput !== undefined;
+    outputDelta(ws.a[L]!, ws.t, fusedTop ? null : ws.df[L]!, ws.g[L]!, 1 / n);
+    if (lossId === 'mse') top.scaleByDfFromOutput?.(ws.a[L]!, ws.g[L]!);
     for (let l = L - 1; l >= 0; l--) {
       const lay = layout.layers[l]!;
       const d = ws.g[l + 1]!;
@@ -166,12 +171,12 @@ export function createMlp(spec: MlpSpec, restore: MlpRestore = {}): Mlp {
       const z = ws.z[l]!;
       backpropagate(params, lay.wOffset, lay.inSize, lay.outSize, d, g, n);
       const below = acts[l - 1]!;
-      // f' from the outputs already computed where the record allows it: no second exponential
-      if (below.dfFromOutputInto) below.dfFromOutputInto(ws.a[l]!, ws.df[l]!);
-      else below.dfInto(z, ws.df[l]!, actParams[l - 1]);
       const belowLayout = layout.layers[l - 1]!;
       if (belowLayout.slopeIndex >= 0) grads[belowLayout.slopeIndex] = slopeGradient(g, z);
-      multiplyInPlace(g, ws.df[l]!);
+      if (withDf || !below.scaleByDfFromOutput) below.dfInto(z, ws.df[l]!, actParams[l - 1]);
+      // f' from the outputs already computed where the record allows it: no second exponential
+      if (below.scaleByDfFromOutput) below.scaleByDfFromOutput(ws.a[l]!, g);
+      else multiplyInPlace(g, ws.df[l]!);
     }
   };
 
