@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { headingAnchors, katexMath } from './src/lib/markdown-math.ts';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
 
 /** Where the site is served; both come from the environment so one build fits any host. */
 const site = process.env.SITE_URL || 'http://localhost:4321';
@@ -18,5 +19,5 @@ export default defineConfig({
   markdown: {
     processor: satteri({ features: { math: true }, mdastPlugins: [katexMath], hastPlugins: [headingAnchors] }),
   },
-  integrations: [mdx()],
+  integrations: [mdx(), pagefindIndex()],
 });
