@@ -233,8 +233,9 @@ export function createMlp(spec: MlpSpec, restore: MlpRestore = {}): Mlp {
       if (options.shuffle !== false) shuffleRng.shuffle(order);
       if (instrument) beginEpoch(acc);
       let total = 0;
+      const full = trainWorkspace(Math.min(batchSize, n));
       for (let start = 0; start < n; start += batchSize) {
-        const ws = trainWorkspace(Math.min(batchSize, n - start));
+        const ws = start + batchSize <= n ? full : trainWorkspace(n - start);
         gatherColumns(inputs, inSize, order, start, ws.n, ws.a[0]!);
         gatherColumns(targets, outSize, order, start, ws.n, ws.t);
         forward(ws);
