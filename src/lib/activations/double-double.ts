@@ -105,3 +105,33 @@ export const UP64_BELOW = -700;
 export function expDDTail(hi: number, lo: number): number {
   return hi < UP64_BELOW ? expDDUp64(hi, lo) : expDD(hi, lo);
 }
+
+/*
+ * Pair arithmetic for building tables when a module loads (tanh-table.ts): the
+ * result goes into `out` as [hi, lo]. Not for the kernels' loops, which inline their own.
+ */
+
+/** Double-double product (ah + al)(bh + bl), normalised, into `out`. */
+export function mulDD(ah: number, al: number, bh: number, bl: number, out: number[]): void {
+  const p = ah * bh;
+  const e = twoProdErr(ah, bh, p) + ah * bl + al * bh;
+  out[0] = p + e;
+  out[1] = e - (out[0] - p);
+}
+
+/** Double-double (h, l) + c for a double c, normalised, into `out`. */
+export function addDD(h: number, l: number, c: number, out: number[]): void {
+  const s = h + c;
+  const e = twoSumErr(h, c, s) + l;
+  out[0] = s + e;
+  out[1] = e - (out[0] - s);
+}
+
+/** Double-double (nh + nl)/(dh + dl), normalised, into `out` (remainder recovered exactly). */
+export function quotientDD(nh: number, nl: number, dh: number, dl: number, out: number[]): void {
+  const q = nh / dh;
+  const t = q * dh;
+  const c = (nh - t - twoProdErr(q, dh, t) + nl - q * dl) / dh;
+  out[0] = q + c;
+  out[1] = c - (out[0] - q);
+}

@@ -14,7 +14,7 @@
  * products of a double-double e^{1/16}), rather than shipped: 641 rows of digits would add about
  * 15 KB of incompressible JavaScript to every page that draws a tanh.
  */
-import { twoProdErr, twoSumErr } from './double-double.ts';
+import { addDD, mulDD, quotientDD } from './double-double.ts';
 
 /** Table rows per unit of |x|: the grid step is 1/32. */
 const STEPS = 32;
@@ -32,50 +32,27 @@ const SHIFTER = 6755399441055744;
  */
 const TABLE: number[] = [];
 
-/** Double-double product (ah + al)(bh + bl), returned through `out`. */
-function mulDD(ah: number, al: number, bh: number, bl: number, out: number[]): void {
-  const p = ah * bh;
-  const e = twoProdErr(ah, bh, p) + ah * bl + al * bh;
-  out[0] = p + e;
-  out[1] = e - (out[0] - p);
-}
-
-/** Double-double (h, l) + c for a double c, returned through `out`. */
-function addDD(h: number, l: number, c: number, out: number[]): void {
-  const s = h + c;
-  const e = twoSumErr(h, c, s) + l;
-  out[0] = s + e;
-  out[1] = e - (out[0] - s);
-}
-
 {
   // e^{1/16} by its Taylor series in double-double: terms fall below 2^-110 by k = 14.
   const sum = [1, 0];
   const term = [1, 0];
   for (let k = 1; k < 20; k++) {
-    // term *= 1/(16k): the quotient's remainder is recovered exactly, so the pair stays ~2^-106
-    const q = term[0]! / (16 * k);
-    const rem = term[0]! - q * 16 * k - twoProdErr(q, 16 * k, q * 16 * k) + term[1]!;
-    term[0] = q;
-    term[1] = rem / (16 * k);
-    addDD(sum[0]!, sum[1]!, term[0], sum);
-    sum[1]! += term[1];
+    quotientDD(term[0]!, term[1]!, 16 * k, 0, term);
+    addDD(sum[0]!, sum[1]!, term[0]!, sum);
+    sum[1]! += term[1]!;
   }
   const power = [1, 0];
   const num = [0, 0];
   const den = [0, 0];
+  const t = [0, 0];
   for (let k = 0; k <= CLAMP * STEPS; k++) {
     // tanh(k/32) = (e − 1)/(e + 1) with e = e^{k/16}
     addDD(power[0]!, power[1]!, -1, num);
     addDD(power[0]!, power[1]!, 1, den);
-    const q = num[0]! / den[0]!;
-    const rem = num[0]! - q * den[0]! - twoProdErr(q, den[0]!, q * den[0]!) + num[1]! - q * den[1]!;
-    const c = rem / den[0]!;
-    const hi = q + c;
-    const lo = c - (hi - q);
+    quotientDD(num[0]!, num[1]!, den[0]!, den[1]!, t);
     // 1 − t² = 4/(e + 2 + 1/e): no cancellation, where (1 − t)(1 + t) would need t to 2^-106
     addDD(power[0]!, power[1]!, 2, den);
-    TABLE.push(hi, lo, 4 / (den[0]! + (den[1]! + 1 / power[0]!)));
+    TABLE.push(t[0]!, t[1]!, 4 / (den[0]! + (den[1]! + 1 / power[0]!)));
     mulDD(power[0]!, power[1]!, sum[0]!, sum[1]!, power);
   }
 }
