@@ -1,8 +1,12 @@
 /**
  * A minimal static file server over the built site (dist/), honouring the configured base path,
  * so browser tests run against exactly what a static host would serve. Node built-ins only.
+ * With `gzip`, text responses are gzip-compressed when the client accepts it, as any real static
+ * host does; the benchmarks use that so transfer sizes and Lighthouse's simulated network match
+ * a deployment (the tests keep plain bodies).
  */
 import { createServer, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -23,8 +27,13 @@ const types: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
+/** Content types a static host compresses (text); fonts (woff2) and images are compressed already. */
+export function isCompressible(contentType: string): boolean {
+  return /^text\/|javascript|json|xml|svg/.test(contentType);
+}
+
 /** Starts serving `root` under `base` on an ephemeral localhost port. */
-export async function serveStatic(root: string, base = '/'): Promise<{ server: Server; origin: string }> {
+export async function serveStatic(root: string, base = '/', options: { gzip?: boolean } = {}): Promise<{ server: Server; origin: string }> {
   const rootDir = resolve(root);
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const server = createServer(async (req, res) => {
@@ -43,7 +52,13 @@ export async function serveStatic(root: string, base = '/'): Promise<{ server: S
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+      const type = types[extname(file)] ?? 'application/octet-stream';
+      if (options.gzip && isCompressible(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+        res.end(gzipSync(body, { level: 9 }));
+        return;
+      }
+      res.writeHead(200, { 'content-type': type });
       res.end(body);
     } catch {
       const notFound = await readFile(join(rootDir, '404.html')).catch(() => Buffer.from('not found'));
