@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { headingAnchors, katexMath } from './src/lib/markdown-math.ts';
+import { otherDirectives, scriptSources, styleSources } from './src/lib/csp.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 
 /** Where the site is served; both come from the environment so one build fits any host. */
@@ -20,4 +21,13 @@ export default defineConfig({
     processor: satteri({ features: { math: true }, mdastPlugins: [katexMath], hastPlugins: [headingAnchors] }),
   },
   integrations: [mdx(), pagefindIndex()],
+  // A Content-Security-Policy meta tag on every page, with hashes of Astro's own inline scripts;
+  // the policy and the reason for each exception are in src/lib/csp.ts.
+  security: {
+    csp: {
+      directives: [...otherDirectives],
+      scriptDirective: { resources: [...scriptSources] },
+      styleDirective: { resources: [...styleSources] },
+    },
+  },
 });

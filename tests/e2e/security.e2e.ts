@@ -1,0 +1,160 @@
+/**
+ * The Content-Security-Policy in a real browser. Every page carries the policy as a meta tag
+ * (from src/lib/csp.ts through Astro's security.csp), without 'unsafe-eval' or inline-script
+ * allowances, with a hash for each inline script it has; and while every page loads and scrolls,
+ * while a widget is driven, the playground trains, a code view opens and the search runs, the
+ * browser reports no violation (a `securitypolicyviolation` listener injected before any page
+ * script, plus Chromium's console messages) and no request leaves the site's origin.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openPage, type WatchedPage } from './browser.ts';
+import { builtPages } from './site-pages.ts';
+
+const origin = inject('origin');
+const base = inject('base');
+const pages = builtPages();
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The policy of a built page, split into directives, from the HTML file on disk. */
+function policyOf(path: string): { directives: Map<string, string[]>; inlineScripts: string[]; metas: number } {
+  const { document } = parseHTML(readFileSync(join('dist', path, 'index.html'), 'utf8'));
+  const metas = [...document.querySelectorAll('meta[http-equiv]')].filter((m) => m.getAttribute('http-equiv')?.toLowerCase() === 'content-security-policy');
+  const directives = new Map<string, string[]>();
+  for (const part of (metas[0]?.getAttribute('content') ?? '').split(';')) {
+    const [name, ...sources] = part.trim().split(/\s+/);
+    if (name) directives.set(name, sources);
+  }
+  const inlineScripts = [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '');
+  return { directives, inlineScripts, metas: metas.length };
+}
+
+/** Records CSP violations in the page, installed before any of its own scripts run. */
+async function watchViolations(w: WatchedPage): Promise<() => Promise<string[]>> {
+  await w.page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => {
+      seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  return async () => {
+    const inPage = await w.page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+    const fromConsole = w.errors.filter((e) => /Content Security Policy|Refused to/i.test(e));
+    return [...inPage, ...fromConsole];
+  };
+}
+
+async function scrollThrough(w: WatchedPage): Promise<void> {
+  await w.page.evaluate(async () => {
+    for (let y = 0; y <= document.body.scrollHeight; y += 500) {
+      window.scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+  });
+  await w.page.waitForLoadState('networkidle');
+}
+
+describe.each(pages)('page /%s', (path) => {
+  test('has one CSP meta tag: no unsafe-eval, no inline-script allowance, every inline script hashed', () => {
+    const { directives, inlineScripts, metas } = policyOf(path);
+    expect(metas).toBe(1);
+    const all = [...directives.values()].flat();
+    expect(all).not.toContain("'unsafe-eval'");
+    const scriptSrc = directives.get('script-src') ?? [];
+    expect(scriptSrc).toContain("'self'");
+    expect(scriptSrc).not.toContain("'unsafe-inline'");
+    expect(scriptSrc.some((s) => s === '*' || s.endsWith(':') || /^https?:/.test(s))).toBe(false);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('base-uri')).toEqual(["'self'"]);
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    for (const body of inlineScripts) {
+      const hash = `'sha256-${createHash('sha256').update(body).digest('base64')}'`;
+      expect(scriptSrc, `inline script starting ${body.slice(0, 60)}`).toContain(hash);
+    }
+  });
+
+  test('loads and scrolls with no CSP violation and no request to another origin', async () => {
+    const w = await openPage(browser, origin);
+    const violations = await watchViolations(w);
+    await w.page.goto(`${origin}${base}${path}`, { waitUntil: 'networkidle' });
+    await scrollThrough(w);
+    expect(await violations()).toEqual([]);
+    expect(w.foreignRequests).toEqual([]);
+    await w.close();
+  });
+});
+
+test('driving a widget, opening a code view and a data table, exporting a PNG breaks no policy', async () => {
+  const w = await openPage(browser, origin);
+  const violations = await watchViolations(w);
+  await w.page.goto(`${origin}${base}lessons/sigmoid/`, { waitUntil: 'networkidle' });
+  const figure = w.page.locator('figure.widget').first();
+  await figure.scrollIntoViewIfNeeded();
+  await figure.locator('[data-live="true"]').or(figure.and(w.page.locator('[data-live="true"]'))).first().waitFor({ timeout: 15_000 });
+  const slider = figure.locator('[data-controls] input[type="range"]').first();
+  if ((await slider.count()) > 0) {
+    await slider.focus();
+    for (let i = 0; i < 5; i++) await w.page.keyboard.press('ArrowRight');
+  }
+  for (const selector of ['details[data-source-view] summary', 'details[data-table] summary']) {
+    const summary = w.page.locator(selector).first();
+    if ((await summary.count()) > 0) {
+      await summary.scrollIntoViewIfNeeded();
+      await summary.click();
+    }
+  }
+  // Exporting a PNG draws the figure's SVG through a data: image onto a canvas.
+  const png = w.page.locator('[data-act="png"]').first();
+  if ((await png.count()) > 0) {
+    const download = w.page.waitForEvent('download', { timeout: 10_000 });
+    await png.scrollIntoViewIfNeeded();
+    await png.click();
+    await download;
+  }
+  await w.page.waitForLoadState('networkidle');
+  await w.page.waitForTimeout(300);
+  expect(await violations()).toEqual([]);
+  expect(w.foreignRequests).toEqual([]);
+  expect(w.errors).toEqual([]);
+  await w.close();
+});
+
+test('training in the playground (a worker) breaks no policy', async () => {
+  const w = await openPage(browser, origin);
+  const violations = await watchViolations(w);
+  await w.page.goto(`${origin}${base}playground/`, { waitUntil: 'networkidle' });
+  const fig = w.page.locator('#fig-playground');
+  await fig.scrollIntoViewIfNeeded();
+  await fig.locator('af-playground[data-live="true"]').waitFor({ timeout: 20_000 });
+  await fig.locator('[data-action="play"]').click();
+  await w.page.waitForTimeout(1500);
+  await fig.locator('[data-action="pause"]').click();
+  expect(Number(await fig.locator('[data-out="epoch"]').innerText())).toBeGreaterThan(0);
+  expect(await violations()).toEqual([]);
+  expect(w.foreignRequests).toEqual([]);
+  expect(w.errors).toEqual([]);
+  await w.close();
+});
+
+test('searching (Pagefind: a worker and WebAssembly) breaks no policy', async () => {
+  const w = await openPage(browser, origin);
+  const violations = await watchViolations(w);
+  await w.page.goto(`${origin}${base}search/?q=gradient`, { waitUntil: 'networkidle' });
+  await w.page.locator('af-search [data-out="results"] li').first().waitFor({ timeout: 15_000 });
+  expect(await violations()).toEqual([]);
+  expect(w.foreignRequests).toEqual([]);
+  expect(w.errors).toEqual([]);
+  await w.close();
+});
