@@ -99,9 +99,26 @@ describe('playground network file', () => {
     ['{"format":"other"}', /not a network saved/],
     ['{"format":"activation-notebook/playground-network","version":2}', /version 2/],
     ['{"format":"activation-notebook/playground-network","version":1,"config":{"lr":"fast"},"networks":[]}', /lr = fast/],
-    ['{"format":"activation-notebook/playground-network","version":1,"config":{},"networks":[{"format":"activation-notebook/mlp","version":1,"spec":{},"params":[]}]}', /Network 1 .*not valid/],
+    ['{"format":"activation-notebook/playground-network","version":1,"config":{},"networks":[{"format":"activation-notebook/mlp","version":1,"spec":{},"params":[]}]}', /Network 1 .*not a saved network/],
   ])('rejects %s with a reason', (text, reason) => {
     expect(() => parseNetworkFile(text, 1)).toThrow(reason);
+  });
+
+  it('restores a network trained with the reader\'s own activation', () => {
+    const custom = { ...config, act: 'custom' as const, expr: 'x * sigmoid(x)' };
+    const a = createSession([custom]);
+    a.step(3);
+    const loaded = parseNetworkFile(networkFileText(custom, a.toJSON()), 1);
+    const b = createSession([loaded.config], loaded.networks);
+    expect(Array.from(b.snapshot()[0]!.grid)).toEqual(Array.from(a.snapshot()[0]!.grid));
+    const broken = networkFileText({ ...custom, expr: 'x *' }, a.toJSON());
+    expect(() => parseNetworkFile(broken, 1)).toThrow(/does not compile/);
+  });
+
+  it('leaves the weights to the engine, which names what is wrong with them', () => {
+    const [net] = createSession([config]).toJSON() as [{ params: unknown[] }];
+    const { config: c, networks } = parseNetworkFile(networkFileText(config, [{ ...net, params: net.params.slice(1) }]), 1);
+    expect(() => createSession([c], networks)).toThrow(/param/i);
   });
 
   it('rejects a network whose shape does not match its settings', () => {

@@ -1,18 +1,21 @@
 /**
  * Saving and loading trained playground networks, and the loss history as CSV. Loaded by the
- * playground element on first use only (it pulls in the engine's `fromJSON`).
+ * playground element on first use only.
  *
  * File format (JSON): `{ format, version, config, networks }`: the settings (the same object the
  * URL holds, so the dataset, seed and hyperparameters travel with the weights) and one
- * `Mlp.toJSON` per run. A file is untrusted input: `parseNetworkFile` checks every part and
- * throws an Error whose message a reader can act on; nothing is applied unless all of it is valid.
+ * `Mlp.toJSON` per run. A file is untrusted input: `parseNetworkFile` checks the format, every
+ * setting, and that each network has the shape its settings describe, and throws an Error whose
+ * message a reader can act on; nothing is applied unless all of that holds. The weights
+ * themselves are checked by the engine's `fromJSON` in the worker, which rebuilds the networks
+ * (an error there shows in the playground's notice). The trap that keeps `fromJSON` out of this
+ * module: anything of the engine imported here would share modules with the page's eager
+ * `config.ts` chunk, and the bundler would then load that code on every playground page.
  */
-import { fromJSON } from '../../lib/nn/index.ts';
-import type { CustomActivation } from '../../lib/nn/types.ts';
 import { parseParams } from '../../lib/url-state.ts';
 import type { CsvTable } from '../shared/csv.ts';
 import { download } from '../shared/export.ts';
-import { configTable, specOf, type Config } from './config.ts';
+import { configTable, customActivationOf, specOf, type Config } from './config.ts';
 import type { ViewState, WorkerMessage, WorkerRequest } from './protocol.ts';
 
 /** Format tag of a saved playground network. */
@@ -61,7 +64,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * not JSON, not this format, a setting out of range, a network that is malformed or does not
  * match its settings.
  */
-export function parseNetworkFile(text: string, runCount: number, resolveCustom?: (label: string) => CustomActivation): { config: Config; networks: unknown[] } {
+export function parseNetworkFile(text: string, runCount: number): { config: Config; networks: unknown[] } {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -81,16 +84,14 @@ export function parseNetworkFile(text: string, runCount: number, resolveCustom?:
   const config = parsed.values;
   const networks = data['networks'];
   if (!Array.isArray(networks) || networks.length !== runCount) throw new Error(`The file should hold ${runCount} network${runCount === 1 ? '' : 's'}.`);
+  if (config.act === 'custom' && !customActivationOf(config)) throw new Error(`The file's custom activation ${JSON.stringify(config.expr)} does not compile.`);
   const expected = specOf(config);
   networks.forEach((json: unknown, i) => {
-    let spec;
-    try {
-      spec = fromJSON(json, resolveCustom).spec;
-    } catch (error) {
-      throw new Error(`Network ${i + 1} in the file is not valid: ${error instanceof Error ? error.message : String(error)}.`);
-    }
-    if (spec.sizes.join('-') !== expected.sizes.join('-') || spec.activation !== expected.activation || spec.outputActivation !== expected.outputActivation) {
-      throw new Error(`Network ${i + 1} (${spec.sizes.join('-')}, ${spec.activation}) does not match the file's settings (${expected.sizes.join('-')}, ${expected.activation}).`);
+    const spec = isRecord(json) && json['format'] === 'activation-notebook/mlp' && Array.isArray(json['params']) ? json['spec'] : undefined;
+    if (!isRecord(spec) || !Array.isArray(spec['sizes'])) throw new Error(`Network ${i + 1} in the file is not a saved network.`);
+    const sizes = spec['sizes'].join('-');
+    if (sizes !== expected.sizes.join('-') || spec['activation'] !== expected.activation || spec['outputActivation'] !== expected.outputActivation) {
+      throw new Error(`Network ${i + 1} (${sizes}, ${String(spec['activation'])}) does not match the file's settings (${expected.sizes.join('-')}, ${expected.activation}).`);
     }
   });
   return { config, networks };

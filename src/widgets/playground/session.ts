@@ -8,8 +8,8 @@
  * reconfigured; a settings change makes a new one, which is what keeps runs reproducible.
  */
 import type { Dataset } from '../../lib/data/index.ts';
-import { HISTOGRAM, createMlp, fromJSON, type Mlp } from '../../lib/nn/index.ts';
-import { GRID, THUMB, datasetOf, gridPoints, specOf, trainOptionsOf, type Config } from './config.ts';
+import { HISTOGRAM, createMlp, fromJSON, type CustomActivation, type Mlp } from '../../lib/nn/index.ts';
+import { GRID, THUMB, customActivationOf, datasetOf, gridPoints, specOf, trainOptionsOf, type Config } from './config.ts';
 import type { RunSnapshot } from './protocol.ts';
 
 interface Run {
@@ -32,6 +32,16 @@ export interface Session {
   toJSON(): unknown[];
 }
 
+/**
+ * The custom activation of a config, for restoring a saved network that used one: the file keeps
+ * only its label, and the settings beside it hold the expression to compile again.
+ */
+export function customOrThrow(config: Config): CustomActivation {
+  const custom = customActivationOf(config);
+  if (!custom) throw new TypeError(`the custom activation ${JSON.stringify(config.expr)} does not compile`);
+  return custom;
+}
+
 /** True when every value is finite. */
 function allFinite(values: Float64Array): boolean {
   for (const v of values) if (!Number.isFinite(v)) return false;
@@ -47,7 +57,7 @@ export function createSession(configs: readonly Config[], models?: readonly unkn
   const thumb = gridPoints(THUMB);
   const runs: Run[] = configs.map((config, i) => {
     const saved = models?.[i];
-    const model = saved === undefined ? createMlp(specOf(config)) : fromJSON(saved);
+    const model = saved === undefined ? createMlp(specOf(config)) : fromJSON(saved, () => customOrThrow(config));
     const data = datasetOf(config);
     // A restored network past epoch 0 reports its last epoch's loss; until it trains, use the full-set loss.
     const lastLoss = saved === undefined ? NaN : model.loss(data.train.inputs, data.train.targets);
