@@ -12,12 +12,14 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   compileExpression,
+  expressionToTex,
   MAX_LENGTH,
   parseExpression,
   printExpression,
   type BinaryOp,
   type ExprNode,
 } from '../../src/lib/expr/index.ts';
+import { renderTex } from '../../src/lib/tex.ts';
 
 const LONG = process.env.FUZZ_LONG === '1';
 const RUNS = LONG ? 100_000 : 2_500;
@@ -159,5 +161,16 @@ describe('fuzzing random syntax trees printed to text', () => {
     );
     expect(slowest).toBeLessThan(PARSE_BUDGET_MS);
     expect(parsed).toBeGreaterThan(RUNS / 2);
+  }, TIMEOUT_MS);
+});
+
+describe('TeX of random trees', () => {
+  it('always renders with KaTeX in strict mode', () => {
+    fc.assert(
+      fc.property(tree, (node) => {
+        expect(() => renderTex(expressionToTex(node), true)).not.toThrow();
+      }),
+      { numRuns: LONG ? 10_000 : 300 },
+    );
   }, TIMEOUT_MS);
 });
