@@ -35,8 +35,12 @@ const excludeSelectors = [
   '.katex',
 ];
 
-/** Files of Pagefind's bundle that only its own prebuilt interfaces use. */
+/**
+ * Files of Pagefind's bundle that the site never loads: its prebuilt interfaces, and the
+ * stemmer-less WebAssembly for pages of unknown language (every page is indexed as English).
+ */
 const unusedFiles = [
+  'wasm.unknown.pagefind',
   'pagefind-ui.js',
   'pagefind-ui.css',
   'pagefind-component-ui.js',

@@ -41,7 +41,8 @@ test('typing a word lists the lessons that contain it, and a result opens its le
   const results = w.page.locator('af-search [data-out="results"] li a');
   await results.first().waitFor({ timeout: 15_000 });
   const hrefs = await results.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-  const expected = lessonsMentioning('vanishing');
+  // Pagefind stems words, so "vanishing" also finds "vanishes": the oracle searches the stem.
+  const expected = lessonsMentioning('vanish');
   expect(expected.length).toBeGreaterThan(0);
   expect(hrefs.map((h) => h.replace(`${base}lessons/`, '').replace(/\/$/, '')).sort()).toEqual(expected);
   expect(await w.page.locator('af-search [data-out="status"]').innerText()).toContain(`${expected.length} lessons`);
