@@ -61,25 +61,31 @@ export function figureSvg(figure: Element): { text: string; width: number; heigh
   const { host, svg } = plotHost(figure);
   const box = svg.getBoundingClientRect();
   const vb = svg.viewBox.baseVal;
-  const width = vb && vb.width > 0 ? vb.width : box.width;
-  const height = vb && vb.height > 0 ? vb.height : box.height;
+  const shown = vb && vb.width > 0 ? { x: vb.x, y: vb.y, w: vb.width, h: vb.height } : { x: 0, y: 0, w: box.width, h: box.height };
+  const scale = box.width > 0 ? shown.w / box.width : 1;
+  // On the page the SVG has overflow: visible and long tick labels spill past its box; grow the
+  // exported view to the drawing's real extent so they are not cut off.
+  const ink = svg.getBBox();
+  const x = Math.floor(Math.min(shown.x, ink.x));
+  const y = Math.floor(Math.min(shown.y, ink.y));
+  const width = Math.ceil(Math.max(shown.x + shown.w, ink.x + ink.width)) - x;
+  const height = Math.ceil(Math.max(shown.y + shown.h, ink.y + ink.height)) - y;
   const clone = svg.cloneNode(true) as SVGSVGElement;
   inlineStyles(svg, clone, undefined);
   for (const s of clone.querySelectorAll('style')) s.remove();
   clone.setAttribute('xmlns', SVG_NS);
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
-  if (!clone.getAttribute('viewBox')) clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  clone.setAttribute('viewBox', `${x} ${y} ${width} ${height}`);
   const first = clone.firstChild;
-  const scale = box.width > 0 ? width / box.width : 1;
   // Canvas layers (drawn under the SVG on screen) become images at the same place.
   for (const canvas of host.querySelectorAll('canvas')) {
     const r = canvas.getBoundingClientRect();
     if (r.width === 0) continue;
     const image = document.createElementNS(SVG_NS, 'image');
     image.setAttribute('href', canvas.toDataURL('image/png'));
-    image.setAttribute('x', String((r.left - box.left) * scale));
-    image.setAttribute('y', String((r.top - box.top) * scale));
+    image.setAttribute('x', String(shown.x + (r.left - box.left) * scale));
+    image.setAttribute('y', String(shown.y + (r.top - box.top) * scale));
     image.setAttribute('width', String(r.width * scale));
     image.setAttribute('height', String(r.height * scale));
     image.setAttribute('preserveAspectRatio', 'none');
@@ -87,8 +93,10 @@ export function figureSvg(figure: Element): { text: string; width: number; heigh
     clone.insertBefore(image, first);
   }
   const background = document.createElementNS(SVG_NS, 'rect');
-  background.setAttribute('width', '100%');
-  background.setAttribute('height', '100%');
+  background.setAttribute('x', String(x));
+  background.setAttribute('y', String(y));
+  background.setAttribute('width', String(width));
+  background.setAttribute('height', String(height));
   background.setAttribute('fill', getComputedStyle(figure).backgroundColor || '#ffffff');
   clone.insertBefore(background, clone.firstChild);
   const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}\n`;
