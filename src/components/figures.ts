@@ -1,7 +1,8 @@
 /**
  * The embeddable figures of the site: every figure the lessons place (read from their MDX by
- * `mdx-figures.ts`), plus the playground. One entry per figure id, at its first appearance
- * (a training demo shown in two lessons embeds once and links to the first). Build-time only.
+ * `mdx-figures.ts`), plus the figures of other pages (the notebook cell, the playground). One
+ * entry per figure id, at its first appearance (a training demo shown in two lessons embeds once
+ * and links to the first). Build-time only.
  */
 import { lessonHref, lessonsInOrder } from './lessons.ts';
 import { figuresInMdx, type EmbeddableComponent } from './mdx-figures.ts';
@@ -20,7 +21,16 @@ export interface FigureEntry {
   readonly homeTitle: string;
 }
 
-/** Every embeddable figure, lessons in reading order, then the playground. */
+/**
+ * The cell on /notebook/, declared here so that page and its embed page render it from the same
+ * props. Its id is also its URL namespace (`?expr.f=…`), so the embed is `embed/expr/?expr.f=…`.
+ */
+export const notebookCell = {
+  id: 'expr',
+  caption: 'Your expression (solid) and its derivative by automatic differentiation (dashed). A syntax error is shown under the input, and the last valid expression stays on the plot.',
+} as const;
+
+/** Every embeddable figure, lessons in reading order, then the notebook cell and the playground. */
 export async function embeddableFigures(): Promise<FigureEntry[]> {
   const seen = new Set<string>();
   const out: FigureEntry[] = [];
@@ -31,6 +41,7 @@ export async function embeddableFigures(): Promise<FigureEntry[]> {
       out.push({ ...f, home: lessonHref(lesson.id), homeTitle: lesson.data.title });
     }
   }
+  out.push({ id: notebookCell.id, component: 'ExpressionCell', props: notebookCell, home: `${import.meta.env.BASE_URL}notebook/`, homeTitle: 'Your own activation' });
   out.push({ id: 'playground', component: 'Playground', props: {}, home: `${import.meta.env.BASE_URL}playground/`, homeTitle: 'Training playground' });
   return out;
 }

@@ -195,7 +195,7 @@ describe('embeds', () => {
   });
 
   test('every figure of the lessons and the playground has an embed page', async () => {
-    for (const id of ['relu-explorer', 'intro-three', 'tanh-identity', 'tanh-float', 'sigmoid-chain', 'conclusion-overlay', 'demo-dead-relu', 'playground']) {
+    for (const id of ['relu-explorer', 'intro-three', 'tanh-identity', 'tanh-float', 'sigmoid-chain', 'conclusion-overlay', 'demo-dead-relu', 'conclusion-cell', 'expr', 'playground']) {
       expect((await fetch(`${origin}${base}embed/${id}/`)).status, id).toBe(200);
     }
   });

@@ -13,33 +13,34 @@ import {
   fallbackFunction,
   initialState,
   playgroundHref,
-  queryOf,
+  cellCsv,
+  cellUrl,
   robustYDomain,
-  stateFromQuery,
   type CellState,
 } from '../../src/widgets/expression-cell/model.ts';
+import { queryWithState, stateFromQuery } from '../../src/widgets/shared/url-codec.ts';
 
 describe('expression cell model', () => {
   it('round-trips its state through the URL, invalid text included', () => {
     const state: CellState = { text: 'x * (1 +', params: { beta: 2.5 }, compare: 'gelu', halfRange: 10 };
-    const query = queryOf(state, ['beta'], 'expr', 'keep=1');
+    const query = queryWithState(cellUrl, initialState, state, 'expr', 'keep=1');
     expect(query).toContain('keep=1');
-    expect(stateFromQuery(query, 'expr')).toEqual({ state, notices: [] });
-    expect(queryOf(initialState, [], 'expr', '')).toBe('');
+    expect(stateFromQuery(cellUrl, initialState, query, 'expr')).toEqual({ state, notices: [] });
+    expect(queryWithState(cellUrl, initialState, initialState, 'expr')).toBe('');
   });
 
   it('garbage in the URL gives defaults and notices, never an exception', () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), fc.string(), (f, p, vs) => {
         const q = new URLSearchParams({ 'expr.f': f, 'expr.p': p, 'expr.vs': vs, 'expr.r': f }).toString();
-        const { state } = stateFromQuery(q, 'expr');
+        const { state } = stateFromQuery(cellUrl, initialState, q, 'expr');
         expect(typeof state.text).toBe('string');
         expect(state.text.length).toBeLessThanOrEqual(200);
         expect([2, 4, 6, 10, 20]).toContain(state.halfRange);
       }),
       { numRuns: 300 },
     );
-    expect(stateFromQuery('expr.vs=nope&expr.zz=1', 'expr').notices).toHaveLength(2);
+    expect(stateFromQuery(cellUrl, initialState, 'expr.vs=nope&expr.zz=1', 'expr').notices).toHaveLength(2);
   });
 
   it('puts the caret under the bad character, also in a long text', () => {
@@ -67,5 +68,20 @@ describe('expression cell model', () => {
     if (!parsed.ok) throw new Error('parse');
     const href = playgroundHref('/sub/', cellFunction(parsed, { beta: 2 }), { beta: 2 });
     expect(href).toBe('/sub/playground/?train.act=custom&train.expr=x+*+sigmoid%28beta+*+x%29&train.exprp=beta%3A2');
+  });
+
+  it('exports x, f and f\', and the compared built-in, as CSV', () => {
+    const parsed = parseExpression('x * sigmoid(beta * x)');
+    if (!parsed.ok) throw new Error('parse');
+    const fn = cellFunction(parsed, { beta: 2 });
+    const plain = cellCsv(fn, initialState);
+    expect(plain.header).toEqual(['x', 'f(x) = x * sigmoid(beta * x)', "f'(x)"]);
+    expect(plain.rows).toHaveLength(401);
+    const [x, f, df] = plain.rows[300] as [number, number, number];
+    expect(f).toBeCloseTo(x / (1 + Math.exp(-2 * x)), 12);
+    expect(df).toBe(fn.compiled.df(x));
+    const vs = cellCsv(fn, { ...initialState, compare: 'relu' });
+    expect(vs.header.slice(3)).toEqual(['ReLU f(x)', "ReLU f'(x)"]);
+    for (const row of vs.rows) expect(row).toHaveLength(5);
   });
 });

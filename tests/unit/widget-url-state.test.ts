@@ -13,6 +13,8 @@ import { compareUrl, compareZoomLevels, normalizeIds, type CompareMode, type Com
 import { chainBounds, chainUrl, maxDepth, type ChainRuleState } from '../../src/widgets/chain-rule/model.ts';
 import { identityUrl, identityZoomLevels, type IdentityState } from '../../src/widgets/tanh-identity/model.ts';
 import { pitfalls, pitfallUrl, type PitfallState } from '../../src/widgets/float-pitfalls/model.ts';
+import { cellUrl, examples, initialState, keepParams, rangeLevels, type CellState } from '../../src/widgets/expression-cell/model.ts';
+import { parseExpression } from '../../src/lib/expr/index.ts';
 
 /** A double in [lo, hi] without -0 (a URL writes -0 as 0, and the two are the same setting). */
 const num = (lo: number, hi: number) => fc.double({ min: lo, max: hi, noNaN: true, noDefaultInfinity: true }).map((v) => v + 0);
@@ -82,8 +84,37 @@ const pitfall: Case<PitfallState> = {
   state: () => fc.constantFrom(...pitfallKeys).map((key) => ({ key })),
 };
 
+/**
+ * The notebook cell's text is free (valid or not, it is kept), and its parameters are those its
+ * text names (all of them while it does not parse), as `keepParams` leaves them after every edit.
+ */
+const cellText = fc.oneof(
+  fc.constantFrom(...examples.map((e) => e.text), 'x * sigmoid(beta * x)', 'a * x + b', 'x * (1 +', 'max(0, x', '', '1/x', '%+&=#?'),
+  fc.string({ maxLength: 200 }).filter((t) => /^[^\p{Cc}]*$/u.test(t)),
+);
+const paramName = fc.oneof(fc.constantFrom('a', 'b', 'beta', 'alpha'), fc.stringMatching(/^[a-z][a-z0-9_]{0,6}$/));
+const cellStateOf = fc
+  .tuple(cellText, fc.uniqueArray(fc.tuple(paramName, num(-5, 5)), { maxLength: 5, selector: ([n]) => n }))
+  .chain(([text, extra]) => {
+    const parsed = parseExpression(text);
+    const names = parsed.ok ? parsed.params : extra.map(([n]) => n);
+    return fc.record({
+      text: fc.constant(text),
+      params: fc.subarray([...names]).chain((ns) => fc.tuple(...ns.map(() => num(-5, 5))).map((vs) => keepParams(text, Object.fromEntries(ns.map((n, i) => [n, vs[i] ?? 0]))))),
+      compare: fc.constantFrom('none' as const, ...activationIds),
+      halfRange: fc.constantFrom(...rangeLevels),
+    });
+  });
+const cell: Case<CellState> = {
+  name: 'expression-cell',
+  codec: cellUrl,
+  // Every cell starts from the same state; a second one checks the table's defaults follow the instance.
+  initial: fc.constantFrom(initialState, { text: 'x * sigmoid(beta * x)', params: { beta: 2 }, compare: 'relu', halfRange: 4 } satisfies CellState),
+  state: () => cellStateOf,
+};
+
 // One list, typed loosely at the edge so each case keeps its own state type inside.
-const cases = [explorer, compare, chain, identity, pitfall] as unknown as Case<unknown>[];
+const cases = [explorer, compare, chain, identity, pitfall, cell] as unknown as Case<unknown>[];
 
 /** Garbage for one namespace: its real keys and random ones, with random or hostile values. */
 function garbageQuery(ns: string, keys: readonly string[]): fc.Arbitrary<string> {
@@ -147,6 +178,20 @@ describe.each(cases)('$name URL state', (c) => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('the expression cell keeps what the reader typed', () => {
+  it('keeps text that does not parse, with its parameters, and reports nothing', () => {
+    const { state, notices } = stateFromQuery(cellUrl, initialState, 'expr.f=x*tanh(softplus(beta*x)&expr.p=beta:2.5', 'expr');
+    expect(notices).toEqual([]);
+    expect(state).toEqual({ ...initialState, text: 'x*tanh(softplus(beta*x)', params: { beta: 2.5 } });
+  });
+
+  it('drops the parameters the text does not name, snaps the range, and reports a bad comparison', () => {
+    const { state, notices } = stateFromQuery(cellUrl, initialState, 'own.f=a*x&own.p=a:2,zz:3&own.r=7&own.vs=nope', 'own');
+    expect(state).toEqual({ text: 'a*x', params: { a: 2 }, compare: 'none', halfRange: 6 });
+    expect(notices.map((n) => n.param)).toEqual(['own.vs']);
   });
 });
 

@@ -1,15 +1,17 @@
 /**
  * `<af-expression-cell>`: the reader's own activation, live.
  *
- * State: {@link CellState} (text, parameter values, compared built-in, x range), read from the URL
- * once when the cell goes live and written back after every change, so a reload or a shared link
- * restores exactly what was typed, even an expression that does not parse. Derived and cached:
+ * State: {@link CellState} (text, parameter values, compared built-in, x range). Its URL binding is
+ * the shared one (`cellUrl` in model.ts, read by LiveFigure before `setup()`, written back debounced), so
+ * a reload or a shared link restores exactly what was typed, even an expression that does not
+ * parse: that text stays in the input with its error, and the default is plotted. Derived and cached:
  * the last expression that did parse (`#good`), which stays plotted while the text is invalid,
  * and the keys of the slider set and of the rendered formula, so neither is rebuilt per keystroke.
  * Typing is debounced lightly; sliders and pickers redraw on the next frame.
  */
+import type { CsvTable } from '../shared/csv.ts';
 import { LiveFigure } from '../shared/live-figure.ts';
-import { readQuery, writeQuery } from '../shared/url-sync.ts';
+import type { UrlCodec } from '../shared/url-codec.ts';
 import type { CellFunction, CellState } from './model.ts';
 
 type Model = typeof import('./model.ts') & typeof import('../../lib/expr/index.ts');
@@ -28,16 +30,19 @@ class ExpressionCellElement extends LiveFigure<CellState, Model> {
     return { ...model, ...expr };
   }
 
-  get #namespace(): string {
-    return this.dataset.namespace ?? 'expr';
+  protected override urlCodec(): UrlCodec<CellState> {
+    return this.model.cellUrl;
+  }
+
+  /** The data of what is plotted, computed from the state (a redraw may still be pending). */
+  protected override csv(): CsvTable {
+    const parsed = this.model.parseExpression(this.state.text);
+    return this.model.cellCsv(this.model.cellFunction(parsed.ok ? parsed : this.#good.parsed, this.state.params), this.state);
   }
 
   protected setup(): void {
-    const { state, notices } = this.model.stateFromQuery(readQuery(), this.#namespace);
-    this.state = state;
-    const notice = this.find('[data-url-notice]');
-    notice.hidden = notices.length === 0;
-    notice.textContent = notices.join(' ');
+    const state = this.state;
+    // Until the reader's text first parses, the default is what the plot shows.
     this.#good = this.model.fallbackFunction();
     this.#texKey = this.#good.parsed.source;
 
@@ -45,7 +50,7 @@ class ExpressionCellElement extends LiveFigure<CellState, Model> {
     input.value = state.text;
     input.addEventListener('input', () => {
       clearTimeout(this.#timer);
-      this.#timer = setTimeout(() => this.update({ text: input.value }), TYPING_DELAY);
+      this.#timer = setTimeout(() => this.update({ text: input.value, params: this.model.keepParams(input.value, this.state.params) }), TYPING_DELAY);
     });
     const compare = this.find<HTMLSelectElement>('[data-control="compare"]');
     compare.value = state.compare;
@@ -75,7 +80,6 @@ class ExpressionCellElement extends LiveFigure<CellState, Model> {
     this.#syncSliders();
     this.find<HTMLAnchorElement>('[data-action="train"]').href = this.model.playgroundHref(this.dataset.base ?? '/', this.#good, s.params);
     if (this.#good.parsed.source !== this.#texKey) void this.#renderFormula(this.#good);
-    writeQuery(this.model.queryOf(s, this.#good.parsed.params, this.#namespace, readQuery()));
   }
 
   /** Shows the error under the input with a caret at its column, or clears it. */

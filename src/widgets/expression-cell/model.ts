@@ -11,6 +11,7 @@ import {
   decodeParams,
   encodeParams,
   MAX_LENGTH,
+  MAX_PARAMS,
   paramsMaxLength,
   paramsPattern,
   parseExpression,
@@ -19,7 +20,8 @@ import {
   type ParsedExpression,
 } from '../../lib/expr/index.ts';
 import { curvePlotOptions, sampleActivation, type CurveSeries, type Domain } from '../../lib/plots/curves.ts';
-import { parseParams, serializeParams, type ParamTable } from '../../lib/url-state.ts';
+import type { CsvTable } from '../shared/csv.ts';
+import { numberOf, type UrlCodec } from '../shared/url-codec.ts';
 
 /** The expression shown before the reader types anything (Swish with β = 1.702, a GELU look-alike). */
 export const defaultExpression = 'x * sigmoid(1.702 * x)';
@@ -50,18 +52,6 @@ export interface CellState {
 
 /** The build-time state. */
 export const initialState: CellState = { text: defaultExpression, params: {}, compare: 'none', halfRange: 6 };
-
-/**
- * URL parameters (namespace `expr` by default). The expression is free text: the permissive
- * pattern only excludes control characters, so a link keeps even an expression that does not
- * parse yet, and the parser, not the URL layer, says what is wrong with it.
- */
-export const cellTable = {
-  f: { kind: 'text', pattern: /^[^\p{Cc}]*$/u, maxLength: MAX_LENGTH, default: defaultExpression },
-  p: { kind: 'text', pattern: paramsPattern, maxLength: paramsMaxLength, default: '' },
-  vs: { kind: 'enum', values: ['none', ...activationIds], default: 'none' },
-  r: { kind: 'number', min: 1, max: 50, default: 6 },
-} as const satisfies ParamTable;
 
 /** A parsed and compiled expression: what the plot shows. */
 export interface CellFunction {
@@ -172,18 +162,69 @@ export function snapRange(r: number): number {
   return rangeLevels.reduce((best, z) => (Math.abs(z - r) < Math.abs(best - r) ? z : best), rangeLevels[0]);
 }
 
-/** The state a query string describes under `namespace`, and sentences for what was ignored. */
-export function stateFromQuery(query: string, namespace: string): { state: CellState; notices: string[] } {
-  const { values, notices } = parseParams(cellTable, query, namespace);
-  const compare = values.vs === 'none' || isActivationId(values.vs) ? values.vs : 'none';
-  return {
-    state: { text: values.f, params: decodeParams(values.p), compare, halfRange: snapRange(values.r) },
-    notices: notices.map((n) => n.message),
-  };
+/** The parameter names the state's text uses; every name in the state when the text does not parse. */
+function paramNames(state: Pick<CellState, 'text' | 'params'>): readonly string[] {
+  const parsed = parseExpression(state.text);
+  return parsed.ok ? parsed.params : Object.keys(state.params);
 }
 
-/** `query` with this cell's parameters replaced by `state`'s (other parameters kept). */
-export function queryOf(state: CellState, names: readonly string[], namespace: string, query: string): string {
-  const values = { f: state.text, p: encodeParams(names, state.params), vs: state.compare, r: state.halfRange };
-  return serializeParams(cellTable, values, namespace, query);
+/**
+ * The parameter values that belong with `text`: only its own names when it parses (a slider of a
+ * name the reader has since deleted is dropped), all of them when it does not (the last valid
+ * expression's sliders are still on screen). Never more than the URL can hold, and -0 is 0.
+ */
+export function keepParams(text: string, params: Readonly<Record<string, number>>): Record<string, number> {
+  const names = paramNames({ text, params });
+  const out: Record<string, number> = {};
+  for (const name of names.slice(0, MAX_PARAMS)) {
+    const v = Object.hasOwn(params, name) ? params[name] : undefined;
+    if (v === undefined || !Number.isFinite(v)) continue;
+    // A value that would push the URL parameter past its length limit is left at its default.
+    if (encodeParams([...Object.keys(out), name], { ...out, [name]: v }).length > paramsMaxLength) break;
+    out[name] = v + 0;
+  }
+  return out;
+}
+
+/**
+ * URL parameters (namespace: the cell's, `expr` on /notebook/): `f` the text, `p` the parameter
+ * values (`beta:2,a:0.5`), `vs` the compared built-in, `r` the half-width. The text is free: its
+ * pattern only excludes control characters, so a link keeps even an expression that does not
+ * parse yet, and the parser, not the URL layer, says what is wrong with it. `r` accepts any
+ * number in 1…50 and snaps to the nearest offered level, as links written before the picker did.
+ */
+export const cellUrl: UrlCodec<CellState> = {
+  table(initial) {
+    return {
+      f: { kind: 'text', pattern: /^[^\p{Cc}]*$/u, maxLength: MAX_LENGTH, default: initial.text },
+      p: { kind: 'text', pattern: paramsPattern, maxLength: paramsMaxLength, default: encodeParams(paramNames(initial), initial.params) },
+      vs: { kind: 'enum', values: ['none', ...activationIds], default: initial.compare },
+      r: { kind: 'number', min: 1, max: 50, default: initial.halfRange },
+    };
+  },
+  encode(state) {
+    return { f: state.text, p: encodeParams(paramNames(state), state.params), vs: state.compare, r: state.halfRange };
+  },
+  decode(values, initial) {
+    const text = String(values['f'] ?? initial.text);
+    const vs = String(values['vs']);
+    return {
+      text,
+      params: keepParams(text, decodeParams(String(values['p'] ?? ''))),
+      compare: vs === 'none' || isActivationId(vs) ? vs : initial.compare,
+      halfRange: snapRange(numberOf(values, 'r')),
+    };
+  },
+};
+
+/** Curve data for download: x, the reader's f and f', and the compared built-in's if any. */
+export function cellCsv(fn: CellFunction, state: CellState): CsvTable {
+  const series = cellSeries(fn, state);
+  const header = ['x', `f(x) = ${fn.parsed.source}`, "f'(x)"];
+  if (state.compare !== 'none') {
+    const name = getActivation(state.compare).name;
+    header.push(`${name} f(x)`, `${name} f'(x)`);
+  }
+  const xs = series[0]?.xs ?? new Float64Array(0);
+  return { header, rows: Array.from(xs, (x, i) => [x, ...series.map((s) => s.ys[i] ?? NaN)]) };
 }
