@@ -19,7 +19,7 @@ import { readQuery, writeQuery } from './url-sync.ts';
 /** Delay between the last change and the URL write, in ms. */
 const URL_WRITE_DELAY = 200;
 
-type PlotModule = typeof import('@observablehq/plot');
+type PlotModule = typeof import('./plot-runtime.ts');
 
 export abstract class LiveFigure<State extends object, Model = unknown> extends HTMLElement {
   /** Current state; replaced, never mutated, by `update()`. */
@@ -152,7 +152,7 @@ export abstract class LiveFigure<State extends object, Model = unknown> extends 
   }
 
   async #takeOver(): Promise<void> {
-    const [plot, model] = await Promise.all([import('@observablehq/plot'), this.loadModel()]);
+    const [plot, model] = await Promise.all([import('./plot-runtime.ts'), this.loadModel()]);
     this.plot = plot;
     this.model = model;
     this.#restoreFromUrl();
