@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { createMlp } from '../../src/lib/nn/index.ts';
 import { parseParams } from '../../src/lib/url-state.ts';
-import { checkCustom, configTable, datasetOf, defaultConfig, hiddenActivationOf, specOf, trainOptionsOf, type Config } from '../../src/widgets/playground/config.ts';
+import { configTable, datasetOf, defaultConfig, trainOptionsOf, type Config } from '../../src/widgets/playground/config.ts';
+import { checkCustom, hiddenActivationOf, specOf } from '../../src/widgets/playground/custom.ts';
 import { fallbackFunction, playgroundHref } from '../../src/widgets/expression-cell/model.ts';
 
 function lossesOf(c: Config, epochs: number): number[] {

@@ -4,16 +4,19 @@
  * dataset. The same object drives the worker, the URL and the build-time figure, so a URL
  * reproduces a run exactly.
  */
-import { activationIds, type ActivationId } from '../../lib/activations/types.ts';
+import { activationIds } from '../../lib/activations/types.ts';
 import { datasetKinds, makeDataset, type Dataset } from '../../lib/data/index.ts';
-import { compileSource, decodeParams, MAX_LENGTH, paramsMaxLength, paramsPattern } from '../../lib/expr/index.ts';
-import { initIds, optimizerIds, type CustomActivation, type MlpSpec, type TrainOptions } from '../../lib/nn/index.ts';
+// The constants only: the expression compiler itself loads with custom.ts, when a run needs it.
+import { MAX_LENGTH } from '../../lib/expr/ast.ts';
+import { paramsMaxLength, paramsPattern } from '../../lib/expr/params.ts';
+import { initIds, optimizerIds, type MlpSpec, type TrainOptions } from '../../lib/nn/index.ts';
 import type { ParamTable, ParamValues } from '../../lib/url-state.ts';
 import { pointsMaxLength, pointsPattern, withAddedPoints } from './added-points.ts';
 
 /**
  * Hidden-layer activation choices: every registry id, then `custom`, the reader's expression in
- * `expr` (with parameter values in `exprp`, as `name:value,…`), compiled where the network is built.
+ * `expr` (with parameter values in `exprp`, as `name:value,…`), compiled where the network is built
+ * (custom.ts, which a page loads only for a custom run).
  */
 export const playgroundActivations = [...activationIds, 'custom'] as const;
 
@@ -58,17 +61,16 @@ export const BOUNDARY_MARGIN = 24;
 export { planePoint, withPoint } from './added-points.ts';
 
 /**
- * The network spec for a config: half squared error on signed labels. The output is linear by
- * default, so a too-high learning rate really diverges (a tanh output saturates and its zero
- * derivative stops the updates, which hides the problem instead of showing it).
+ * The network spec for a config, but for a custom activation (see custom.ts `specOf`, which adds
+ * it): half squared error on signed labels. The output is linear by default, so a too-high
+ * learning rate really diverges (a tanh output saturates and its zero derivative stops the
+ * updates, which hides the problem instead of showing it).
  */
-export function specOf(c: Config): MlpSpec {
-  const custom = customActivationOf(c);
+export function registrySpecOf(c: Config): MlpSpec {
   return {
     sizes: [2, ...Array.from({ length: c.layers }, () => c.width), 1],
     // A custom activation still needs a registry id beside it (what the engine reports if the function is lost).
     activation: c.act === 'custom' ? FALLBACK_ACTIVATION : c.act,
-    ...(custom ? { customActivation: custom } : {}),
     outputActivation: c.out,
     loss: 'mse',
     init: c.init,
@@ -79,34 +81,6 @@ export function specOf(c: Config): MlpSpec {
 
 /** What a custom activation that does not parse is replaced by. */
 export const FALLBACK_ACTIVATION = 'tanh';
-
-/** The compiled custom activation of a config, or undefined (not custom, or not parseable). */
-export function customActivationOf(c: Config): CustomActivation | undefined {
-  if (c.act !== 'custom') return undefined;
-  const r = compileSource(c.expr, decodeParams(c.exprp));
-  if (!r.ok) return undefined;
-  const { f, df, fInto, dfInto } = r.compiled;
-  return { label: c.expr, f, df, fInto, dfInto };
-}
-
-/** The hidden layers' function: a registry id, or the compiled custom activation. */
-export function hiddenActivationOf(c: Config): ActivationId | CustomActivation {
-  const custom = customActivationOf(c);
-  return custom ?? (c.act === 'custom' ? FALLBACK_ACTIVATION : c.act);
-}
-
-/**
- * A config whose custom activation is usable: an expression that does not parse falls back to
- * {@link FALLBACK_ACTIVATION}, with a sentence for the on-screen notice (the text stays in `expr`,
- * so nothing the reader typed is lost).
- */
-export function checkCustom(c: Config, namespace: string): { config: Config; notices: string[] } {
-  if (c.act !== 'custom') return { config: c, notices: [] };
-  const r = compileSource(c.expr);
-  if (r.ok) return { config: c, notices: [] };
-  const why = c.expr === '' ? `${namespace}.expr is empty` : `${namespace}.expr: ${r.error.message}`;
-  return { config: { ...c, act: FALLBACK_ACTIVATION }, notices: [`Could not use the custom activation (${why}); using ${FALLBACK_ACTIVATION}.`] };
-}
 
 /** Per-epoch training options for a config. */
 export function trainOptionsOf(c: Config, instrument: boolean): TrainOptions {

@@ -27,7 +27,8 @@ export interface PlaygroundProps {
   readonly runs: readonly { readonly label: string; readonly patch: Partial<Config> }[];
 }
 
-type Modules = [typeof import('./config.ts'), typeof import('./protocol.ts'), typeof import('../../lib/url-state.ts')];
+type CustomModule = typeof import('./custom.ts');
+type Modules = [typeof import('./config.ts'), typeof import('./protocol.ts'), typeof import('../../lib/url-state.ts'), CustomModule | undefined];
 
 class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
   #view!: ViewState;
@@ -37,16 +38,31 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
   #draw: typeof import('./view.ts') | undefined;
   #config!: Config;
   #offscreenPaused = false;
+  /** The expression compiler, loaded only once a run uses a custom activation (it is ~10 KB). */
+  #custom: CustomModule | undefined;
 
   protected loadModel(): Promise<Modules> {
-    return Promise.all([import('./config.ts'), import('./protocol.ts'), import('../../lib/url-state.ts')]);
+    const custom = this.state.base.act === 'custom' || new URLSearchParams(readQuery()).get(`${this.state.namespace}.act`) === 'custom';
+    return Promise.all([import('./config.ts'), import('./protocol.ts'), import('../../lib/url-state.ts'), custom ? import('./custom.ts') : undefined]);
+  }
+
+  /** Loads the compiler and calls `next` if `c` needs it and it is missing; false when nothing had to load. */
+  #needsCustom(c: Config, next: () => void): boolean {
+    if (c.act !== 'custom' || this.#custom) return false;
+    void import('./custom.ts').then((m) => ((this.#custom = m), next()));
+    return true;
+  }
+
+  #checkCustom(c: Config): { config: Config; notices: string[] } {
+    return this.#custom?.checkCustom(c, this.state.namespace) ?? { config: c, notices: [] };
   }
 
   protected setup(): void {
-    const [config, , url] = this.model;
+    const [config, , url, custom] = this.model;
+    this.#custom = custom;
     const parsed = url.parseParams(config.tableFor(this.state.base), readQuery(), this.state.namespace);
     // A custom activation that does not parse falls back to tanh, said in the same notice box.
-    const checked = config.checkCustom(parsed.values, this.state.namespace);
+    const checked = this.#checkCustom(parsed.values);
     this.#showUrlNotices([...parsed.notices.map((n) => n.message), ...checked.notices]);
     this.#config = checked.config;
     for (const el of this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-param]')) {
@@ -144,7 +160,8 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
     const [config] = this.model;
     const runs = this.state.runs.map((r) => {
       const c: Config = { ...this.#config, ...r.patch, seed: this.#config.seed };
-      return { label: r.label, config: c, data: config.datasetOf(c) };
+      const hidden = this.#custom?.hiddenActivationOf(c) ?? (c.act === 'custom' ? config.FALLBACK_ACTIVATION : c.act);
+      return { label: r.label, config: c, data: config.datasetOf(c), hidden };
     });
     this.#ctx = {
       root: this,
@@ -171,6 +188,7 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
 
   /** Puts settings in the controls and the URL and restarts (from saved networks if given). */
   #applyConfig(next: Config, models?: readonly unknown[]): void {
+    if (this.#needsCustom(next, () => this.#applyConfig(next, models))) return;
     const [config, , url] = this.model;
     this.#config = next;
     for (const el of this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-param]')) {
@@ -194,7 +212,8 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
     const parsed = url.parseParams(table, query.toString(), ns);
     // Only settings that have a control here change; the rest keep their URL or preset value.
     const patch = Object.fromEntries([...query.keys()].map((k) => k.slice(ns.length + 1)).map((k) => [k, parsed.values[k as keyof Config]]));
-    const checked = config.checkCustom({ ...this.#config, ...patch }, ns);
+    if (this.#needsCustom({ ...this.#config, ...patch }, () => this.#onControl())) return;
+    const checked = this.#checkCustom({ ...this.#config, ...patch });
     this.#showUrlNotices([...parsed.notices.map((n) => n.message), ...checked.notices]);
     this.#config = checked.config;
     writeQuery(url.serializeParams(table, this.#config, ns, readQuery()));

@@ -11,7 +11,7 @@
 import { activationIds, type ActivationId } from '../../lib/activations/types.ts';
 import { datasetKinds, type DatasetKind } from '../../lib/data/index.ts';
 import { createMlp } from '../../lib/nn/index.ts';
-import { datasetOf, defaultConfig, specOf, trainOptionsOf, type Config } from './config.ts';
+import { datasetOf, defaultConfig, registrySpecOf, trainOptionsOf, type Config } from './config.ts';
 
 /** The league's fixed settings: small, so the whole table runs in tens of seconds. */
 export const LEAGUE = {
@@ -50,7 +50,7 @@ export interface LeagueRow {
 /** Trains one seeded run and scores it. */
 export function scoreRun(act: ActivationId, data: DatasetKind, seed: number, epochs: number = LEAGUE.epochs): RunScore {
   const config: Config = { ...LEAGUE.config, act, data, seed };
-  const model = createMlp(specOf(config));
+  const model = createMlp(registrySpecOf(config));
   const { train, test } = datasetOf(config);
   const options = trainOptionsOf(config, false);
   let epochsToTarget: number | null = null;

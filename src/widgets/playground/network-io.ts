@@ -15,7 +15,8 @@
 import { parseParams } from '../../lib/url-state.ts';
 import type { CsvTable } from '../shared/csv.ts';
 import { download } from '../shared/export.ts';
-import { configTable, customActivationOf, specOf, type Config } from './config.ts';
+import { configTable, type Config } from './config.ts';
+import { customActivationOf, specOf } from './custom.ts';
 import type { ViewState, WorkerMessage, WorkerRequest } from './protocol.ts';
 
 /** Format tag of a saved playground network. */

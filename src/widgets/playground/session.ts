@@ -9,7 +9,8 @@
  */
 import type { Dataset } from '../../lib/data/index.ts';
 import { HISTOGRAM, createMlp, fromJSON, type CustomActivation, type Mlp } from '../../lib/nn/index.ts';
-import { GRID, THUMB, customActivationOf, datasetOf, gridPoints, specOf, trainOptionsOf, type Config } from './config.ts';
+import { GRID, THUMB, datasetOf, gridPoints, trainOptionsOf, type Config } from './config.ts';
+import { customActivationOf, specOf } from './custom.ts';
 import type { RunSnapshot } from './protocol.ts';
 
 interface Run {

@@ -10,7 +10,7 @@
  */
 import type { PlotOptions } from '@observablehq/plot';
 import type { Dataset } from '../../lib/data/index.ts';
-import { GRID, hiddenActivationOf, type Config } from './config.ts';
+import { GRID, type Config } from './config.ts';
 import { BOUNDARY_MARGIN, boundaryOptions, type LayerFunction, deadOptions, formatLoss, formatShare, gradientOptions, histogramOptions, lossOptions } from './model.ts';
 import { drawNeuronMaps, paintGrid, resolveColor } from './neuron-maps.ts';
 import type { ViewState } from './protocol.ts';
@@ -25,7 +25,13 @@ export interface ViewContext {
   /** The custom element (markup root). */
   readonly root: HTMLElement;
   /** Settings and data of each run. */
-  readonly runs: readonly { readonly label: string; readonly config: Config; readonly data: Dataset }[];
+  readonly runs: readonly {
+    readonly label: string;
+    readonly config: Config;
+    readonly data: Dataset;
+    /** The hidden layers' function (a compiled expression for a custom run), for the histograms. */
+    readonly hidden: LayerFunction;
+  }[];
   /** Renders Plot options into a host. */
   readonly draw: (host: HTMLElement, options: PlotOptions) => void;
   /** Time of the last heavy redraw (mutated here; owned by the element). */
@@ -130,8 +136,7 @@ export function renderView(ctx: ViewContext, state: ViewState): boolean {
     } else if (kind === 'gradients') {
       draw(host, gradientOptions(state.runs[i]?.history ?? { epoch: [], train: [], test: [], grad: [] }, widthOf(host), `gradient norm, ${run.label}`));
     } else if (kind === 'histograms') {
-      const hidden = hiddenActivationOf(run.config);
-      const acts: LayerFunction[] = [...s.units.map(() => hidden), run.config.out];
+      const acts: LayerFunction[] = [...s.units.map(() => run.hidden), run.config.out];
       draw(host, histogramOptions(s.histograms, acts, widthOf(host)));
     } else if (kind === 'dead') {
       draw(host, deadOptions(s.dead, s.units, widthOf(host)));
