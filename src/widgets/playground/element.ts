@@ -15,6 +15,7 @@ import type { NetworkHost } from './network-io.ts';
 import type { CsvTable } from '../shared/csv.ts';
 import { LiveFigure } from '../shared/live-figure.ts';
 import { wireAddedPoints } from './added-points-ui.ts';
+import { CustomLoader, startsCustom } from './custom-loader.ts';
 import { readQuery, writeQuery } from '../shared/url-sync.ts';
 
 /** What the .astro wrapper writes into `data-state`. */
@@ -27,8 +28,7 @@ export interface PlaygroundProps {
   readonly runs: readonly { readonly label: string; readonly patch: Partial<Config> }[];
 }
 
-type CustomModule = typeof import('./custom.ts');
-type Modules = [typeof import('./config.ts'), typeof import('./protocol.ts'), typeof import('../../lib/url-state.ts'), CustomModule | undefined];
+type Modules = [typeof import('./config.ts'), typeof import('./protocol.ts'), typeof import('../../lib/url-state.ts'), typeof import('./custom.ts') | undefined];
 
 class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
   #view!: ViewState;
@@ -38,31 +38,19 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
   #draw: typeof import('./view.ts') | undefined;
   #config!: Config;
   #offscreenPaused = false;
-  /** The expression compiler, loaded only once a run uses a custom activation (it is ~10 KB). */
-  #custom: CustomModule | undefined;
+  #custom!: CustomLoader;
 
   protected loadModel(): Promise<Modules> {
-    const custom = this.state.base.act === 'custom' || new URLSearchParams(readQuery()).get(`${this.state.namespace}.act`) === 'custom';
+    const custom = startsCustom(this.state.base, readQuery(), this.state.namespace);
     return Promise.all([import('./config.ts'), import('./protocol.ts'), import('../../lib/url-state.ts'), custom ? import('./custom.ts') : undefined]);
-  }
-
-  /** Loads the compiler and calls `next` if `c` needs it and it is missing; false when nothing had to load. */
-  #needsCustom(c: Config, next: () => void): boolean {
-    if (c.act !== 'custom' || this.#custom) return false;
-    void import('./custom.ts').then((m) => ((this.#custom = m), next()));
-    return true;
-  }
-
-  #checkCustom(c: Config): { config: Config; notices: string[] } {
-    return this.#custom?.checkCustom(c, this.state.namespace) ?? { config: c, notices: [] };
   }
 
   protected setup(): void {
     const [config, , url, custom] = this.model;
-    this.#custom = custom;
+    this.#custom = new CustomLoader(custom);
     const parsed = url.parseParams(config.tableFor(this.state.base), readQuery(), this.state.namespace);
     // A custom activation that does not parse falls back to tanh, said in the same notice box.
-    const checked = this.#checkCustom(parsed.values);
+    const checked = this.#custom.check(parsed.values, this.state.namespace);
     this.#showUrlNotices([...parsed.notices.map((n) => n.message), ...checked.notices]);
     this.#config = checked.config;
     for (const el of this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-param]')) {
@@ -160,8 +148,7 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
     const [config] = this.model;
     const runs = this.state.runs.map((r) => {
       const c: Config = { ...this.#config, ...r.patch, seed: this.#config.seed };
-      const hidden = this.#custom?.hiddenActivationOf(c) ?? (c.act === 'custom' ? config.FALLBACK_ACTIVATION : c.act);
-      return { label: r.label, config: c, data: config.datasetOf(c), hidden };
+      return { label: r.label, config: c, data: config.datasetOf(c), hidden: this.#custom.hidden(c, config.FALLBACK_ACTIVATION) };
     });
     this.#ctx = {
       root: this,
@@ -188,7 +175,7 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
 
   /** Puts settings in the controls and the URL and restarts (from saved networks if given). */
   #applyConfig(next: Config, models?: readonly unknown[]): void {
-    if (this.#needsCustom(next, () => this.#applyConfig(next, models))) return;
+    if (this.#custom.missingFor(next, () => this.#applyConfig(next, models))) return;
     const [config, , url] = this.model;
     this.#config = next;
     for (const el of this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-param]')) {
@@ -212,8 +199,8 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
     const parsed = url.parseParams(table, query.toString(), ns);
     // Only settings that have a control here change; the rest keep their URL or preset value.
     const patch = Object.fromEntries([...query.keys()].map((k) => k.slice(ns.length + 1)).map((k) => [k, parsed.values[k as keyof Config]]));
-    if (this.#needsCustom({ ...this.#config, ...patch }, () => this.#onControl())) return;
-    const checked = this.#checkCustom({ ...this.#config, ...patch });
+    if (this.#custom.missingFor({ ...this.#config, ...patch }, () => this.#onControl())) return;
+    const checked = this.#custom.check({ ...this.#config, ...patch }, ns);
     this.#showUrlNotices([...parsed.notices.map((n) => n.message), ...checked.notices]);
     this.#config = checked.config;
     writeQuery(url.serializeParams(table, this.#config, ns, readQuery()));
