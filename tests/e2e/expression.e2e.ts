@@ -234,6 +234,8 @@ describe('sharing the cell', () => {
     expect(await frame.locator('header, nav.lesson-sidebar, footer').count()).toBe(0);
     const back = frame.getByRole('link', { name: 'Open in Activation Notebook' });
     expect(await back.getAttribute('href')).toBe(`${base}${home}#fig-${id}`);
+    // The playground opens in a tab, not inside the host's iframe.
+    expect(await frame.locator('[data-action="train"]').getAttribute('target')).toBe('_blank');
     expect(w.errors).toEqual([]);
     await w.close();
   });
