@@ -36,6 +36,7 @@ export function isCompressible(contentType: string): boolean {
 export async function serveStatic(root: string, base = '/', options: { gzip?: boolean } = {}): Promise<{ server: Server; origin: string }> {
   const rootDir = resolve(root);
   const prefix = base.endsWith('/') ? base : `${base}/`;
+  const gzipped = new Map<string, Buffer>();
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let path = decodeURIComponent(url.pathname);
@@ -54,8 +55,12 @@ export async function serveStatic(root: string, base = '/', options: { gzip?: bo
       const body = await readFile(file);
       const type = types[extname(file)] ?? 'application/octet-stream';
       if (options.gzip && isCompressible(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+        // Compressed once per file, as a host serving precompressed files would: compressing a
+        // large lesson on every request made the response time depend on the machine's load.
+        let gz = gzipped.get(file);
+        if (!gz) gzipped.set(file, (gz = gzipSync(body, { level: 9 })));
         res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
-        res.end(gzipSync(body, { level: 9 }));
+        res.end(gz);
         return;
       }
       res.writeHead(200, { 'content-type': type });
