@@ -21,13 +21,8 @@ import {
   recordBatch,
   recordGradients,
 } from './instrument.ts';
-import {
-  affine,
-  backpropagate,
-  multiplyInPlace,
-  slopeGradient,
-  weightGradients,
-} from './kernels.ts';
+import { affine, backpropagate } from './affine.ts';
+import { multiplyInPlace, slopeGradient, weightGradients } from './kernels.ts';
 import {
   computeLayout,
   createWorkspaceCache,
