@@ -36,7 +36,9 @@ export function lossSum(loss: LossId, y: Float64Array, z: Float64Array, t: Float
 /**
  * Writes scale · (y − t) · df into `d`, or scale · (y − t) when `df` is null: for `bce` with its
  * sigmoid output that is the whole fused dLoss/dz, and for `mse` with an activation that scales
- * by f' itself (from its outputs) the rest follows in place.
+ * by f' itself (from its outputs) the rest follows in place. Returns Σ 0.5(y − t)², the `mse`
+ * loss of the batch (bit for bit {@link lossSum}'s: halving is exact), which training would
+ * otherwise compute in a second pass.
  */
 export function outputDelta(
   y: Float64Array,
@@ -44,10 +46,20 @@ export function outputDelta(
   df: Float64Array | null,
   d: Float64Array,
   scale: number,
-): void {
+): number {
+  let s = 0;
   if (df !== null) {
-    for (let k = 0; k < y.length; k++) d[k] = (y[k]! - t[k]!) * df[k]! * scale;
+    for (let k = 0; k < y.length; k++) {
+      const e = y[k]! - t[k]!;
+      s += e * e;
+      d[k] = e * df[k]! * scale;
+    }
   } else {
-    for (let k = 0; k < y.length; k++) d[k] = (y[k]! - t[k]!) * scale;
+    for (let k = 0; k < y.length; k++) {
+      const e = y[k]! - t[k]!;
+      s += e * e;
+      d[k] = e * scale;
+    }
   }
+  return 0.5 * s;
 }

@@ -147,15 +147,16 @@ export function createMlp(spec: MlpSpec, restore: MlpRestore = {}): Mlp {
    * Backward pass of the batch in `ws` (targets in `ws.t`): mean gradient into `grads`. With
    * `withDf` (instrumentation), `ws.df` also receives every layer's exact f' for the statistics;
    * the gradient itself is computed the same way either way, so instrumenting never changes a run.
+   * Returns Σ 0.5(y − t)² over the batch (the `mse` loss, a by-product of the output delta).
    */
-  const backward = (ws: Workspace, withDf: boolean): void => {
+  const backward = (ws: Workspace, withDf: boolean): number => {
     const n = ws.n;
     const top = acts[L - 1]!;
     if (withDf || (lossId === 'mse' && !top.scaleByDfFromOutput)) {
       top.dfInto(ws.z[L]!, ws.df[L]!, actParams[L - 1]);
     }
     const fusedTop = lossId === 'bce' || top.scaleByDfFromOutput !== undefined;
-    outputDelta(ws.a[L]!, ws.t, fusedTop ? null : ws.df[L]!, ws.g[L]!, 1 / n);
+    const squares = outputDelta(ws.a[L]!, ws.t, fusedTop ? null : ws.df[L]!, ws.g[L]!, 1 / n);
     if (lossId === 'mse') top.scaleByDfFromOutput?.(ws.a[L]!, ws.g[L]!);
     for (let l = L - 1; l >= 0; l--) {
       const lay = layout.layers[l]!;
@@ -173,6 +174,7 @@ export function createMlp(spec: MlpSpec, restore: MlpRestore = {}): Mlp {
       if (below.scaleByDfFromOutput) below.scaleByDfFromOutput(ws.a[l]!, g);
       else multiplyInPlace(g, ws.df[l]!);
     }
+    return squares;
   };
 
   /** Rows in a data set, or a RangeError naming the mismatch. */
@@ -234,8 +236,8 @@ export function createMlp(spec: MlpSpec, restore: MlpRestore = {}): Mlp {
         gatherColumns(inputs, inSize, order, start, ws.n, ws.a[0]!);
         gatherColumns(targets, outSize, order, start, ws.n, ws.t);
         forward(ws);
-        total += lossSum(lossId, ws.a[L]!, ws.z[L]!, ws.t);
-        backward(ws, instrument);
+        const squares = backward(ws, instrument);
+        total += lossId === 'mse' ? squares : lossSum(lossId, ws.a[L]!, ws.z[L]!, ws.t);
         if (instrument) {
           recordBatch(acc, ws);
           recordGradients(acc, layout, grads);
