@@ -119,9 +119,20 @@ export function gatherColumns(
   n: number,
   dst: Float64Array,
 ): void {
-  for (let r = 0; r < n; r++) {
-    const row = order[start + r]! * width;
-    for (let i = 0; i < width; i++) dst[i * n + r] = src[row + i]!;
+  // One and two columns (targets, points in the plane) are nearly every call: no inner loop there.
+  if (width === 1) {
+    for (let r = 0; r < n; r++) dst[r] = src[order[start + r]!]!;
+  } else if (width === 2) {
+    for (let r = 0; r < n; r++) {
+      const row = order[start + r]! * 2;
+      dst[r] = src[row]!;
+      dst[n + r] = src[row + 1]!;
+    }
+  } else {
+    for (let r = 0; r < n; r++) {
+      const row = order[start + r]! * width;
+      for (let i = 0; i < width; i++) dst[i * n + r] = src[row + i]!;
+    }
   }
 }
 
