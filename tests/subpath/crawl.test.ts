@@ -1,11 +1,13 @@
 /**
  * The site deployed under a sub-path (a GitHub Pages project site): built with
  * BASE_PATH=/notebook/ into dist-subpath/ (see the test:subpath script), served under that base,
- * and crawled from the home page. Every page, stylesheet, script, font, worker and image it
+ * and crawled from the home page and from every embed page (nothing on the site links to those:
+ * they are for other sites' iframes). Every page, stylesheet, script, font, worker and image it
  * references, directly or through CSS url() and JS imports, must answer 200; a root-absolute
  * link that forgot the base would 404 here, because the server serves nothing outside it.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { readdirSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { serveStatic } from '../e2e/static-server.ts';
 
@@ -44,9 +46,9 @@ function references(url: URL, type: string, body: string): URL[] {
 }
 
 test('every page and asset of the sub-path build answers 200', async () => {
-  const start = new URL(base, origin);
-  const seen = new Set<string>([start.href]);
-  const queue = [start];
+  const embeds = readdirSync('dist-subpath/embed').map((id) => new URL(`${base}embed/${id}/`, origin));
+  const queue = [new URL(base, origin), ...embeds];
+  const seen = new Set<string>(queue.map((u) => u.href));
   const broken: string[] = [];
   let pages = 0;
   while (queue.length > 0) {
@@ -68,7 +70,7 @@ test('every page and asset of the sub-path build answers 200', async () => {
   }
   console.log(`crawled ${pages} pages and ${seen.size - pages} other URLs under ${base}`);
   expect(broken).toEqual([]);
-  expect(pages).toBeGreaterThanOrEqual(8);
+  expect(pages).toBeGreaterThanOrEqual(8 + embeds.length);
   expect(seen.size).toBeGreaterThan(pages);
 });
 
