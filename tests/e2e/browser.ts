@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 /** Chromium binary: Debian's by default, overridable for other machines. */
 export function chromiumPath(): string {
@@ -28,6 +29,27 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** The browser of a test file, once its `beforeAll` has run (see {@link useBrowser}). */
+export type BrowserRef = () => Browser;
+
+/**
+ * Launches Chromium before a test file's tests and closes it after them; call at the top level.
+ * Returns a getter: the browser exists only once the hook has run.
+ */
+export function useBrowser(): BrowserRef {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('useBrowser: the browser is launched in beforeAll');
+    return browser;
+  };
+}
+
 /** A page plus what went wrong while it was open. */
 export interface WatchedPage {
   page: Page;
@@ -41,8 +63,9 @@ export interface WatchedPage {
 }
 
 /** Opens a fresh context and page that records errors, failed and foreign requests. */
-export async function openPage(browser: Browser, origin: string, options: BrowserContextOptions = {}): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+export async function openPage(browser: Browser | BrowserRef, origin: string, options: BrowserContextOptions = {}): Promise<WatchedPage> {
+  const b = typeof browser === 'function' ? browser() : browser;
+  const context = await b.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
   const errors: string[] = [];
   const failedRequests: string[] = [];
@@ -60,6 +83,40 @@ export async function openPage(browser: Browser, origin: string, options: Browse
     if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
   });
   return { page, errors, failedRequests, foreignRequests, close: () => context.close() };
+}
+
+/**
+ * One watched page shared by the tests of a `describe` (call inside it): opened before them,
+ * and after them required to have logged no error, then closed.
+ */
+export function useWatchedPage(browser: BrowserRef, origin: string): WatchedPage {
+  let w: WatchedPage | undefined;
+  beforeAll(async () => {
+    w = await openPage(browser, origin);
+  });
+  afterAll(async () => {
+    expect(w?.errors).toEqual([]);
+    await w?.close();
+  });
+  const current = (): WatchedPage => {
+    if (!w) throw new Error('useWatchedPage: the page opens in beforeAll');
+    return w;
+  };
+  return {
+    get page() {
+      return current().page;
+    },
+    get errors() {
+      return current().errors;
+    },
+    get failedRequests() {
+      return current().failedRequests;
+    },
+    get foreignRequests() {
+      return current().foreignRequests;
+    },
+    close: () => current().close(),
+  };
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

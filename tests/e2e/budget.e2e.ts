@@ -5,23 +5,15 @@
  * are gzip level 9 of each script's body, whatever the test server sends (see page-weight.ts,
  * shared with the page-weight benchmark).
  */
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage } from './browser.ts';
+import { expect, inject, test } from 'vitest';
+import { useBrowser, openPage } from './browser.ts';
 import { measurePageWeight } from './page-weight.ts';
 import { builtPages } from './site-pages.ts';
 
 const origin = inject('origin');
 const base = inject('base');
 const budgetBytes = 150 * 1024;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 test.each(builtPages())('/%s loads at most 150 KB of gzipped JavaScript before interaction', async (path) => {
   const w = await openPage(browser, origin);

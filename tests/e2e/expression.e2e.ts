@@ -9,20 +9,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { parseHTML } from 'linkedom';
-import { launchBrowser, openPage, type WatchedPage } from './browser.ts';
+import { useBrowser, useWatchedPage, openPage, type WatchedPage } from './browser.ts';
 
 const origin = inject('origin');
 const base = inject('base');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Opens the notebook page (with an optional query) and waits until the cell is live. */
 async function liveCell(page: Page, query = ''): Promise<Locator> {
@@ -103,14 +96,7 @@ describe('/notebook/', () => {
 });
 
 describe('the playground trains a custom expression', () => {
-  let w: WatchedPage;
-  beforeAll(async () => {
-    w = await openPage(browser, origin);
-  });
-  afterAll(async () => {
-    expect(w.errors).toEqual([]);
-    await w.close();
-  });
+  const w = useWatchedPage(browser, origin);
 
   test('the link from the cell trains it: the loss falls', async () => {
     const cell = await liveCell(w.page, '?expr.f=x*tanh(softplus(x))');

@@ -3,22 +3,14 @@
  * foreign request), passes axe, fits a 390 px phone, reads without JavaScript, and its charts
  * follow the dark theme.
  */
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, seriousAxeViolations } from './browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { useBrowser, openPage, seriousAxeViolations } from './browser.ts';
 import { builtPages } from './site-pages.ts';
 
 const origin = inject('origin');
 const base = inject('base');
 const pages = builtPages();
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 test('the site has a home page and lessons', () => {
   expect(pages).toContain('');

@@ -4,21 +4,14 @@
  * values are reported, controls write the URL, the lesson demos train, and the main thread stays
  * responsive while the worker trains (longest long task printed).
  */
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, openPage, type WatchedPage } from './browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { useBrowser, useWatchedPage, openPage, type WatchedPage } from './browser.ts';
 
 const origin = inject('origin');
 const base = inject('base');
 const url = (query = ''): string => `${origin}${base}playground/${query}`;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Opens a page, scrolls the first playground into view and waits until it is live. */
 async function live(w: WatchedPage, address: string, selector = '#fig-playground'): Promise<Locator> {
@@ -51,14 +44,7 @@ async function stepN(page: Page, fig: Locator, n: number): Promise<string[]> {
 }
 
 describe('/playground/', () => {
-  let w: WatchedPage;
-  beforeAll(async () => {
-    w = await openPage(browser, origin);
-  });
-  afterAll(async () => {
-    expect(w.errors).toEqual([]);
-    await w.close();
-  });
+  const w = useWatchedPage(browser, origin);
 
   test('play lowers the loss, pause stops the epoch counter, and the main thread stays responsive', async () => {
     const fig = await live(w, url());

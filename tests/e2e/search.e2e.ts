@@ -5,20 +5,12 @@
  * with `?q=` (what the form submits without JavaScript).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage } from './browser.ts';
+import { expect, inject, test } from 'vitest';
+import { useBrowser, openPage } from './browser.ts';
 
 const origin = inject('origin');
 const base = inject('base');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Lesson slugs whose MDX source contains `word` (the oracle for the search results). */
 function lessonsMentioning(word: string): string[] {

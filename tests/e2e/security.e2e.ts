@@ -10,22 +10,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, type WatchedPage } from './browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { useBrowser, openPage, type WatchedPage } from './browser.ts';
 import { builtPages } from './site-pages.ts';
 
 const origin = inject('origin');
 const base = inject('base');
 const pages = builtPages();
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** The policy of a built page, split into directives, from the HTML file on disk. */
 function policyOf(path: string): { directives: Map<string, string[]>; inlineScripts: string[]; metas: number } {

@@ -5,22 +5,15 @@
  * no CSS variable left in it), and a trained network exported as JSON loads back and trains on.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { parseHTML } from 'linkedom';
-import { launchBrowser, openPage, type WatchedPage } from './browser.ts';
+import { useBrowser, openPage, type WatchedPage } from './browser.ts';
 
 const origin = inject('origin');
 const base = inject('base');
 const lesson = `${origin}${base}lessons/relu/`;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function goLive(figure: Locator): Promise<void> {
   await figure.scrollIntoViewIfNeeded();

@@ -4,10 +4,10 @@
  * values, the cost benchmark runs in a worker, and the theme toggle restyles the charts.
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { getActivation } from '../../src/lib/activations/index.ts';
 import type { ActivationId } from '../../src/lib/activations/types.ts';
-import { launchBrowser, openPage, type WatchedPage } from './browser.ts';
+import { useBrowser, openPage, type WatchedPage } from './browser.ts';
 import { builtPages } from './site-pages.ts';
 import { readFileSync } from 'node:fs';
 
@@ -18,14 +18,7 @@ const pagesWithWidgets = builtPages().filter((p) => {
   const html = readFileSync(`dist/${p}index.html`, 'utf8');
   return liveTags.some((t) => html.includes(`<${t}`));
 });
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function goLive(page: Page, figure: Locator): Promise<void> {
   await figure.scrollIntoViewIfNeeded();
