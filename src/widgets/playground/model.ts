@@ -115,8 +115,10 @@ export function lossOptions(histories: readonly RunHistory[], labels: readonly s
     marginLeft: 44,
     ariaDescription: 'Training loss (solid) and test loss (dashed) against epoch, log scale.',
     style: plain,
-    x: { label: 'epoch', grid: true },
-    y: { label: 'loss (log scale)', grid: true, type: 'log', tickFormat: '~g' },
+    // At least ten epochs wide and a whole decade tall, so the first epochs (one point) get
+    // readable axes instead of a degenerate domain with ticks like 0.000000.
+    x: { label: 'epoch', grid: true, domain: [0, rows.reduce((m, d) => Math.max(m, d.epoch), 10)] },
+    y: { label: 'loss (log scale)', grid: true, type: 'log', tickFormat: '~g', nice: true },
     marks: [
       Plot.line(rows.filter((d) => !d.test), { x: 'epoch', y: 'loss', z: 'series', stroke: (d: { run: number }) => layerColor(d.run) }),
       Plot.line(rows.filter((d) => d.test), { x: 'epoch', y: 'loss', z: 'series', stroke: (d: { run: number }) => layerColor(d.run), strokeDasharray: '4 3' }),
