@@ -88,3 +88,20 @@ export function expFast(y: number): number {
   const sth = s * th;
   return sth + (sth * p + s * TABLE[j + 1]!);
 }
+
+/**
+ * exp(y) for -708 ≤ y ≤ 708 without the table's low part: within about 1 ULP instead of 0.51,
+ * one load and two operations cheaper. For kernels whose result damps exp's error, σ = 1/(1 + e)
+ * and SiLU = x/(1 + e) (their error is at most e/(1 + e) times exp's), where it still leaves them
+ * within 2 ULP and makes them about 15% faster.
+ */
+export function expFastLite(y: number): number {
+  const n = y * INV_LN2_128 + SHIFTER - SHIFTER;
+  const r = y - n * LN2_128_HI - n * LN2_128_LO;
+  const ni = n | 0;
+  const th = TABLE[(ni & 127) << 1]!;
+  const r2 = r * r;
+  const p = r + r2 * (0.5 + r * (1 / 6)) + r2 * r2 * (1 / 24 + r * (1 / 120));
+  const sth = TABLE[(ni >> 7) + POW2_OFFSET]! * th;
+  return sth + sth * p;
+}

@@ -13,7 +13,7 @@ import {
   twoSumErr,
   TWO_POW_M64,
 } from './double-double.ts';
-import { expFast } from './fast-exp.ts';
+import { expFast, expFastLite } from './fast-exp.ts';
 import { checkLengths, fixUp, logistic } from './shared.ts';
 import { tanhTableInto } from './tanh-table.ts';
 import type { Activation } from './types.ts';
@@ -89,7 +89,7 @@ export const sigmoid: Activation = {
       const x = xs[i]!;
       const ok = sigmoidFast(x);
       rare |= ok ? 0 : 1;
-      out[i] = 1 / (1 + expFast(ok ? -x : 0));
+      out[i] = 1 / (1 + expFastLite(ok ? -x : 0));
     }
     if (rare !== 0) fixUp(xs, out, sigmoidFast, logistic);
     return out;

@@ -16,7 +16,7 @@ import {
   twoSumErr,
   TWO_POW_M64,
 } from './double-double.ts';
-import { expFast } from './fast-exp.ts';
+import { expFast, expFastLite } from './fast-exp.ts';
 import { checkLengths, fixUp, logistic, param } from './shared.ts';
 import type { Activation, ParamSpec } from './types.ts';
 
@@ -240,7 +240,7 @@ export const silu: Activation = {
       const ok = fast(x);
       rare |= ok ? 0 : 1;
       // for subnormal x this rounds x/2 to even: at most 1 ULP from siluValue's upward tie
-      out[i] = x / (1 + expFast(ok ? -x : 0));
+      out[i] = x / (1 + expFastLite(ok ? -x : 0));
     }
     if (rare !== 0) fixUp(xs, out, fast, siluValue);
     return out;
