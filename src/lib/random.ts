@@ -24,6 +24,10 @@ export interface Rng {
   int(n: number): number;
   /** Shuffles `items` in place (Fisher–Yates) and returns it. */
   shuffle<T extends { length: number; [i: number]: unknown }>(items: T): T;
+  /** The whole state (sfc32's four words, the cached normal and its flag), as plain numbers. */
+  getState(): number[];
+  /** Continues from a state `getState` returned; throws a RangeError on anything else. */
+  setState(state: readonly number[]): void;
 }
 
 const TWO_POW_32 = 4294967296;
@@ -80,6 +84,14 @@ export function createRng(seed: number): Rng {
       return r * Math.cos(theta);
     },
     int: (n) => Math.floor(next() * n),
+    getState: () => [a >>> 0, b >>> 0, c >>> 0, d >>> 0, spare, hasSpare ? 1 : 0],
+    setState(state) {
+      const ok = state.length === 6 && state.slice(0, 4).every((w) => Number.isInteger(w) && w >= 0 && w < TWO_POW_32) && Number.isFinite(state[4]) && (state[5] === 0 || state[5] === 1);
+      if (!ok) throw new RangeError(`setState: not a generator state: ${JSON.stringify(state)}`);
+      [a, b, c, d] = state.map((w) => w | 0) as [number, number, number, number];
+      spare = state[4]!;
+      hasSpare = state[5] === 1;
+    },
     shuffle(items) {
       for (let i = items.length - 1; i > 0; i--) {
         const j = Math.floor(next() * (i + 1));

@@ -66,4 +66,40 @@ describe('toJSON / fromJSON', () => {
     );
     expect(() => fromJSON({ ...good, spec: { ...good.spec, activation: 'nope' } })).toThrow(/nope/);
   });
+
+  it.each(['sgd', 'momentum', 'adam'] as const)(
+    'a model saved mid-run continues exactly as an uninterrupted one (%s, shuffled batches)',
+    (optimizer) => {
+      const spec = { sizes: [2, 5, 1], activation: 'tanh', outputActivation: 'linear', loss: 'mse', init: 'xavier', seed: 4 } as const;
+      const opts = { learningRate: 0.02, batchSize: 7, optimizer } as const;
+      const straight = createMlp(spec);
+      const first = createMlp(spec);
+      for (let e = 0; e < 4; e++) {
+        straight.trainEpoch(train.inputs, train.targets, opts);
+        first.trainEpoch(train.inputs, train.targets, opts);
+      }
+      const resumed = fromJSON(JSON.stringify(first));
+      for (let e = 0; e < 4; e++) {
+        expect(resumed.trainEpoch(train.inputs, train.targets, opts)).toBe(
+          straight.trainEpoch(train.inputs, train.targets, opts),
+        );
+      }
+      expect(resumed.params).toEqual(straight.params);
+      expect(resumed.epoch).toBe(8);
+    },
+  );
+
+  it('rejects a damaged training state, naming it', () => {
+    const good = createMlp({ sizes: [2, 2, 1], activation: 'relu', outputActivation: 'tanh', loss: 'mse', init: 'he', seed: 1 });
+    good.trainEpoch(train.inputs, train.targets, { learningRate: 0.01, batchSize: 8, optimizer: 'adam' });
+    const json = good.toJSON();
+    const t = json.training!;
+    expect(() => fromJSON({ ...json, training: { ...t, shuffle: [1, 2] } })).toThrow(/not a generator state/);
+    expect(() => fromJSON({ ...json, training: { ...t, m: [1, 2, 3] } })).toThrow(/saved m has 3 values for 9/);
+    expect(() => fromJSON({ ...json, training: { ...t, optimizer: 'lbfgs' } })).toThrow(/lbfgs/);
+    expect(() => fromJSON({ ...json, training: 'x' })).toThrow(/training is not an object/);
+    // Files saved before the training state existed still load (and start a fresh optimiser).
+    const { training: _dropped, ...old } = json;
+    expect(fromJSON(old).params).toEqual(good.params);
+  });
 });

@@ -67,3 +67,21 @@ describe('createRng', () => {
     expect(draw(Number.NaN, 5)).toEqual(draw(0, 5));
   });
 });
+
+describe('getState / setState', () => {
+  it('a generator set to the state of another continues its stream, the cached normal included', () => {
+    const a = createRng(11);
+    a.next();
+    a.normal(); // leaves a spare normal cached
+    const b = createRng(99);
+    b.setState(JSON.parse(JSON.stringify(a.getState())) as number[]);
+    expect([b.normal(), b.next(), b.int(1000)]).toEqual([a.normal(), a.next(), a.int(1000)]);
+  });
+
+  it('rejects anything that is not a state', () => {
+    const r = createRng(1);
+    expect(() => r.setState([1, 2, 3])).toThrow(RangeError);
+    expect(() => r.setState([1, 2, 3, 2 ** 32, 0, 0])).toThrow(/not a generator state/);
+  });
+});
+

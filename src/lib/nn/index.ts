@@ -25,7 +25,9 @@
  * - `loss(inputs, targets)`, `accuracy(inputs, targets, threshold?)`, `gradient(inputs, targets)`.
  * - `stats` (after an instrumented epoch): per layer gradient norm, pre-activation histogram
  *   (40 bins over [−6, 6) plus under/overflow), dead and saturated fractions, PReLU slope.
- * - `params` / `layers` / `setParams(values)`; `toJSON()` and `fromJSON(json)`.
+ * - `params` / `layers` / `setParams(values)`; `toJSON()` and `fromJSON(json, resolveCustom?)`: weights,
+ *   spec, epoch and training state (batch order, optimiser moments): a loaded model continues bit
+ *   for bit.
  *
  * Determinism: the seed fixes the initial weights and every shuffle, and the arithmetic runs in a
  * fixed order, so the same seed and settings give bit-identical losses on every run.
@@ -57,4 +59,5 @@ export type {
   OutputActivationId,
   ResolvedMlpSpec,
   TrainOptions,
+  TrainingState,
 } from './types.ts';

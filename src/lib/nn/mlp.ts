@@ -6,13 +6,14 @@
  * workspaces by batch size, the shuffling generator, the epoch counter and the instrumentation.
  * Lifecycle: `createMlp` allocates and initialises from the seed; `trainEpoch` then only writes
  * into those buffers (it allocates only when it meets a new batch or data size); `toJSON` and
- * `fromJSON` round-trip configuration and parameters. What can go stale: `grads`, `stats` and
+ * `fromJSON` round-trip configuration, parameters and training state (batch order, optimiser
+ * moments), so a loaded model continues bit for bit. What can go stale: `grads`, `stats` and
  * the arrays inside an `Evaluation` are overwritten by later calls, and the layer views alias
  * `params`, so they always show the current weights.
  */
 import { getActivation } from '../activations/index.ts';
 import type { Activation, ActivationId } from '../activations/types.ts';
-import { createRng } from '../random.ts';
+import { createRng, type Rng } from '../random.ts';
 import { initializeParams } from './init.ts';
 import {
   beginEpoch,
@@ -31,16 +32,18 @@ import {
   type Workspace,
 } from './layout.ts';
 import { lossSum, outputDelta } from './loss.ts';
-import { applyUpdate, createOptimizerState, resetOptimizerState } from './optimizers.ts';
+import { applyUpdate, createOptimizerState, resetOptimizerState, type OptimizerState } from './optimizers.ts';
 import { resolveSpec } from './spec.ts';
-import type {
-  CustomActivation,
-  Evaluation,
-  EvaluateOptions,
-  LayerView,
-  Mlp,
-  MlpRestore,
-  MlpSpec,
+import {
+  optimizerIds,
+  type CustomActivation,
+  type Evaluation,
+  type EvaluateOptions,
+  type LayerView,
+  type Mlp,
+  type MlpRestore,
+  type MlpSpec,
+  type TrainingState,
 } from './types.ts';
 
 /** What a layer needs of its activation: a registry record or an adapted custom function. */
@@ -62,6 +65,27 @@ function customLayerFunction(custom: CustomActivation): LayerFunction {
       return out;
     },
   };
+}
+
+/** JSON has no NaN or Infinity: such values are stored as null (and read back as NaN). */
+function finiteOrNull(values: Float64Array): (number | null)[] {
+  return Array.from(values, (v) => (Number.isFinite(v) ? v : null));
+}
+
+/** Puts a saved generator state and optimiser moments back; throws naming what does not fit. */
+function restoreTraining(t: TrainingState, rng: Rng, optimizer: OptimizerState, count: number): void {
+  rng.setState(t.shuffle);
+  if (t.optimizer !== null && !(optimizerIds as readonly string[]).includes(t.optimizer)) {
+    throw new RangeError(`createMlp: bad saved optimizer ${String(t.optimizer)}`);
+  }
+  const moments = (xs: readonly (number | null)[], name: string): Float64Array => {
+    if (xs.length !== 0 && xs.length !== count) throw new RangeError(`createMlp: saved ${name} has ${xs.length} values for ${count} parameters`);
+    return Float64Array.from(xs, (v) => v ?? Number.NaN);
+  };
+  optimizer.m = moments(t.m, 'm');
+  optimizer.v = moments(t.v, 'v');
+  optimizer.kind = t.optimizer;
+  optimizer.step = Number.isInteger(t.step) && t.step >= 0 ? t.step : 0;
 }
 
 /** Builds and initialises a network. Throws a RangeError naming any bad spec field. */
@@ -129,6 +153,7 @@ export function createMlp(spec: MlpSpec, restore: MlpRestore = {}): Mlp {
     resetOptimizerState(optimizer);
   };
   if (restore.params !== undefined) setParams(restore.params);
+  if (restore.training !== undefined) restoreTraining(restore.training, shuffleRng, optimizer, params.length);
 
   /** Forward pass of `ws.a[0]` (already filled) through every layer. */
   const forward = (ws: Workspace): void => {
@@ -288,8 +313,15 @@ export function createMlp(spec: MlpSpec, restore: MlpRestore = {}): Mlp {
       format: 'activation-notebook/mlp',
       version: 1,
       spec: resolved,
-      params: Array.from(params, (v) => (Number.isFinite(v) ? v : null)),
+      params: finiteOrNull(params),
       epoch,
+      training: {
+        shuffle: shuffleRng.getState(),
+        optimizer: optimizer.kind,
+        step: optimizer.step,
+        m: finiteOrNull(optimizer.m),
+        v: finiteOrNull(optimizer.v),
+      },
     }),
   };
   return model;

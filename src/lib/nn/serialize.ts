@@ -4,7 +4,7 @@
  * bad value; the spec itself is checked again by `createMlp`.
  */
 import { createMlp } from './mlp.ts';
-import type { CustomActivation, Mlp, MlpJson, MlpSpec } from './types.ts';
+import type { CustomActivation, Mlp, MlpJson, MlpSpec, OptimizerId, TrainingState } from './types.ts';
 
 /** True for a non-null object. */
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -28,7 +28,7 @@ export function fromJSON(
   }
   if (data['version'] !== 1)
     throw new RangeError(`fromJSON: unknown version ${String(data['version'])}`);
-  const { spec, params, epoch } = data as Partial<Record<keyof MlpJson, unknown>>;
+  const { spec, params, epoch, training } = data as Partial<Record<keyof MlpJson, unknown>>;
   if (!isRecord(spec)) throw new TypeError('fromJSON: missing spec');
   if (!Array.isArray(params)) throw new TypeError('fromJSON: params is not an array');
   const values = params.map((v: unknown, k) => {
@@ -47,6 +47,30 @@ export function fromJSON(
     custom = resolveCustom(label);
   }
   const restoredSpec = { ...spec, customActivation: custom } as unknown as MlpSpec;
-  // createMlp validates every spec field and the parameter count.
-  return createMlp(restoredSpec, { params: values, epoch: restoredEpoch });
+  // createMlp validates every spec field, the parameter count and the training state's sizes.
+  const state = training === undefined ? undefined : trainingState(training);
+  return createMlp(restoredSpec, { params: values, epoch: restoredEpoch, ...(state ? { training: state } : {}) });
+}
+
+/** An array of numbers or nulls (saved non-finite values), or a TypeError naming `what`. */
+function numbersOrNulls(value: unknown, what: string): (number | null)[] {
+  if (!Array.isArray(value) || !value.every((v) => v === null || typeof v === 'number')) {
+    throw new TypeError(`fromJSON: ${what} is not an array of numbers`);
+  }
+  return value as (number | null)[];
+}
+
+/** The saved training state, checked for shape (createMlp checks the values). */
+function trainingState(value: unknown): TrainingState {
+  if (!isRecord(value)) throw new TypeError('fromJSON: training is not an object');
+  const shuffle = numbersOrNulls(value['shuffle'], 'training.shuffle');
+  const optimizer = value['optimizer'];
+  if (optimizer !== null && typeof optimizer !== 'string') throw new TypeError('fromJSON: training.optimizer is not a name');
+  return {
+    shuffle: shuffle.map((v) => v ?? Number.NaN),
+    optimizer: optimizer as OptimizerId | null,
+    step: typeof value['step'] === 'number' ? value['step'] : 0,
+    m: numbersOrNulls(value['m'], 'training.m'),
+    v: numbersOrNulls(value['v'], 'training.v'),
+  };
 }

@@ -222,6 +222,25 @@ export interface MlpJson {
   readonly params: readonly (number | null)[];
   /** Epochs trained so far. */
   readonly epoch: number;
+  /** Where training stands, so a loaded model continues exactly as an uninterrupted one would. */
+  readonly training?: TrainingState;
+}
+
+/**
+ * The state of training besides the weights: the shuffling generator and the optimiser's running
+ * moments. Non-finite moments (a diverged run) are stored as null, like parameters.
+ */
+export interface TrainingState {
+  /** The batch-order generator's state (see `Rng.getState`). */
+  readonly shuffle: readonly number[];
+  /** Optimiser the moments belong to, or null before the first update. */
+  readonly optimizer: OptimizerId | null;
+  /** Updates made with it (Adam's bias correction). */
+  readonly step: number;
+  /** Momentum velocity or Adam's first moment (empty for plain SGD). */
+  readonly m: readonly (number | null)[];
+  /** Adam's second moment (empty otherwise). */
+  readonly v: readonly (number | null)[];
 }
 
 /** A network and everything needed to train and query it. */
@@ -264,4 +283,6 @@ export interface MlpRestore {
   readonly params?: ArrayLike<number>;
   /** Epoch counter to resume from. */
   readonly epoch?: number;
+  /** Batch order and optimiser moments to resume from (null entries read as NaN). */
+  readonly training?: TrainingState;
 }
