@@ -17,7 +17,8 @@ import {
   UP64_BELOW,
 } from './double-double.ts';
 import { expFast } from './fast-exp.ts';
-import { checkLengths, fixUp } from './shared.ts';
+import { geluTableInto } from './gelu-table.ts';
+import { checkLengths, fixUp, scalarInto, TABLE_MIN_LENGTH } from './shared.ts';
 import {
   geluSlopeSeries,
   LN_SQRT_2PI_HI,
@@ -83,59 +84,17 @@ export function geluSlope(x: number): number {
 /** Veltkamp's splitter 2^27 + 1 (see double-double.ts). */
 const SPLIT = 134217729;
 
-/** Largest |x| of the vectorised GELU's fast form (the tail formula, with e^{-x²/2} normal). */
+/** Largest |x| of the vectorised GELU' fast form (the tail formula, with e^{-x²/2} normal). */
 const GELU_FAST_MAX = 37;
 /**
- * The same for GELU', from 0.6: just below it Φ(-z) - zφ(z) cancels by a factor up to ~3 while
+ * Its smallest |x|, 0.6: just below it Φ(-z) - zφ(z) cancels by a factor up to ~3 while
  * still outside the window (x > -0.52) where the absolute error bound applies.
  */
 const GELU_SLOPE_MIN = 0.6;
 const GELU_SLOPE_MID = (GELU_SLOPE_MIN + GELU_FAST_MAX) / 2;
 const GELU_SLOPE_HALF = (GELU_FAST_MAX - GELU_SLOPE_MIN) / 2;
-/** What {@link geluInto}'s loop computes itself: the series or the fast form (NaN fails it). */
-const geluInLoop = (x: number): boolean => {
-  const ax = Math.abs(x);
-  return ax >= HALVING_EXACT_MIN && ax <= GELU_FAST_MAX;
-};
 /** One comparison (NaN fails it): |x| in [GELU_SLOPE_MIN, GELU_FAST_MAX]. */
 const geluSlopeFast = (x: number): boolean => Math.abs(Math.abs(x) - GELU_SLOPE_MID) <= GELU_SLOPE_HALF;
-
-/**
- * The vectorised GELU: geluValue's tail form, φ(z)·g(z) with φ's exponent in double-double, but
- * with the inlined {@link expFast} and g from {@link millsG} (plain doubles, one division), for
- * every 1/2 ≤ |x| ≤ 37, and the series below that; subnormals, the far tails, ±Infinity and NaN
- * are redone by {@link geluValue} afterwards. Within 3 ULP in tests.
- */
-function geluInto(xs: Float64Array, out: Float64Array): void {
-  const n = xs.length;
-  let rare = 0;
-  for (let i = 0; i < n; i++) {
-    const x = xs[i]!;
-    const ax = Math.abs(x);
-    if (ax < TAYLOR_LIMIT) {
-      // The series, as geluValue has it, in the loop: a branch taken for the few inputs near 0
-      // costs less than a second pass that redoes them (only subnormals and 0 go there).
-      rare |= ax < HALVING_EXACT_MIN ? 1 : 0;
-      out[i] = x * (0.5 + x * phiOddSeries(x * x));
-      continue;
-    }
-    const ok = ax <= GELU_FAST_MAX;
-    rare |= ok ? 0 : 1;
-    const z = ok ? ax : 1;
-    const z2h = z * z;
-    const sz = SPLIT * z;
-    const zh = sz - (sz - z);
-    const zl = z - zh;
-    const z2l = zh * zh - z2h + 2 * zh * zl + zl * zl; // exact z² - z2h (Dekker, one split)
-    const h = -0.5 * z2h;
-    const yh = h - LN_SQRT_2PI_HI;
-    const yl = twoSumErr(h, -LN_SQRT_2PI_HI, yh) - 0.5 * z2l - LN_SQRT_2PI_LO;
-    const e = expFast(yh);
-    const tail = (e + e * yl) * millsG(z, z2h);
-    out[i] = x < 0 ? -tail : x - tail;
-  }
-  if (rare !== 0) fixUp(xs, out, geluInLoop, geluValue);
-}
 
 /**
  * The vectorised GELU': Φ(-z) - zφ(z) (x < 0) or its complement (x > 0) from the same φ(z) and
@@ -385,7 +344,8 @@ export const gelu: Activation = {
   df: (x) => geluSlope(x),
   fInto(xs, out) {
     checkLengths(xs, out);
-    geluInto(xs, out);
+    if (xs.length < TABLE_MIN_LENGTH) scalarInto(xs, out, geluValue);
+    else geluTableInto(xs, out, geluValue);
     return out;
   },
   dfInto(xs, out) {

@@ -49,3 +49,17 @@ export function fixUp(xs: Float64Array, out: Float64Array, fast: (x: number) => 
     if (!fast(x)) out[i] = f(x);
   }
 }
+
+/**
+ * Shortest input for which a table kernel (gelu-table.ts, softplus-table.ts) is used. Their
+ * tables are built on first use, 3-30 ms depending on how warm the JIT is, which only pays off
+ * over hundreds of thousands of elements; a plot's 401 samples would pay it on the main thread.
+ * Shorter inputs go through the scalar kernel. A rule on length alone keeps results
+ * independent of what ran before (both paths meet the same ULP contract).
+ */
+export const TABLE_MIN_LENGTH = 2048;
+
+/** out[i] = f(xs[i]) for every i: the vectorised form's short-input path. */
+export function scalarInto(xs: Float64Array, out: Float64Array, f: (x: number) => number): void {
+  for (let i = 0, n = xs.length; i < n; i++) out[i] = f(xs[i]!);
+}

@@ -1,0 +1,68 @@
+/**
+ * The table behind the vectorised exact GELU (src/lib/activations/gelu-table.ts) and its exp
+ * (expNear0 in fast-exp.ts): the construction's end point, sampled rows against 80-digit values,
+ * and the kernel on large arrays, rare inputs included. Its accuracy at every fixture point is
+ * checked with the other kernels in activations-accuracy.test.ts.
+ */
+import { describe, expect, test } from 'vitest';
+import { expNear0 } from '../../src/lib/activations/fast-exp.ts';
+import { geluValue } from '../../src/lib/activations/gelu.ts';
+import { geluTableInto, geluTableMillsAtZero, geluTableRow } from '../../src/lib/activations/gelu-table.ts';
+import { D, exactDecimal, normalCdf, toDouble } from '../../scripts/reference-math.ts';
+import { ulpDistance } from '../../src/lib/ulp.ts';
+
+describe('expNear0', () => {
+  test('within 1 ULP of e^a (80 digits) on [-1, 1], at the table steps and between them', () => {
+    const points: number[] = [-1, 1, 0, -0, 2 ** -40];
+    for (let j = -1024; j <= 1024; j += 37) points.push(j / 1024, (j + 0.5) / 1024, (j + 0.5) / 1024 - 2 ** -60);
+    for (let i = 0; i < 400; i++) points.push(Math.sin(i * 12.9898) * 1);
+    const bad = points.filter((a) => ulpDistance(expNear0(a), toDouble(D.exp(exactDecimal(a)))) > 1);
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('GELU table', () => {
+  test('the Taylor steps from t = 37 arrive at M(0) = √(π/2) to double-double accuracy', () => {
+    const [hi, lo] = geluTableMillsAtZero();
+    const exact = D.sqrt(D.acos(-1).div(2));
+    const err = exactDecimal(hi).plus(exactDecimal(lo)).minus(exact).abs();
+    expect(err.lte(exact.times(2 ** -100))).toBe(true);
+  });
+
+  test('sampled rows: r0 = c·Φ(−c) within 1 ULP, and the row polynomial = t·Φ(−t)·e^{c·b} at the cell ends', () => {
+    for (const k of [0, 1, 7, 64, 100, 333, 640, 1000, 1500, 2000, 2368]) {
+      const c = exactDecimal(k / 64);
+      const row = geluTableRow(k);
+      const r0 = c.times(normalCdf(c.neg()));
+      if (k === 0) expect(row[0]).toBe(0);
+      else expect(ulpDistance(row[0]!, toDouble(r0)), `row ${k}`).toBeLessThanOrEqual(1);
+      // R_k(b) = t·Φ(−t)·e^{c·b} with t = c + b, to 2^-52 relative at the cell ends b = ±1/128
+      for (const b of [-1 / 128, 1 / 128]) {
+        if (k === 0 && b < 0) continue;
+        const t = exactDecimal(k / 64 + b);
+        const exact = t.times(normalCdf(t.neg())).times(D.exp(c.times(exactDecimal(b))));
+        let poly = 0;
+        for (let j = row.length - 1; j >= 0; j--) poly = row[j]! + b * poly;
+        const rel = exactDecimal(poly).minus(exact).abs().div(exact);
+        expect(rel.lte(2 ** -52), `row ${k}, b = ${b}: ${rel.toString()}`).toBe(true);
+      }
+    }
+  });
+
+  test('large arrays: matches the scalar kernel within 3 ULP, rare inputs exactly', () => {
+    const n = 5000;
+    const xs = new Float64Array(n);
+    for (let i = 0; i < n; i++) xs[i] = -40 + (80 * ((i * 7919) % n)) / n + 1e-3 * Math.sin(i);
+    const rare = [0, -0, 5e-324, -5e-324, 1e-12, -1e-12, 37.5, -37.5, -38.7, 1e308, -1e308, Infinity, -Infinity, NaN];
+    rare.forEach((x, i) => (xs[100 * i + 3] = x));
+    const out = geluTableInto(xs, new Float64Array(n), geluValue);
+    const far: string[] = [];
+    xs.forEach((x, i) => {
+      const exp = geluValue(x);
+      const ok = Number.isFinite(exp) && exp !== 0 ? ulpDistance(out[i]!, exp) <= 3 : Object.is(out[i], exp) || (Number.isNaN(out[i]) && Number.isNaN(exp));
+      if (!ok) far.push(`${x}: ${out[i]} vs ${exp}`);
+    });
+    expect(far).toEqual([]);
+    rare.forEach((x, i) => expect(Object.is(out[100 * i + 3], geluValue(x)) || Number.isNaN(x), `${x}`).toBe(true));
+  });
+});
