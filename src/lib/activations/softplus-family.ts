@@ -17,7 +17,8 @@ import {
   TWO_POW_M64,
 } from './double-double.ts';
 import { expFast, expFastLite } from './fast-exp.ts';
-import { checkLengths, fixUp, logistic, param } from './shared.ts';
+import { checkLengths, fixUp, logistic, param, scalarInto, TABLE_MIN_LENGTH } from './shared.ts';
+import { softplusTableInto } from './softplus-table.ts';
 import type { Activation, ParamSpec } from './types.ts';
 
 /**
@@ -183,15 +184,9 @@ export const softplus: Activation = {
   fInto(xs, out, p) {
     checkLengths(xs, out);
     const beta = param(p, 'beta', 1);
-    const n = xs.length;
-    let rare = 0;
-    for (let i = 0; i < n; i++) {
-      const y = beta * xs[i]!;
-      const ok = fast(y);
-      rare |= ok ? 0 : 1;
-      out[i] = (Math.max(y, 0) + Math.log1p(expFast(ok ? -Math.abs(y) : 0))) / beta;
-    }
-    if (rare !== 0) fixUp(xs, out, (x) => fast(beta * x), (x) => softplusValue(x, beta));
+    const scalar = (x: number): number => softplusValue(x, beta);
+    if (xs.length < TABLE_MIN_LENGTH) scalarInto(xs, out, scalar);
+    else softplusTableInto(xs, out, beta, scalar);
     return out;
   },
   dfInto(xs, out, p) {

@@ -1,0 +1,52 @@
+/**
+ * The table behind the vectorised softplus (src/lib/activations/softplus-table.ts): sampled
+ * rows against 80-digit values and the kernel on large arrays with β and rare inputs. Its
+ * accuracy at every fixture point is checked in activations-accuracy.test.ts.
+ */
+import { describe, expect, test } from 'vitest';
+import { softplusValue } from '../../src/lib/activations/softplus-family.ts';
+import { softplusTableInto, softplusTableRow } from '../../src/lib/activations/softplus-table.ts';
+import { D, exactDecimal, log1p, toDouble } from '../../scripts/reference-math.ts';
+import { ulpDistance } from '../../src/lib/ulp.ts';
+
+/** log(1 + e^{−u}) to 80 digits. */
+const g = (u: number): ReturnType<typeof D> => log1p(D.exp(exactDecimal(-u)));
+
+describe('softplus table', () => {
+  test('sampled rows: g(c) as hi + lo within 2^-55 (an eighth of an ULP), the polynomial = g at the cell ends to 2^-55', () => {
+    for (const k of [0, 1, 2, 5, 31, 32, 100, 333, 640, 1000, 1279, 1280]) {
+      const c = k / 32;
+      const row = softplusTableRow(k);
+      const exact = g(c);
+      expect(ulpDistance(row[0]!, toDouble(exact)), `row ${k} hi`).toBeLessThanOrEqual(1);
+      expect(exactDecimal(row[0]!).plus(exactDecimal(row[1]!)).minus(exact).abs().lte(exact.times(2 ** -55)), `row ${k} lo`).toBe(true);
+      for (const b of [-1 / 64, 1 / 64]) {
+        if (k === 0 && b < 0) continue;
+        let poly = 0;
+        for (let j = row.length - 1; j >= 2; j--) poly = row[j]! + b * poly;
+        const got = exactDecimal(row[0]!).plus(exactDecimal(row[1]!)).plus(exactDecimal(b * poly));
+        const want = g(c + b);
+        expect(got.minus(want).abs().lte(want.times(2 ** -55)), `row ${k}, b = ${b}`).toBe(true);
+      }
+    }
+  });
+
+  test('large arrays: matches the scalar kernel within 2 ULP for β = 1, 0.1 and 10; rare inputs exactly', () => {
+    const n = 5000;
+    const xs = new Float64Array(n);
+    for (let i = 0; i < n; i++) xs[i] = -50 + (100 * ((i * 7919) % n)) / n + 1e-3 * Math.sin(i);
+    const rare = [0, -0, 5e-324, 40, -40, 41, -41, 745, -745, 1e308, -1e308, Infinity, -Infinity, NaN];
+    rare.forEach((x, i) => (xs[100 * i + 3] = x));
+    for (const beta of [1, 0.1, 10]) {
+      const scalar = (x: number): number => softplusValue(x, beta);
+      const out = softplusTableInto(xs, new Float64Array(n), beta, scalar);
+      const far: string[] = [];
+      xs.forEach((x, i) => {
+        const exp = scalar(x);
+        const ok = Number.isFinite(exp) && exp !== 0 ? ulpDistance(out[i]!, exp) <= 2 : Object.is(out[i], exp) || (Number.isNaN(out[i]) && Number.isNaN(exp));
+        if (!ok) far.push(`β ${beta}, x ${x}: ${out[i]} vs ${exp}`);
+      });
+      expect(far).toEqual([]);
+    }
+  });
+});
