@@ -1,6 +1,6 @@
 /**
  * The vectorised tanh by table and addition formula, about 1.6x faster than the exp-based kernel
- * (one table row and a degree-9 polynomial instead of an exp with its own table and reduction).
+ * (one table row and a degree-7 polynomial instead of an exp with its own table and reduction).
  *
  * Method: for a = |x| ≤ 20 let k = round(64a) and b = a − k/64 (exact), |b| ≤ 1/128. With
  * t = tanh(k/64) from the table and s = tanh(b) from its odd Taylor polynomial of degree 7 (next
