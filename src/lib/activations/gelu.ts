@@ -18,6 +18,7 @@ import {
 } from './double-double.ts';
 import { expFast } from './fast-exp.ts';
 import { geluTableInto } from './gelu-table.ts';
+import { B_HI, B_LO, CUBIC_HI, CUBIC_LO, geluTanhTableInto, TWO_ROOT_HI, TWO_ROOT_LO } from './gelu-tanh-table.ts';
 import { checkLengths, fixUp, scalarInto, TABLE_MIN_LENGTH } from './shared.ts';
 import {
   geluSlopeSeries,
@@ -125,12 +126,6 @@ function geluSlopeInto(xs: Float64Array, out: Float64Array): void {
   if (rare !== 0) fixUp(xs, out, geluSlopeFast, geluSlope);
 }
 
-/** 0.044715 as a double-double (the decimal constant of Hendrycks and Gimpel). */
-const CUBIC_HI = 0.044715;
-const CUBIC_LO = 2.1960211427085595e-18;
-/** 2√(2/π) as a double-double: the argument of σ is 2u. */
-const TWO_ROOT_HI = 1.5957691216057308;
-const TWO_ROOT_LO = -9.96930880911092e-17;
 /** 3·0.044715 as a double-double: v' = 2√(2/π)(1 + 0.134145x²). */
 const CUBIC3_HI = 0.134145;
 const CUBIC3_LO = 1.3526957332032908e-17;
@@ -163,57 +158,9 @@ function tanhArgLow(x: number, vh: number): number {
   return twoProdErr(TWO_ROOT_HI, wh, vh) + TWO_ROOT_HI * wl + TWO_ROOT_LO * wh;
 }
 
-/** 2√(2/π)·0.044715 as a double-double: v = x·(TWO_ROOT + B·x²). */
-const B_HI = TWO_ROOT_HI * CUBIC_HI;
-const B_LO = twoProdErr(TWO_ROOT_HI, CUBIC_HI, B_HI) + TWO_ROOT_HI * CUBIC_LO + TWO_ROOT_LO * CUBIC_HI;
-/** |x| up to which the vectorised GELU-tanh uses its fast form (e^{-v} stays below e^{600}). */
-const GT_FAST = 20;
 /** |x| up to which the vectorised GELU-tanh' uses its fast form ((1 + e^{-v})² stays finite). */
 const GT_SLOPE_FAST = 15;
-const gtFast = (x: number): boolean => Math.abs(x) <= GT_FAST;
 const gtSlopeFast = (x: number): boolean => Math.abs(x) <= GT_SLOPE_FAST;
-
-/**
- * The vectorised GELU-tanh, x/(1 + e^{-v}) for every |x| ≤ 20 with v = 2u formed as hi + lo
- * (one Veltkamp split of x serves both x² and x·w): e^{-v} = expFast(-vh)·(1 - vl).
- * No branch in the loop; other elements go to {@link geluTanhValue}. Within 3 ULP.
- */
-function geluTanhInto(xs: Float64Array, out: Float64Array): void {
-  const n = xs.length;
-  let rare = 0;
-  for (let i = 0; i < n; i++) {
-    const x0 = xs[i]!;
-    const ok = gtFast(x0);
-    rare |= ok ? 0 : 1;
-    const x = ok ? x0 : 0;
-    // x² = x2 + x2l exactly
-    let t = SPLIT * x;
-    const xh = t - (t - x);
-    const xl = x - xh;
-    const x2 = x * x;
-    const x2l = xh * xh - x2 + 2 * xh * xl + xl * xl;
-    // w = TWO_ROOT + B·x² as wh + wl
-    const bx = B_HI * x2;
-    t = SPLIT * x2;
-    const yh = t - (t - x2);
-    const yl = x2 - yh;
-    t = SPLIT * B_HI;
-    const bh = t - (t - B_HI);
-    const bl = B_HI - bh;
-    const bxl = bh * yh - bx + bh * yl + bl * yh + bl * yl + B_HI * x2l + B_LO * x2;
-    const wh = TWO_ROOT_HI + bx;
-    const wl = twoSumErr(TWO_ROOT_HI, bx, wh) + bxl + TWO_ROOT_LO;
-    // v = x·w as vh + vl
-    const vh = x * wh;
-    t = SPLIT * wh;
-    const whh = t - (t - wh);
-    const whl = wh - whh;
-    const vl = xh * whh - vh + xh * whl + xl * whh + xl * whl + x * wl;
-    const e = expFast(-vh);
-    out[i] = x0 / (1 + (e - e * vl));
-  }
-  if (rare !== 0) fixUp(xs, out, gtFast, geluTanhValue);
-}
 
 /**
  * The vectorised GELU-tanh', (1 + E·S)/(1 + E)² with E = e^{-v}, S = 1 + x·v' and
@@ -384,7 +331,8 @@ export const geluTanh: Activation = {
   df: (x) => geluTanhSlope(x),
   fInto(xs, out) {
     checkLengths(xs, out);
-    geluTanhInto(xs, out);
+    if (xs.length < TABLE_MIN_LENGTH) scalarInto(xs, out, geluTanhValue);
+    else geluTanhTableInto(xs, out, geluTanhValue);
     return out;
   },
   dfInto(xs, out) {

@@ -1,0 +1,50 @@
+/**
+ * The table behind the vectorised GELU-tanh (src/lib/activations/gelu-tanh-table.ts): sampled
+ * rows against 80-digit values and the kernel on large arrays with rare inputs. Its accuracy at
+ * every fixture point is checked in activations-accuracy.test.ts.
+ */
+import { describe, expect, test } from 'vitest';
+import { geluTanhValue } from '../../src/lib/activations/gelu.ts';
+import { B_HI, geluTanhTableInto, geluTanhTableRow, TWO_ROOT_HI } from '../../src/lib/activations/gelu-tanh-table.ts';
+import { D, exactDecimal, reference } from '../../scripts/reference-math.ts';
+import { ulpDistance } from '../../src/lib/ulp.ts';
+
+/** G(t) = t·σ(−v(t)) = −GELU-tanh(−t), to 80 digits. */
+const G = (t: ReturnType<typeof D>): ReturnType<typeof D> => reference['gelu-tanh']!.f(t.neg()).neg();
+
+describe('GELU-tanh table', () => {
+  test('sampled rows: H_k(b)·e^{−b(A + 3B·c·t)} = G(c + b) within an ULP across the cell', () => {
+    for (const k of [0, 1, 2, 3, 8, 100, 640, 1280, 2000, 2559, 2560]) {
+      const c = k / 128;
+      const row = geluTanhTableRow(k);
+      for (const b of [-1 / 256, -0.002, 0.001, 1 / 256]) {
+        if (k === 0 && b <= 0) continue;
+        // the polynomial in exact arithmetic: the test checks the coefficients, not the loop's roundings
+        let h = exactDecimal(0);
+        for (let j = row.length - 1; j >= 0; j--) h = exactDecimal(row[j]!).plus(exactDecimal(b).times(h));
+        const t = exactDecimal(c).plus(exactDecimal(b));
+        const exponent = exactDecimal(b).times(exactDecimal(TWO_ROOT_HI).plus(exactDecimal(3 * B_HI).times(exactDecimal(c)).times(t)));
+        const want = G(t);
+        const got = h.times(D.exp(exponent.neg()));
+        // the rows' doubles are rounded (h0 included), so about half an ULP is the floor
+        expect(got.minus(want).abs().lte(want.times(2 ** -52.5)), `row ${k}, b = ${b}`).toBe(true);
+      }
+    }
+  });
+
+  test('large arrays: matches the scalar kernel within 3 ULP, rare inputs exactly', () => {
+    const n = 5000;
+    const xs = new Float64Array(n);
+    for (let i = 0; i < n; i++) xs[i] = -22 + (44 * ((i * 7919) % n)) / n + 1e-3 * Math.sin(i);
+    const rare = [0, -0, 5e-324, -5e-324, 1e-12, -1e-12, 20.5, -20.5, -29, 1e308, -1e308, Infinity, -Infinity, NaN];
+    rare.forEach((x, i) => (xs[100 * i + 3] = x));
+    const out = geluTanhTableInto(xs, new Float64Array(n), geluTanhValue);
+    const far: string[] = [];
+    xs.forEach((x, i) => {
+      const exp = geluTanhValue(x);
+      const ok = Number.isFinite(exp) && exp !== 0 ? ulpDistance(out[i]!, exp) <= 3 : Object.is(out[i], exp) || (Number.isNaN(out[i]) && Number.isNaN(exp));
+      if (!ok) far.push(`${x}: ${out[i]} vs ${exp}`);
+    });
+    expect(far).toEqual([]);
+  });
+});
