@@ -131,32 +131,36 @@ const FINE: number[] = [];
 }
 
 /**
- * e^a for |a| ≤ 1, the exp of the table kernel for GELU (gelu-table.ts), whose arguments are
- * products c·b of a grid point and a small offset. No 2^k scaling and no Cody–Waite split:
- * a = j/1024 + r with r = a − j/1024 exact (Sterbenz), then e^a = e^{j/1024}·(1 + p(r)),
- * |r| ≤ 1/2048, p the degree-4 Taylor polynomial of expm1 (truncation below 2^-61). The table
- * holds e^{j/1024} rounded to double, without a low part: within 1 ULP, and a load and an
- * addition cheaper (GELU's final error stays within 2 ULP in the accuracy tests).
+ * e^a for |a| ≤ 1/2, the exp of the table kernels for GELU and GELU-tanh (gelu-table.ts,
+ * gelu-tanh-table.ts), whose arguments are small products of a grid point and an offset. No 2^k
+ * scaling and no Cody–Waite split: a = j/4096 + r with r = a − j/4096 exact (Sterbenz), then
+ * e^a = e^{j/4096}·(1 + p(r)), |r| ≤ 2^-13, p the cubic Taylor polynomial of expm1 (truncation
+ * below 2^-56). The table holds e^{j/4096} rounded to double, without a low part: within 1 ULP,
+ * and a load and an addition cheaper (GELU's final error stays within 2 ULP in the tests).
+ * Call {@link prepareExpNear0} once first.
  */
 export function expNear0(a: number): number {
   const j = a * NEAR0_STEPS + SHIFTER - SHIFTER;
   const r = a - j * (1 / NEAR0_STEPS);
-  const t = NEAR0[((j | 0) + NEAR0_STEPS) & 4095]!;
-  const r2 = r * r;
-  return t + t * (r + r2 * (0.5 + r * (1 / 6) + r2 * (1 / 24)));
+  const t = NEAR0[((j | 0) + NEAR0_HALF) & 8191]!;
+  return t + t * (r + r * r * (0.5 + r * (1 / 6)));
 }
 
-/** Grid of {@link expNear0}'s table: e^{j/1024} for j = -1024..1024 at index j + 1024. */
-const NEAR0_STEPS = 1024;
+/** Grid of {@link expNear0}'s table: e^{j/4096} for j = -2048..2048 at index j + 2048. */
+const NEAR0_STEPS = 4096;
+const NEAR0_HALF = 2048;
 const NEAR0: number[] = [];
-{
-  // e^{1/1024} in double-double by its Taylor series (terms below 2^-110 by k = 9)
+
+/** Builds {@link expNear0}'s table (once; about 0.5 ms): its callers run this before their loops. */
+export function prepareExpNear0(): void {
+  if (NEAR0.length > 0) return;
+  // e^{1/4096} in double-double by its Taylor series (terms below 2^-110 by k = 8)
   let sh = 1;
   let sl = 0;
   let term = 1;
   let termLo = 0;
   for (let k = 1; k < 14; k++) {
-    // term /= 1024k, kept as a double-double
+    // term /= 4096k, kept as a double-double
     const d = NEAR0_STEPS * k;
     const q = term / d;
     const rem = (term - q * d - prodErr(q, d, q * d) + termLo) / d;
@@ -168,17 +172,17 @@ const NEAR0: number[] = [];
     sh = s + e;
     sl = e - (sh - s);
   }
-  // e^{-1/1024} is its reciprocal; powers go outward from e^0 = 1 (error ~1024·2^-104)
+  // e^{-1/4096} is its reciprocal; powers go outward from e^0 = 1 (error ~2048·2^-104)
   const inv = 1 / sh;
   const invLo = (1 - inv * sh - prodErr(inv, sh, inv * sh) - inv * sl) / sh;
   const up: number[] = [1, 0];
   const down: number[] = [1, 0];
-  for (let i = 0; i <= 2 * NEAR0_STEPS; i++) NEAR0.push(1);
-  for (let j = 1; j <= NEAR0_STEPS; j++) {
+  for (let i = 0; i <= 2 * NEAR0_HALF; i++) NEAR0.push(1);
+  for (let j = 1; j <= NEAR0_HALF; j++) {
     ddMulInto(up, sh, sl);
     ddMulInto(down, inv, invLo);
-    NEAR0[NEAR0_STEPS + j] = up[0]! + up[1]!;
-    NEAR0[NEAR0_STEPS - j] = down[0]! + down[1]!;
+    NEAR0[NEAR0_HALF + j] = up[0]! + up[1]!;
+    NEAR0[NEAR0_HALF - j] = down[0]! + down[1]!;
   }
 }
 

@@ -16,7 +16,7 @@
  * M(0) = √(π/2), which the tests check.
  */
 import { addDD, mulDD, quotientDD, twoSumErr } from './double-double.ts';
-import { expNear0 } from './fast-exp.ts';
+import { expNear0, prepareExpNear0 } from './fast-exp.ts';
 
 /** Grid points per unit of t. */
 const STEPS = 64;
@@ -149,6 +149,7 @@ function buildTable(): void {
 }
 
 function ensureTable(): void {
+  prepareExpNear0();
   if (TABLE.length === 0) {
     // pushed in order first, so the array is packed doubles before the rows are written
     for (let i = 0; i < (LAST_ROW + 1) * WIDTH; i++) TABLE.push(0.5);

@@ -15,7 +15,7 @@
  * quadratic in k), H's Taylor coefficients from the power series of e^{−Δ} and of 1/(1 + W·e^{−Δ}).
  */
 import { addDD, mulDD, quotientDD, twoProdErr } from './double-double.ts';
-import { expNear0 } from './fast-exp.ts';
+import { expNear0, prepareExpNear0 } from './fast-exp.ts';
 
 /** 0.044715 as a double-double (the decimal constant of Hendrycks and Gimpel). */
 export const CUBIC_HI = 0.044715;
@@ -127,6 +127,7 @@ function buildTable(): void {
 }
 
 function ensureTable(): void {
+  prepareExpNear0();
   if (TABLE.length === 0) buildTable();
 }
 
