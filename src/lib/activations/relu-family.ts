@@ -29,6 +29,9 @@ export function leakySlope(x: number, slope: number): number {
   return x > 0 ? 1 : x <= 0 ? slope : x;
 }
 
+/** 2^1023: from here x + |x| overflows. */
+const HUGE = 8.98846567431158e307;
+
 /** The rectified linear unit. */
 export const relu: Activation = {
   id: 'relu',
@@ -39,18 +42,27 @@ export const relu: Activation = {
   df: (x) => reluSlope(x),
   fInto(xs, out) {
     checkLengths(xs, out);
-    for (let i = 0, n = xs.length; i < n; i++) {
+    const n = xs.length;
+    let last = -1;
+    for (let i = 0; i < n; i++) {
       const x = xs[i]!;
-      // one comparison: NaN fails it and passes through, -0 becomes +0
-      out[i] = x <= 0 ? 0 : x;
+      const a = Math.abs(x);
+      // max(x, 0) without a branch on the sign, which a real layer's values make unpredictable:
+      // (x + |x|)/2 is exact (−0 gives +0, NaN stays NaN) except where x + |x| overflows or is
+      // −∞ + ∞; those rare |x| ≥ 2^1023 take a branch that is almost never taken
+      if (!(a < HUGE)) last = i;
+      out[i] = (x + a) * 0.5;
     }
+    for (let i = 0; i <= last; i++) out[i] = reluValue(xs[i]!);
     return out;
   },
   dfInto(xs, out) {
     checkLengths(xs, out);
     for (let i = 0, n = xs.length; i < n; i++) {
       const x = xs[i]!;
-      out[i] = x > 0 ? 1 : x <= 0 ? 0 : x;
+      // [x > 0] as a number, which V8 forms without a branch (one on the sign would mispredict
+      // half the time on a real layer's values); NaN takes a branch that is almost never taken
+      out[i] = x === x ? Number(x > 0) : x;
     }
     return out;
   },
@@ -59,7 +71,7 @@ export const relu: Activation = {
     // y > 0 exactly when x > 0, and a NaN input gives a NaN output: the same f' as dfInto
     for (let i = 0, n = ys.length; i < n; i++) {
       const y = ys[i]!;
-      g[i]! *= y > 0 ? 1 : y <= 0 ? 0 : y;
+      g[i]! *= y === y ? Number(y > 0) : y;
     }
     return g;
   },
