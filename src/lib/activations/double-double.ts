@@ -107,8 +107,9 @@ export function expDDTail(hi: number, lo: number): number {
 }
 
 /*
- * Pair arithmetic for building tables when a module loads (tanh-table.ts): the
- * result goes into `out` as [hi, lo]. Not for the kernels' loops, which inline their own.
+ * Pair arithmetic for building the kernels' tables (tanh-table.ts, softplus-table.ts,
+ * gelu-table.ts, gelu-tanh-table.ts): the result goes into `out` as [hi, lo]. Not for the
+ * kernels' loops, which inline their own.
  */
 
 /** Double-double product (ah + al)(bh + bl), normalised, into `out`. */
@@ -134,4 +135,29 @@ export function quotientDD(nh: number, nl: number, dh: number, dl: number, out: 
   const c = (nh - t - twoProdErr(q, dh, t) + nl - q * dl) / dh;
   out[0] = q + c;
   out[1] = c - (out[0] - q);
+}
+
+/** Double-double (ah + al) + (bh + bl), normalised, into `out`. */
+export function sumDD(ah: number, al: number, bh: number, bl: number, out: number[]): void {
+  const s = ah + bh;
+  const e = twoSumErr(ah, bh, s) + al + bl;
+  out[0] = s + e;
+  out[1] = e - (out[0] - s);
+}
+
+/**
+ * e^(xh + xl) for |xh| ≤ 1/16 in double-double, by its Taylor series (24 terms: the last is below
+ * 2^-150 of the sum), into `out`. The tables' step factors: e^{1/32}, e^{-A/64}, …
+ */
+export function expSmallDD(xh: number, xl: number, out: number[]): void {
+  const sum = [1, 0];
+  const term = [1, 0];
+  for (let k = 1; k < 24; k++) {
+    mulDD(term[0]!, term[1]!, xh, 0, term);
+    quotientDD(term[0]!, term[1]!, k, 0, term);
+    addDD(sum[0]!, sum[1]!, term[0]!, sum);
+    sum[1]! += term[1]!;
+  }
+  // e^{xl} = 1 + xl to double-double accuracy (|xl| < 2^-50)
+  mulDD(sum[0]!, sum[1]!, 1, xl, out);
 }

@@ -15,8 +15,9 @@
  * that direction, and the same recurrence gives each row's coefficients. The steps end at
  * M(0) = √(π/2), which the tests check.
  */
-import { addDD, mulDD, quotientDD, twoSumErr } from './double-double.ts';
+import { addDD, expSmallDD, mulDD, quotientDD, sumDD } from './double-double.ts';
 import { expNear0, prepareExpNear0 } from './fast-exp.ts';
+import { fixUpRange } from './shared.ts';
 
 /** Grid points per unit of t. */
 const STEPS = 64;
@@ -38,28 +39,6 @@ const TABLE: number[] = [];
 /** M(0) as the steps left it (hi, lo): √(π/2) if the table is right. Exposed for the tests. */
 const millsAtZero = [0, 0];
 
-/** e^x for a small x, in double-double, by its Taylor series. */
-function expSmallDD(x: number, out: number[]): void {
-  const sum = [1, 0];
-  const term = [1, 0];
-  for (let k = 1; k < 24; k++) {
-    mulDD(term[0]!, term[1]!, x, 0, term);
-    quotientDD(term[0]!, term[1]!, k, 0, term);
-    addDD(sum[0]!, sum[1]!, term[0]!, sum);
-    sum[1]! += term[1]!;
-  }
-  out[0] = sum[0]!;
-  out[1] = sum[1]!;
-}
-
-/** (a + b) for double-doubles a and b, into out (both may alias). */
-function sumDD(a: number[], b: number[], out: number[]): void {
-  const s = a[0]! + b[0]!;
-  const e = twoSumErr(a[0]!, b[0]!, s) + a[1]! + b[1]!;
-  out[0] = s + e;
-  out[1] = e - (out[0]! - s);
-}
-
 function buildTable(): void {
   const rows = LAST_ROW + 1;
   // φ(k/64) = e^{−k²/8192}/√(2π) by running products: e^{−(k+1)²/8192} = e^{−k²/8192}·q_k with
@@ -69,8 +48,8 @@ function buildTable(): void {
   const q = [0, 0];
   const g = [0, 0];
   const tmp = [0, 0];
-  expSmallDD(-1 / (2 * STEPS * STEPS), q);
-  expSmallDD(-1 / (STEPS * STEPS), g);
+  expSmallDD(-1 / (2 * STEPS * STEPS), 0, q);
+  expSmallDD(-1 / (STEPS * STEPS), 0, g);
   for (let k = 0; k < rows; k++) {
     mulDD(p[0]!, p[1]!, INV_SQRT_2PI_HI, INV_SQRT_2PI_LO, tmp);
     phi.push(tmp[0]!, tmp[1]!);
@@ -86,7 +65,7 @@ function buildTable(): void {
   for (let n = 1; n <= 24; n++) {
     mulDD(term[0]!, term[1]!, invT2[0]!, invT2[1]!, term);
     mulDD(term[0]!, term[1]!, -(2 * n - 1), 0, term);
-    sumDD(series, term, series);
+    sumDD(series[0]!, series[1]!, term[0]!, term[1]!, series);
   }
   // m[j] = M^{(j)}(c)/j! as double-doubles; the recurrence (j+1)·m_{j+1} = c·m_j + m_{j−1}
   // (m_1 = c·m_0 − 1) is M' = t·M − 1 written for Taylor coefficients
@@ -103,7 +82,7 @@ function buildTable(): void {
       mulDD(m[j]![0]!, m[j]![1]!, c, 0, tmp);
       if (j === 0) addDD(tmp[0]!, tmp[1]!, -1, m[1]!);
       else {
-        sumDD(tmp, m[j - 1]!, tmp);
+        sumDD(tmp[0]!, tmp[1]!, m[j - 1]![0]!, m[j - 1]![1]!, tmp);
         quotientDD(tmp[0]!, tmp[1]!, j + 1, 0, m[j + 1]!);
       }
       last = j + 1;
@@ -113,7 +92,7 @@ function buildTable(): void {
     // h_j: Taylor coefficients of (c + b)·M(c + b)
     for (let j = 0; j <= DEGREE; j++) {
       mulDD(m[j]![0]!, m[j]![1]!, c, 0, h[j]!);
-      if (j > 0) sumDD(h[j]!, m[j - 1]!, h[j]!);
+      if (j > 0) sumDD(h[j]![0]!, h[j]![1]!, m[j - 1]![0]!, m[j - 1]![1]!, h[j]!);
     }
     // times e^{−b²/2} = Σ (−1/2)^i b^{2i}/i!, then φ(c)
     const base = k * WIDTH;
@@ -204,10 +183,7 @@ export function geluTableInto(xs: Float64Array, out: Float64Array, scalar: (x: n
     // max(x, 0) without a branch: exact for |x| ≤ 37
     out[i] = (x + t) * 0.5 - e * r;
   }
-  for (let i = first; i <= last; i++) {
-    const x = xs[i]!;
-    if (!geluInTable(x)) out[i] = scalar(x);
-  }
+  fixUpRange(xs, out, first, last, geluInTable, scalar);
   return out;
 }
 

@@ -14,8 +14,9 @@
  * The table is built on first use: W by running double-double products (v(c_{k+1}) − v(c_k) is a
  * quadratic in k), H's Taylor coefficients from the power series of e^{−Δ} and of 1/(1 + W·e^{−Δ}).
  */
-import { addDD, mulDD, quotientDD, twoProdErr } from './double-double.ts';
+import { addDD, expSmallDD, mulDD, quotientDD, twoProdErr } from './double-double.ts';
 import { expNear0, prepareExpNear0 } from './fast-exp.ts';
+import { fixUpRange } from './shared.ts';
 
 /** 0.044715 as a double-double (the decimal constant of Hendrycks and Gimpel). */
 export const CUBIC_HI = 0.044715;
@@ -43,21 +44,6 @@ const SHIFTER = 6755399441055744;
 
 /** Rows of {@link WIDTH}; empty until first use. A packed array of doubles. */
 const TABLE: number[] = [];
-
-/** e^{xh + xl} for a small double-double argument, in double-double (Taylor series). */
-function expSmallDD(xh: number, xl: number, out: number[]): void {
-  const sum = [1, 0];
-  const term = [1, 0];
-  for (let k = 1; k < 24; k++) {
-    mulDD(term[0]!, term[1]!, xh, 0, term);
-    quotientDD(term[0]!, term[1]!, k, 0, term);
-    addDD(sum[0]!, sum[1]!, term[0]!, sum);
-    sum[1]! += term[1]!;
-  }
-  // e^{xl} = 1 + xl to double-double accuracy (|xl| < 2^-50)
-  mulDD(sum[0]!, sum[1]!, 1 + xl, 0, out);
-  out[1]! += sum[0]! * (xl - (1 + xl - 1));
-}
 
 /** Taylor coefficients of e^{−p(b)} for a cubic p (p[0] = 0) into out[0..DEGREE]. */
 function seriesExp(p: readonly number[], out: number[]): void {
@@ -175,10 +161,7 @@ export function geluTanhTableInto(xs: Float64Array, out: Float64Array, scalar: (
     // max(x, 0) without a branch: exact for |x| ≤ 20
     out[i] = (x + t) * 0.5 - e * h;
   }
-  for (let i = first; i <= last; i++) {
-    const x = xs[i]!;
-    if (!geluTanhInTable(x)) out[i] = scalar(x);
-  }
+  fixUpRange(xs, out, first, last, geluTanhInTable, scalar);
   return out;
 }
 

@@ -63,3 +63,22 @@ export const TABLE_MIN_LENGTH = 2048;
 export function scalarInto(xs: Float64Array, out: Float64Array, f: (x: number) => number): void {
   for (let i = 0, n = xs.length; i < n; i++) out[i] = f(xs[i]!);
 }
+
+/**
+ * The table kernels' second pass: recomputes with the scalar kernel `f` every element of
+ * xs[first..last] for which `inTable` is false (the loop recorded the first and last of them),
+ * so a stray zero or huge input costs one scalar call rather than a pass over the whole array.
+ */
+export function fixUpRange(
+  xs: Float64Array,
+  out: Float64Array,
+  first: number,
+  last: number,
+  inTable: (x: number) => boolean,
+  f: (x: number) => number,
+): void {
+  for (let i = first; i <= last; i++) {
+    const x = xs[i]!;
+    if (!inTable(x)) out[i] = f(x);
+  }
+}

@@ -16,7 +16,8 @@
  * products, g(c) = 2·atanh(e^{−c}/(2 + e^{−c})) by its series (to about 2^-56 relative, an eighth
  * of an ULP).
  */
-import { addDD, mulDD, quotientDD } from './double-double.ts';
+import { addDD, expSmallDD, mulDD, quotientDD } from './double-double.ts';
+import { fixUpRange } from './shared.ts';
 
 /** Grid points per unit of u. */
 const STEPS = 32;
@@ -34,14 +35,8 @@ const SHIFTER = 6755399441055744;
 const TABLE: number[] = [];
 
 function buildTable(): void {
-  // e^{-1/32} in double-double by its Taylor series
-  const step = [1, 0];
-  const term = [1, 0];
-  for (let k = 1; k < 20; k++) {
-    quotientDD(term[0]!, term[1]!, -STEPS * k, 0, term);
-    addDD(step[0]!, step[1]!, term[0]!, step);
-    step[1]! += term[1]!;
-  }
+  const step = [0, 0];
+  expSmallDD(-1 / STEPS, 0, step);
   const w = [1, 0];
   const den = [0, 0];
   const z = [0, 0];
@@ -118,10 +113,7 @@ export function softplusTableInto(xs: Float64Array, out: Float64Array, beta: num
     // max(y, 0) without a branch: exact for |y| ≤ 40
     out[i] = ((y + t) * 0.5 + g) / beta;
   }
-  for (let i = first; i <= last; i++) {
-    const x = xs[i]!;
-    if (!softplusInTable(beta * x)) out[i] = scalar(x);
-  }
+  fixUpRange(xs, out, first, last, (x) => softplusInTable(beta * x), scalar);
   return out;
 }
 
