@@ -6,9 +6,15 @@
  */
 import { describe, expect, test } from 'vitest';
 import { expNear0, prepareExpNear0 } from '../../src/lib/activations/fast-exp.ts';
-import { geluValue } from '../../src/lib/activations/gelu.ts';
-import { geluTableInto, geluTableMillsAtZero, geluTableRow } from '../../src/lib/activations/gelu-table.ts';
-import { D, exactDecimal, normalCdf, toDouble } from '../../scripts/reference-math.ts';
+import { geluSlope, geluValue } from '../../src/lib/activations/gelu.ts';
+import {
+  geluSlopeTableInto,
+  geluSlopeTableRow,
+  geluTableInto,
+  geluTableMillsAtZero,
+  geluTableRow,
+} from '../../src/lib/activations/gelu-table.ts';
+import { D, exactDecimal, normalCdf, normalPdf, toDouble } from '../../scripts/reference-math.ts';
 import { ulpDistance } from '../../src/lib/ulp.ts';
 
 describe('expNear0', () => {
@@ -65,5 +71,46 @@ describe('GELU table', () => {
     });
     expect(far).toEqual([]);
     rare.forEach((x, i) => expect(Object.is(out[100 * i + 3], geluValue(x)) || Number.isNaN(x), `${x}`).toBe(true));
+  });
+});
+
+describe("GELU' table", () => {
+  test("sampled rows: S_k(b)·e^{−c·b} = Φ(−t) − t·φ(t) at the cell ends, within 2^-52 of the larger term", () => {
+    for (const k of [0, 1, 7, 48, 64, 100, 333, 640, 1500, 2368]) {
+      const c = exactDecimal(k / 64);
+      const row = geluSlopeTableRow(k);
+      for (const b of [-1 / 128, 1 / 128]) {
+        if (k === 0 && b < 0) continue;
+        const t = exactDecimal(k / 64 + b);
+        const cdf = normalCdf(t.neg());
+        const tPdf = t.times(normalPdf(t));
+        const exact = cdf.minus(tPdf);
+        let poly = exactDecimal(0);
+        for (let j = row.length - 1; j >= 0; j--) poly = exactDecimal(row[j]!).plus(exactDecimal(b).times(poly));
+        const got = poly.times(D.exp(c.times(exactDecimal(b)).neg()));
+        // near GELU's minimum D crosses zero: the error is held against the terms' size there
+        const scale = D.max(cdf, tPdf);
+        expect(got.minus(exact).abs().lte(scale.times(2 ** -52)), `row ${k}, b = ${b}`).toBe(true);
+      }
+    }
+  });
+
+  test('large arrays: matches the scalar GELU\' within 3 ULP (2^-52 absolute near its zero), rare inputs exactly', () => {
+    const n = 5000;
+    const xs = new Float64Array(n);
+    for (let i = 0; i < n; i++) xs[i] = -40 + (80 * ((i * 7919) % n)) / n + 1e-3 * Math.sin(i);
+    const rare = [0, -0, 5e-324, -5e-324, 37.5, -37.5, -38.7, 1e308, -1e308, Infinity, -Infinity, NaN];
+    rare.forEach((x, i) => (xs[100 * i + 3] = x));
+    const out = geluSlopeTableInto(xs, new Float64Array(n), geluSlope);
+    const far: string[] = [];
+    xs.forEach((x, i) => {
+      const exp = geluSlope(x);
+      const ok =
+        Number.isFinite(exp) && exp !== 0
+          ? ulpDistance(out[i]!, exp) <= 3 || Math.abs(out[i]! - exp) <= 2 ** -52
+          : Object.is(out[i], exp) || (Number.isNaN(out[i]) && Number.isNaN(exp));
+      if (!ok) far.push(`${x}: ${out[i]} vs ${exp}`);
+    });
+    expect(far).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 /**
- * The vectorised exact GELU, x·Φ(x), by table: about twice as fast as the tail formula with its
- * double-double square and Mills-ratio division, and faster than the textbook tanh formula.
+ * The vectorised exact GELU, x·Φ(x), and its derivative, by table: each about 2.5 times as fast
+ * as the tail formula with its double-double square and Mills-ratio division, and GELU faster
+ * than the textbook tanh formula. (GELU' uses a second table from the same construction; see
+ * {@link geluSlopeTableInto}.)
  *
  * With t = |x|, GELU(x) = max(x, 0) − t·Φ(−t) for either sign, so one function of t serves
  * both sides and the sign only picks max(x, 0). For t = c + b on a grid c = k/64 (|b| ≤ 1/128),
@@ -36,6 +38,8 @@ const INV_SQRT_2PI_LO = -2.49232720227773e-17;
 
 /** Rows of {@link WIDTH}; empty until {@link geluTableInto} first runs. A packed array of doubles. */
 const TABLE: number[] = [];
+/** The same for GELU' (see {@link geluSlopeTableInto}): rows of S_k, built in the same pass. */
+const SLOPE_TABLE: number[] = [];
 /** M(0) as the steps left it (hi, lo): √(π/2) if the table is right. Exposed for the tests. */
 const millsAtZero = [0, 0];
 
@@ -72,8 +76,25 @@ function buildTable(): void {
   const m: number[][] = [[0, 0]];
   quotientDD(series[0]!, series[1]!, GELU_TABLE_MAX, 0, m[0]!);
   const h: number[][] = [];
-  for (let j = 0; j <= DEGREE; j++) h.push([0, 0]);
+  const slope: number[][] = [];
+  for (let j = 0; j <= DEGREE; j++) h.push([0, 0]), slope.push([0, 0]);
   const acc = [0, 0];
+  /** table[base + j] = φ(c)·[b^j] (coeffs(b)·e^{−b²/2}), coeffs given by their Taylor coefficients. */
+  const writeRow = (table: number[], base: number, coeffs: number[][], k: number): void => {
+    for (let j = 0; j <= DEGREE; j++) {
+      acc[0] = 0;
+      acc[1] = 0;
+      let f = 1;
+      for (let i = 0; 2 * i <= j; i++) {
+        const cj = coeffs[j - 2 * i]!;
+        addDD(acc[0]!, acc[1]!, cj[0]! * f, acc);
+        acc[1]! += cj[1]! * f;
+        f *= -0.5 / (i + 1);
+      }
+      mulDD(acc[0]!, acc[1]!, phi[2 * k]!, phi[2 * k + 1]!, tmp);
+      table[base + j] = tmp[0]! + tmp[1]!;
+    }
+  };
   for (let k = LAST_ROW; k >= 0; k--) {
     const c = k / STEPS;
     let last = 0;
@@ -89,26 +110,18 @@ function buildTable(): void {
       // enough terms for the step (|b| ≤ 1/64 from the last point) and the row's degree
       if (last > DEGREE && Math.abs(m[last]![0]!) * STEPS ** -last < 2 ** -110 * Math.abs(m[0]![0]!)) break;
     }
-    // h_j: Taylor coefficients of (c + b)·M(c + b)
+    // h_j: Taylor coefficients of (c + b)·M(c + b); slope_j: of M(c + b) − (c + b)
     for (let j = 0; j <= DEGREE; j++) {
       mulDD(m[j]![0]!, m[j]![1]!, c, 0, h[j]!);
       if (j > 0) sumDD(h[j]![0]!, h[j]![1]!, m[j - 1]![0]!, m[j - 1]![1]!, h[j]!);
+      slope[j]![0] = m[j]![0]!;
+      slope[j]![1] = m[j]![1]!;
     }
+    addDD(slope[0]![0]!, slope[0]![1]!, -c, slope[0]!);
+    addDD(slope[1]![0]!, slope[1]![1]!, -1, slope[1]!);
     // times e^{−b²/2} = Σ (−1/2)^i b^{2i}/i!, then φ(c)
-    const base = k * WIDTH;
-    for (let j = 0; j <= DEGREE; j++) {
-      acc[0] = 0;
-      acc[1] = 0;
-      let f = 1;
-      for (let i = 0; 2 * i <= j; i++) {
-        const hj = h[j - 2 * i]!;
-        addDD(acc[0]!, acc[1]!, hj[0]! * f, acc);
-        acc[1]! += hj[1]! * f;
-        f *= -0.5 / (i + 1);
-      }
-      mulDD(acc[0]!, acc[1]!, phi[2 * k]!, phi[2 * k + 1]!, tmp);
-      TABLE[base + j] = tmp[0]! + tmp[1]!;
-    }
+    writeRow(TABLE, k * WIDTH, h, k);
+    writeRow(SLOPE_TABLE, k * WIDTH, slope, k);
     if (k === 0) {
       millsAtZero[0] = m[0]![0]!;
       millsAtZero[1] = m[0]![1]!;
@@ -131,7 +144,7 @@ function ensureTable(): void {
   prepareExpNear0();
   if (TABLE.length === 0) {
     // pushed in order first, so the array is packed doubles before the rows are written
-    for (let i = 0; i < (LAST_ROW + 1) * WIDTH; i++) TABLE.push(0.5);
+    for (let i = 0; i < (LAST_ROW + 1) * WIDTH; i++) TABLE.push(0.5), SLOPE_TABLE.push(0.5);
     buildTable();
   }
 }
@@ -185,6 +198,60 @@ export function geluTableInto(xs: Float64Array, out: Float64Array, scalar: (x: n
   }
   fixUpRange(xs, out, first, last, geluInTable, scalar);
   return out;
+}
+
+/**
+ * What {@link geluSlopeTableInto} computes itself: the value's window. GELU' itself would need
+ * no lower bound (D(0) = 1/2 gives GELU'(±0) = 1/2), but one predicate keeps the two kernels alike.
+ */
+export const geluSlopeInTable = geluInTable;
+
+/**
+ * Writes GELU'(xs[i]) into out[i] for every i and returns out. With t = |x| and
+ * D(t) = Φ(−t) − t·φ(t) = φ(t)·(M(t) − t), GELU'(x) is D(t) for x < 0 and 1 − D(t) for x > 0;
+ * D(c + b) = e^{−c·b}·S_k(b), S_k(b) = φ(c)·(M(c + b) − (c + b))·e^{−b²/2}, a degree-6
+ * polynomial from the same construction as the value's rows. The sign picks D or 1 − D by
+ * arithmetic, not a branch. `scalar` handles the elements outside the table's window.
+ */
+export function geluSlopeTableInto(xs: Float64Array, out: Float64Array, scalar: (x: number) => number): Float64Array {
+  ensureTable();
+  const n = xs.length;
+  let first = n;
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    const x = xs[i]!;
+    const t = Math.abs(x);
+    let u = t;
+    if (!(Math.abs(t - MID) <= HALF)) {
+      if (first === n) first = i;
+      last = i;
+      u = 0;
+    }
+    const k = u * STEPS + SHIFTER - SHIFTER;
+    const c = k * (1 / STEPS);
+    const b = u - c;
+    const row = ((k | 0) & 4095) * WIDTH;
+    const e = expNear0(-(c * b));
+    const b2 = b * b;
+    const s =
+      SLOPE_TABLE[row]! +
+      b *
+        (SLOPE_TABLE[row + 1]! +
+          b * SLOPE_TABLE[row + 2]! +
+          b2 * (SLOPE_TABLE[row + 3]! + b * SLOPE_TABLE[row + 4]!) +
+          b2 * b2 * (SLOPE_TABLE[row + 5]! + b * SLOPE_TABLE[row + 6]!));
+    // D for x < 0, 1 − D for x > 0: p + (1 − 2p)·D with p = [x > 0], exact for p = 0
+    const p = Number(x > 0);
+    out[i] = p + (1 - 2 * p) * (e * s);
+  }
+  fixUpRange(xs, out, first, last, geluSlopeInTable, scalar);
+  return out;
+}
+
+/** Row k of GELU''s table (s0..s6): exported for the tests. */
+export function geluSlopeTableRow(k: number): readonly number[] {
+  ensureTable();
+  return SLOPE_TABLE.slice(k * WIDTH, (k + 1) * WIDTH);
 }
 
 /** M(0) as the table's construction reached it, hi + lo: √(π/2) when every step was right. */

@@ -17,14 +17,13 @@ import {
   UP64_BELOW,
 } from './double-double.ts';
 import { expFast } from './fast-exp.ts';
-import { geluTableInto } from './gelu-table.ts';
+import { geluSlopeTableInto, geluTableInto } from './gelu-table.ts';
 import { B_HI, B_LO, CUBIC_HI, CUBIC_LO, geluTanhTableInto, TWO_ROOT_HI, TWO_ROOT_LO } from './gelu-tanh-table.ts';
 import { checkLengths, fixUp, scalarInto, TABLE_MIN_LENGTH } from './shared.ts';
 import {
   geluSlopeSeries,
   LN_SQRT_2PI_HI,
   LN_SQRT_2PI_LO,
-  millsG,
   phiOddSeries,
   TAIL_LIMIT,
   TAYLOR_LIMIT,
@@ -84,47 +83,6 @@ export function geluSlope(x: number): number {
 
 /** Veltkamp's splitter 2^27 + 1 (see double-double.ts). */
 const SPLIT = 134217729;
-
-/** Largest |x| of the vectorised GELU' fast form (the tail formula, with e^{-x²/2} normal). */
-const GELU_FAST_MAX = 37;
-/**
- * Its smallest |x|, 0.6: just below it Φ(-z) - zφ(z) cancels by a factor up to ~3 while
- * still outside the window (x > -0.52) where the absolute error bound applies.
- */
-const GELU_SLOPE_MIN = 0.6;
-const GELU_SLOPE_MID = (GELU_SLOPE_MIN + GELU_FAST_MAX) / 2;
-const GELU_SLOPE_HALF = (GELU_FAST_MAX - GELU_SLOPE_MIN) / 2;
-/** One comparison (NaN fails it): |x| in [GELU_SLOPE_MIN, GELU_FAST_MAX]. */
-const geluSlopeFast = (x: number): boolean => Math.abs(Math.abs(x) - GELU_SLOPE_MID) <= GELU_SLOPE_HALF;
-
-/**
- * The vectorised GELU': Φ(-z) - zφ(z) (x < 0) or its complement (x > 0) from the same φ(z) and
- * g(z) as {@link geluInto}, for 0.6 ≤ |x| ≤ 37, with one division for g and one for /z.
- */
-function geluSlopeInto(xs: Float64Array, out: Float64Array): void {
-  const n = xs.length;
-  let rare = 0;
-  for (let i = 0; i < n; i++) {
-    const x = xs[i]!;
-    const ok = geluSlopeFast(x);
-    rare |= ok ? 0 : 1;
-    const z = ok ? Math.abs(x) : 1;
-    const z2h = z * z;
-    const sz = SPLIT * z;
-    const zh = sz - (sz - z);
-    const zl = z - zh;
-    const z2l = zh * zh - z2h + 2 * zh * zl + zl * zl; // exact z² - z2h (Dekker, one split)
-    const h = -0.5 * z2h;
-    const yh = h - LN_SQRT_2PI_HI;
-    const yl = twoSumErr(h, -LN_SQRT_2PI_HI, yh) - 0.5 * z2l - LN_SQRT_2PI_LO;
-    const e = expFast(yh);
-    // Φ(-z) - zφ(z) = φ(z)·(g - z²)/z, with (g - z²) exact where g and z² cancel (near the
-    // minimum, x ≈ -0.75); for x > 0, GELU' = 1 - that
-    const t = (((millsG(z, z2h) - z2h) - z2l) * (e + e * yl)) / z;
-    out[i] = x > 0 ? 1 - t : t;
-  }
-  if (rare !== 0) fixUp(xs, out, geluSlopeFast, geluSlope);
-}
 
 /** 3·0.044715 as a double-double: v' = 2√(2/π)(1 + 0.134145x²). */
 const CUBIC3_HI = 0.134145;
@@ -297,7 +255,8 @@ export const gelu: Activation = {
   },
   dfInto(xs, out) {
     checkLengths(xs, out);
-    geluSlopeInto(xs, out);
+    if (xs.length < TABLE_MIN_LENGTH) scalarInto(xs, out, geluSlope);
+    else geluSlopeTableInto(xs, out, geluSlope);
     return out;
   },
   latex: String.raw`x\,\Phi(x) = \frac{x}{2}\left(1 + \operatorname{erf}\frac{x}{\sqrt{2}}\right)`,

@@ -96,26 +96,10 @@ const [d0, d1, d2, d3, d4, d5, d6, d7, d8, d9] = K_DEN;
 /** K(z) = z·M(z)/(1 - z·M(z)) - z², the remainder of the continued fraction, for z in [0.5, 40]. */
 function remainderK(z: number): number {
   // Horner, unrolled (the same operations in the same order as a loop from k = 8 down to 0,
-  // without per-coefficient array reads, so the vectorised GELU kernels inline it)
+  // without per-coefficient array reads)
   const p = ((((((((n9 * z + n8) * z + n7) * z + n6) * z + n5) * z + n4) * z + n3) * z + n2) * z + n1) * z + n0;
   const q = ((((((((d9 * z + d8) * z + d7) * z + d6) * z + d5) * z + d4) * z + d3) * z + d2) * z + d1) * z + d0;
   return p / q;
-}
-
-/**
- * g(z) = N/(N + 1), N = z² + K(z), K = P/Q, in plain doubles with a single division:
- * g = (z²Q + P)/(z²Q + P + Q). For the vectorised kernels, which accept ~2 ULP here; the
- * error of A = z²Q + P is damped by 1 - g. For z in [{@link TAYLOR_LIMIT}, {@link TAIL_LIMIT}].
- */
-export function millsG(z: number, z2: number): number {
-  // Estrin's scheme (all terms positive, so no cancellation): a shorter dependency chain
-  const w2 = z * z;
-  const w4 = w2 * w2;
-  const w8 = w4 * w4;
-  const p = n0 + n1 * z + w2 * (n2 + n3 * z) + w4 * (n4 + n5 * z + w2 * (n6 + n7 * z)) + w8 * (n8 + n9 * z);
-  const q = d0 + d1 * z + w2 * (d2 + d3 * z) + w4 * (d4 + d5 * z + w2 * (d6 + d7 * z)) + w8 * (d8 + d9 * z);
-  const a = z2 * q + p;
-  return a / (a + q);
 }
 
 /**
