@@ -44,12 +44,16 @@ const SHIFTER = 6755399441055744;
 
 /** Rows of {@link WIDTH}; empty until first use. A packed array of doubles. */
 const TABLE: number[] = [];
+/** GELU-tanh''s rows (see {@link geluTanhSlopeTableInto}), built in the same pass. */
+const SLOPE_TABLE: number[] = [];
+/** Terms of the series behind a row: H's degree plus one, for its derivative. */
+const SERIES = DEGREE + 1;
 
 /** Taylor coefficients of e^{−p(b)} for a cubic p (p[0] = 0) into out[0..DEGREE]. */
 function seriesExp(p: readonly number[], out: number[]): void {
   // (j + 1)·out_{j+1} = −Σ_i (i + 1)·p_{i+1}·out_{j−i}
   out[0] = 1;
-  for (let j = 0; j < DEGREE; j++) {
+  for (let j = 0; j < SERIES; j++) {
     let acc = 0;
     for (let i = 0; i <= Math.min(j, 2); i++) acc += (i + 1) * p[i + 1]! * out[j - i]!;
     out[j + 1] = -acc / (j + 1);
@@ -78,6 +82,7 @@ function buildTable(): void {
   const er: number[] = [];
   const d: number[] = [];
   const inv: number[] = [];
+  const h: number[] = [];
   for (let k = 0; k <= LAST_ROW; k++) {
     const c = k / STEPS;
     const wh = w[0]!;
@@ -85,25 +90,30 @@ function buildTable(): void {
     addDD(w[0]!, w[1]!, 1, den);
     quotientDD(w[0]!, w[1]!, den[0]!, den[1]!, sig);
     mulDD(sig[0]!, sig[1]!, c, 0, sig);
-    TABLE.push(sig[0]! + sig[1]!);
+    h[0] = sig[0]! + sig[1]!;
     // Δ(b) = v'(c)·b + 3B·c·b² + B·b³; the loop's exp takes all but B·b³
     seriesExp([0, TWO_ROOT_HI + 3 * B_HI * c * c, 3 * B_HI * c, B_HI], u);
     seriesExp([0, 0, 0, B_HI], er);
     // 1/(1 + W·u) as a series: d_0 = 1 + W, d_j = W·u_j
     d[0] = 1 + wh;
-    for (let j = 1; j <= DEGREE; j++) d[j] = wh * u[j]!;
+    for (let j = 1; j <= SERIES; j++) d[j] = wh * u[j]!;
     inv[0] = 1 / d[0]!;
-    for (let j = 1; j <= DEGREE; j++) {
+    for (let j = 1; j <= SERIES; j++) {
       let acc = 0;
       for (let i = 1; i <= j; i++) acc += d[i]! * inv[j - i]!;
       inv[j] = -acc / d[0]!;
     }
     // H = (c + b)·W·e^{−B·b³}·inv: h0 is the double-double value above
-    for (let j = 1; j <= DEGREE; j++) {
+    for (let j = 1; j <= SERIES; j++) {
       let acc = 0;
       for (let i = 0; i <= j; i++) acc += er[i]! * (c * inv[j - i]! + (j - i > 0 ? inv[j - i - 1]! : 0));
-      TABLE.push(wh * acc);
+      h[j] = wh * acc;
     }
+    for (let j = 0; j <= DEGREE; j++) TABLE.push(h[j]!);
+    // G' = e^{−E}·(H' − E'·H) with E(b) = b·(A + 3B·c·(c + b)): E' = α + 2β·b, α = A + 3B·c², β = 3B·c
+    const alpha = TWO_ROOT_HI + B3 * c * c;
+    const beta = B3 * c;
+    for (let j = 0; j <= DEGREE; j++) SLOPE_TABLE.push((j + 1) * h[j + 1]! - alpha * h[j]! - (j > 0 ? 2 * beta * h[j - 1]! : 0));
     // next W
     mulDD(w[0]!, w[1]!, stepA[0]!, stepA[1]!, w);
     mulDD(w[0]!, w[1]!, q[0]!, q[1]!, w);
@@ -163,6 +173,54 @@ export function geluTanhTableInto(xs: Float64Array, out: Float64Array, scalar: (
   }
   fixUpRange(xs, out, first, last, geluTanhInTable, scalar);
   return out;
+}
+
+/**
+ * Writes GELU-tanh'(xs[i]) into out[i] for every i and returns out. GELU-tanh(x) is
+ * max(x, 0) − G(t), so its derivative is G'(t) for x < 0 and 1 − G'(t) for x > 0, with
+ * G'(c + b) = e^{−b(A + 3B·c·t)}·S_k(b) and S_k = H_k' − (α + 2β·b)·H_k from the value's series
+ * (one degree more, for the derivative). The sign picks G' or 1 − G' by arithmetic, not a branch;
+ * `scalar` handles the elements outside the table's window.
+ */
+export function geluTanhSlopeTableInto(xs: Float64Array, out: Float64Array, scalar: (x: number) => number): Float64Array {
+  ensureTable();
+  const n = xs.length;
+  let first = n;
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    const x = xs[i]!;
+    const t = Math.abs(x);
+    let u = t;
+    if (!(Math.abs(t - MID) <= HALF)) {
+      if (first === n) first = i;
+      last = i;
+      u = 0;
+    }
+    const k = u * STEPS + SHIFTER - SHIFTER;
+    const c = k * (1 / STEPS);
+    const b = u - c;
+    const row = ((k | 0) & 4095) * WIDTH;
+    const e = expNear0(-(b * (TWO_ROOT_HI + B3 * (c * u))));
+    const b2 = b * b;
+    const g =
+      SLOPE_TABLE[row]! +
+      b *
+        (SLOPE_TABLE[row + 1]! +
+          b * SLOPE_TABLE[row + 2]! +
+          b2 * (SLOPE_TABLE[row + 3]! + b * SLOPE_TABLE[row + 4]!) +
+          b2 * b2 * (SLOPE_TABLE[row + 5]! + b * SLOPE_TABLE[row + 6]!));
+    // G' for x < 0, 1 − G' for x > 0: p + (1 − 2p)·G' with p = [x > 0], exact for p = 0
+    const p = Number(x > 0);
+    out[i] = p + (1 - 2 * p) * (e * g);
+  }
+  fixUpRange(xs, out, first, last, geluTanhInTable, scalar);
+  return out;
+}
+
+/** Row k of GELU-tanh''s table (s0..s6): exported for the tests. */
+export function geluTanhSlopeTableRow(k: number): readonly number[] {
+  ensureTable();
+  return SLOPE_TABLE.slice(k * WIDTH, (k + 1) * WIDTH);
 }
 
 /** Row k (h0..h6): exported for the tests. */

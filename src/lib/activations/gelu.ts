@@ -16,10 +16,16 @@ import {
   TWO_POW_M64,
   UP64_BELOW,
 } from './double-double.ts';
-import { expFast } from './fast-exp.ts';
 import { geluSlopeTableInto, geluTableInto } from './gelu-table.ts';
-import { B_HI, B_LO, CUBIC_HI, CUBIC_LO, geluTanhTableInto, TWO_ROOT_HI, TWO_ROOT_LO } from './gelu-tanh-table.ts';
-import { checkLengths, fixUp, scalarInto, TABLE_MIN_LENGTH } from './shared.ts';
+import {
+  CUBIC_HI,
+  CUBIC_LO,
+  geluTanhSlopeTableInto,
+  geluTanhTableInto,
+  TWO_ROOT_HI,
+  TWO_ROOT_LO,
+} from './gelu-tanh-table.ts';
+import { checkLengths, scalarInto, TABLE_MIN_LENGTH } from './shared.ts';
 import {
   geluSlopeSeries,
   LN_SQRT_2PI_HI,
@@ -81,8 +87,6 @@ export function geluSlope(x: number): number {
   return up ? r * TWO_POW_M64 : r;
 }
 
-/** Veltkamp's splitter 2^27 + 1 (see double-double.ts). */
-const SPLIT = 134217729;
 
 /** 3·0.044715 as a double-double: v' = 2√(2/π)(1 + 0.134145x²). */
 const CUBIC3_HI = 0.134145;
@@ -116,62 +120,6 @@ function tanhArgLow(x: number, vh: number): number {
   return twoProdErr(TWO_ROOT_HI, wh, vh) + TWO_ROOT_HI * wl + TWO_ROOT_LO * wh;
 }
 
-/** |x| up to which the vectorised GELU-tanh' uses its fast form ((1 + e^{-v})² stays finite). */
-const GT_SLOPE_FAST = 15;
-const gtSlopeFast = (x: number): boolean => Math.abs(x) <= GT_SLOPE_FAST;
-
-/**
- * The vectorised GELU-tanh', (1 + E·S)/(1 + E)² with E = e^{-v}, S = 1 + x·v' and
- * v' = 2√(2/π)(1 + 0.134145x²) = w + 2B·x², every argument in double-double as in
- * {@link geluTanhInto} (the roundings of v' alone would cost several ULP in the left tail).
- * E·S ≈ -1 only near the minimum, where the absolute error stays ~2^-56. For |x| ≤ 15.
- */
-function geluTanhSlopeInto(xs: Float64Array, out: Float64Array): void {
-  const n = xs.length;
-  let rare = 0;
-  for (let i = 0; i < n; i++) {
-    const x0 = xs[i]!;
-    const ok = gtSlopeFast(x0);
-    rare |= ok ? 0 : 1;
-    const x = ok ? x0 : 0;
-    let t = SPLIT * x;
-    const xh = t - (t - x);
-    const xl = x - xh;
-    const x2 = x * x;
-    const x2l = xh * xh - x2 + 2 * xh * xl + xl * xl;
-    const bx = B_HI * x2;
-    t = SPLIT * x2;
-    const yh = t - (t - x2);
-    const yl = x2 - yh;
-    t = SPLIT * B_HI;
-    const bh = t - (t - B_HI);
-    const bl = B_HI - bh;
-    const bxl = bh * yh - bx + bh * yl + bl * yh + bl * yl + B_HI * x2l + B_LO * x2;
-    const wh = TWO_ROOT_HI + bx;
-    const wl = twoSumErr(TWO_ROOT_HI, bx, wh) + bxl + TWO_ROOT_LO;
-    const vh = x * wh;
-    t = SPLIT * wh;
-    let hh = t - (t - wh);
-    let hl = wh - hh;
-    const vl = xh * hh - vh + xh * hl + xl * hh + xl * hl + x * wl;
-    // v' = w + 2B·x², then p = x·v', S = 1 + p: each as hi + lo
-    const b2 = 2 * bx;
-    const dvh = wh + b2;
-    const dvl = twoSumErr(wh, b2, dvh) + wl + 2 * bxl;
-    const ph = x * dvh;
-    t = SPLIT * dvh;
-    hh = t - (t - dvh);
-    hl = dvh - hh;
-    const pl = xh * hh - ph + xh * hl + xl * hh + xl * hl + x * dvl;
-    const sh = 1 + ph;
-    const sl = twoSumErr(1, ph, sh) + pl;
-    let e = expFast(-vh);
-    e -= e * vl;
-    const d = 1 + e;
-    out[i] = (1 + e * (sh + sl)) / (d * d);
-  }
-  if (rare !== 0) fixUp(xs, out, gtSlopeFast, geluTanhSlope);
-}
 
 /**
  * GELU-tanh(x) = ½x(1 + tanh u) = x·σ(2u). The σ form has no 1 + tanh cancellation in the
@@ -296,7 +244,8 @@ export const geluTanh: Activation = {
   },
   dfInto(xs, out) {
     checkLengths(xs, out);
-    geluTanhSlopeInto(xs, out);
+    if (xs.length < TABLE_MIN_LENGTH) scalarInto(xs, out, geluTanhSlope);
+    else geluTanhSlopeTableInto(xs, out, geluTanhSlope);
     return out;
   },
   latex: String.raw`\frac{x}{2}\left(1 + \tanh\!\left(\sqrt{2/\pi}\,\bigl(x + 0.044715\,x^{3}\bigr)\right)\right)`,
