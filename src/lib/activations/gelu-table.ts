@@ -212,6 +212,8 @@ export const geluSlopeInTable = geluInTable;
  * D(c + b) = e^{−c·b}·S_k(b), S_k(b) = φ(c)·(M(c + b) − (c + b))·e^{−b²/2}, a degree-6
  * polynomial from the same construction as the value's rows. The sign picks D or 1 − D by
  * arithmetic, not a branch. `scalar` handles the elements outside the table's window.
+ * Its loop repeats the value's on purpose: one loop for both, taking the table and a flag,
+ * measured 1.5 ns per element slower.
  */
 export function geluSlopeTableInto(xs: Float64Array, out: Float64Array, scalar: (x: number) => number): Float64Array {
   ensureTable();

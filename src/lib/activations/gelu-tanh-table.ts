@@ -181,6 +181,8 @@ export function geluTanhTableInto(xs: Float64Array, out: Float64Array, scalar: (
  * G'(c + b) = e^{−b(A + 3B·c·t)}·S_k(b) and S_k = H_k' − (α + 2β·b)·H_k from the value's series
  * (one degree more, for the derivative). The sign picks G' or 1 − G' by arithmetic, not a branch;
  * `scalar` handles the elements outside the table's window.
+ * Its loop repeats the value's on purpose: one loop for both, taking the table and a flag,
+ * measured 1.5 ns per element slower.
  */
 export function geluTanhSlopeTableInto(xs: Float64Array, out: Float64Array, scalar: (x: number) => number): Float64Array {
   ensureTable();
