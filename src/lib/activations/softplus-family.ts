@@ -253,7 +253,10 @@ export const silu: Activation = {
       const ax = Math.abs(x);
       const e = expFast(ok ? -ax : 0);
       const d = 1 + e;
-      const num = x < 0 ? e * (1 + x + e) : 1 + e * (1 + x);
+      // both numerators, picked by p = [x < 0] in arithmetic (exact: p·A + (1 − p)·B is A or
+      // B, both finite here); a branch on the sign mispredicts half the time on a real layer
+      const p = Number(x < 0);
+      const num = p * (e * (1 + x + e)) + (1 - p) * (1 + e * (1 + x));
       out[i] = num / (d * d);
     }
     if (rare !== 0) fixUp(xs, out, slopeFast, siluSlope);
