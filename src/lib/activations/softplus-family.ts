@@ -184,9 +184,8 @@ export const softplus: Activation = {
   fInto(xs, out, p) {
     checkLengths(xs, out);
     const beta = param(p, 'beta', 1);
-    const scalar = (x: number): number => softplusValue(x, beta);
-    if (xs.length < TABLE_MIN_LENGTH) scalarInto(xs, out, scalar);
-    else softplusTableInto(xs, out, beta, scalar);
+    if (xs.length < TABLE_MIN_LENGTH) scalarInto(xs, out, (x) => softplusValue(x, beta));
+    else softplusTableInto(xs, out, beta, softplusValue);
     return out;
   },
   dfInto(xs, out, p) {

@@ -85,7 +85,12 @@ export function softplusInTable(y: number): boolean {
  * the table where |βx| ≤ 40, `scalar` for the rest (recorded as a first..last range, so a
  * stray huge input costs one scalar call, not a second pass).
  */
-export function softplusTableInto(xs: Float64Array, out: Float64Array, beta: number, scalar: (x: number) => number): Float64Array {
+export function softplusTableInto(
+  xs: Float64Array,
+  out: Float64Array,
+  beta: number,
+  scalar: (x: number, beta: number) => number,
+): Float64Array {
   ensureTable();
   const n = xs.length;
   let first = n;
@@ -113,7 +118,8 @@ export function softplusTableInto(xs: Float64Array, out: Float64Array, beta: num
     // max(y, 0) without a branch: exact for |y| ≤ 40
     out[i] = ((y + t) * 0.5 + g) / beta;
   }
-  fixUpRange(xs, out, first, last, (x) => softplusInTable(beta * x), scalar);
+  // (the closures exist only when something needs fixing: no allocation per call otherwise)
+  if (last >= 0) fixUpRange(xs, out, first, last, (x) => softplusInTable(beta * x), (x) => scalar(x, beta));
   return out;
 }
 
