@@ -140,6 +140,16 @@ function buildTable(): void {
   }
 }
 
+/** Whether the table is built (the vectorised forms then use it at any length). */
+export function geluTableReady(): boolean {
+  return TABLE.length > 0;
+}
+
+/** Builds the table now (once). */
+export function prepareGeluTable(): void {
+  ensureTable();
+}
+
 function ensureTable(): void {
   prepareExpNear0();
   if (TABLE.length === 0) {

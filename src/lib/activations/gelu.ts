@@ -16,12 +16,14 @@ import {
   TWO_POW_M64,
   UP64_BELOW,
 } from './double-double.ts';
-import { geluSlopeTableInto, geluTableInto } from './gelu-table.ts';
+import { geluSlopeTableInto, geluTableInto, geluTableReady, prepareGeluTable } from './gelu-table.ts';
 import {
   CUBIC_HI,
   CUBIC_LO,
   geluTanhSlopeTableInto,
   geluTanhTableInto,
+  geluTanhTableReady,
+  prepareGeluTanhTable,
   TWO_ROOT_HI,
   TWO_ROOT_LO,
 } from './gelu-tanh-table.ts';
@@ -197,16 +199,17 @@ export const gelu: Activation = {
   df: (x) => geluSlope(x),
   fInto(xs, out) {
     checkLengths(xs, out);
-    if (xs.length < TABLE_MIN_LENGTH) scalarInto(xs, out, geluValue);
+    if (xs.length < TABLE_MIN_LENGTH && !geluTableReady()) scalarInto(xs, out, geluValue);
     else geluTableInto(xs, out, geluValue);
     return out;
   },
   dfInto(xs, out) {
     checkLengths(xs, out);
-    if (xs.length < TABLE_MIN_LENGTH) scalarInto(xs, out, geluSlope);
+    if (xs.length < TABLE_MIN_LENGTH && !geluTableReady()) scalarInto(xs, out, geluSlope);
     else geluSlopeTableInto(xs, out, geluSlope);
     return out;
   },
+  prepare: prepareGeluTable,
   latex: String.raw`x\,\Phi(x) = \frac{x}{2}\left(1 + \operatorname{erf}\frac{x}{\sqrt{2}}\right)`,
   dlatex: String.raw`\Phi(x) + \frac{x}{\sqrt{2\pi}}\,e^{-x^{2}/2}`,
   range: {
@@ -238,16 +241,17 @@ export const geluTanh: Activation = {
   df: (x) => geluTanhSlope(x),
   fInto(xs, out) {
     checkLengths(xs, out);
-    if (xs.length < TABLE_MIN_LENGTH) scalarInto(xs, out, geluTanhValue);
+    if (xs.length < TABLE_MIN_LENGTH && !geluTanhTableReady()) scalarInto(xs, out, geluTanhValue);
     else geluTanhTableInto(xs, out, geluTanhValue);
     return out;
   },
   dfInto(xs, out) {
     checkLengths(xs, out);
-    if (xs.length < TABLE_MIN_LENGTH) scalarInto(xs, out, geluTanhSlope);
+    if (xs.length < TABLE_MIN_LENGTH && !geluTanhTableReady()) scalarInto(xs, out, geluTanhSlope);
     else geluTanhSlopeTableInto(xs, out, geluTanhSlope);
     return out;
   },
+  prepare: prepareGeluTanhTable,
   latex: String.raw`\frac{x}{2}\left(1 + \tanh\!\left(\sqrt{2/\pi}\,\bigl(x + 0.044715\,x^{3}\bigr)\right)\right)`,
   dlatex: String.raw`\frac{1 + \tanh u}{2} + \frac{x}{2}\bigl(1 - \tanh^{2} u\bigr)\sqrt{2/\pi}\,\bigl(1 + 0.134145\,x^{2}\bigr),\quad u = \sqrt{2/\pi}\,\bigl(x + 0.044715\,x^{3}\bigr)`,
   range: {

@@ -51,11 +51,11 @@ export function fixUp(xs: Float64Array, out: Float64Array, fast: (x: number) => 
 }
 
 /**
- * Shortest input for which a table kernel (gelu-table.ts, softplus-table.ts) is used. Their
- * tables are built on first use, 3-30 ms depending on how warm the JIT is, which only pays off
- * over hundreds of thousands of elements; a plot's 401 samples would pay it on the main thread.
- * Shorter inputs go through the scalar kernel. A rule on length alone keeps results
- * independent of what ran before (both paths meet the same ULP contract).
+ * Shortest input for which a table kernel (gelu-table.ts, softplus-table.ts, gelu-tanh-table.ts)
+ * builds its table: 3-30 ms depending on how warm the JIT is, which only pays off over hundreds
+ * of thousands of elements; a plot's 401 samples would pay it on the main thread. Until the table
+ * exists (a long input or the record's `prepare()` builds it), shorter inputs go through the
+ * scalar kernel; both paths meet the same ULP contract.
  */
 export const TABLE_MIN_LENGTH = 2048;
 

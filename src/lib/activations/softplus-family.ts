@@ -18,7 +18,7 @@ import {
 } from './double-double.ts';
 import { expFast, expFastLite } from './fast-exp.ts';
 import { checkLengths, fixUp, logistic, param, scalarInto, TABLE_MIN_LENGTH } from './shared.ts';
-import { softplusTableInto } from './softplus-table.ts';
+import { prepareSoftplusTable, softplusTableInto, softplusTableReady } from './softplus-table.ts';
 import type { Activation, ParamSpec } from './types.ts';
 
 /**
@@ -184,7 +184,7 @@ export const softplus: Activation = {
   fInto(xs, out, p) {
     checkLengths(xs, out);
     const beta = param(p, 'beta', 1);
-    if (xs.length < TABLE_MIN_LENGTH) scalarInto(xs, out, (x) => softplusValue(x, beta));
+    if (xs.length < TABLE_MIN_LENGTH && !softplusTableReady()) scalarInto(xs, out, (x) => softplusValue(x, beta));
     else softplusTableInto(xs, out, beta, softplusValue);
     return out;
   },
@@ -202,6 +202,7 @@ export const softplus: Activation = {
     if (rare !== 0) fixUp(xs, out, (x) => fast(beta * x), (x) => softplusSlope(x, beta));
     return out;
   },
+  prepare: prepareSoftplusTable,
   latex: String.raw`\frac{1}{\beta}\ln\bigl(1 + e^{\beta x}\bigr)`,
   dlatex: String.raw`\sigma(\beta x) = \frac{1}{1 + e^{-\beta x}}`,
   range: { min: 0, max: Infinity, minInclusive: false, maxInclusive: false, latex: String.raw`(0, \infty)` },

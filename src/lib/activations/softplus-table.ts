@@ -71,6 +71,16 @@ function buildTable(): void {
   }
 }
 
+/** Whether the table is built (the vectorised forms then use it at any length). */
+export function softplusTableReady(): boolean {
+  return TABLE.length > 0;
+}
+
+/** Builds the table now (once). */
+export function prepareSoftplusTable(): void {
+  ensureTable();
+}
+
 function ensureTable(): void {
   if (TABLE.length === 0) buildTable();
 }

@@ -133,6 +133,14 @@ export interface Activation {
    * and tables use {@link dfInto}.
    */
   scaleByDfFromOutput?(ys: Float64Array, g: Float64Array): Float64Array;
+  /**
+   * For records whose vectorised forms run from a table built on first use (GELU, GELU-tanh,
+   * softplus): builds it now. Until then, inputs shorter than TABLE_MIN_LENGTH (shared.ts) take
+   * the scalar kernel, so a plot never pays for a table; once built, every call uses it. The
+   * training engine calls this when it creates a network, so its results never depend on what
+   * ran before.
+   */
+  prepare?(): void;
   /** f in TeX, as the right-hand side of `f(x) =`; parameters appear by their symbol. */
   readonly latex: string;
   /** f' in TeX, as the right-hand side of `f'(x) =`. */

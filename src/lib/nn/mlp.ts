@@ -47,7 +47,7 @@ import {
 } from './types.ts';
 
 /** What a layer needs of its activation: a registry record or an adapted custom function. */
-type LayerFunction = Pick<Activation, 'params' | 'fInto' | 'dfInto' | 'scaleByDfFromOutput'> & {
+type LayerFunction = Pick<Activation, 'params' | 'fInto' | 'dfInto' | 'scaleByDfFromOutput' | 'prepare'> & {
   readonly id: ActivationId | 'custom';
 };
 
@@ -97,6 +97,9 @@ export function createMlp(spec: MlpSpec, restore: MlpRestore = {}): Mlp {
     ...resolved.activations.map((id) => (custom ? customLayerFunction(custom) : getActivation(id))),
     getActivation(resolved.outputActivation),
   ];
+  // Table kernels build now, so every batch, short or long, takes the same path: a run's
+  // numbers then never depend on what the page computed before it
+  for (const act of acts) act.prepare?.();
   // One mutable params object per layer, passed to f/df; a PReLU slope is copied in before use.
   const actParams: Record<string, number>[] = acts.map((act, l) => {
     const values: Record<string, number> = {};

@@ -1,0 +1,29 @@
+/**
+ * Table kernels and the engine: a plot's short input never builds a table, a network does when
+ * it is created, and from then on every call takes the table, whatever its length.
+ */
+import { describe, expect, test } from 'vitest';
+import { activations } from '../../src/lib/activations/index.ts';
+import { geluTableReady } from '../../src/lib/activations/gelu-table.ts';
+import { geluTanhTableReady } from '../../src/lib/activations/gelu-tanh-table.ts';
+import { softplusTableReady } from '../../src/lib/activations/softplus-table.ts';
+import { createMlp } from '../../src/lib/nn/index.ts';
+import { ulpDistance } from '../../src/lib/ulp.ts';
+
+describe('table kernels in the engine', () => {
+  test('short inputs leave the tables unbuilt; creating a network builds its own', () => {
+    const xs = Float64Array.from({ length: 401 }, (_, i) => -6 + (12 * i) / 400);
+    const viaScalar = activations.gelu.fInto(xs, new Float64Array(xs.length));
+    activations.softplus.fInto(xs, new Float64Array(xs.length));
+    expect([geluTableReady(), geluTanhTableReady(), softplusTableReady()]).toEqual([false, false, false]);
+
+    createMlp({ sizes: [2, 3, 1], activation: 'gelu', outputActivation: 'linear', loss: 'mse', init: 'xavier', seed: 1 });
+    expect([geluTableReady(), geluTanhTableReady(), softplusTableReady()]).toEqual([true, false, false]);
+    createMlp({ sizes: [2, 3, 1], activation: 'softplus', outputActivation: 'linear', loss: 'mse', init: 'xavier', seed: 1 });
+    expect(softplusTableReady()).toBe(true);
+
+    // the same short input now runs through the table: within the contract of the scalar result
+    const viaTable = activations.gelu.fInto(xs, new Float64Array(xs.length));
+    viaTable.forEach((y, i) => expect(ulpDistance(y, viaScalar[i]!)).toBeLessThanOrEqual(4));
+  });
+});
