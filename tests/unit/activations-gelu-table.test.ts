@@ -16,6 +16,7 @@ import {
 } from '../../src/lib/activations/gelu-table.ts';
 import { D, exactDecimal, normalCdf, normalPdf, toDouble } from '../../scripts/reference-math.ts';
 import { ulpDistance } from '../../src/lib/ulp.ts';
+import { disagreements, tableInputs } from './table-kernel-check.ts';
 
 describe('expNear0', () => {
   test('within 1 ULP of e^a (80 digits) on [-1/2, 1/2], at the table steps and between them', () => {
@@ -57,19 +58,10 @@ describe('GELU table', () => {
   });
 
   test('large arrays: matches the scalar kernel within 3 ULP, rare inputs exactly', () => {
-    const n = 5000;
-    const xs = new Float64Array(n);
-    for (let i = 0; i < n; i++) xs[i] = -40 + (80 * ((i * 7919) % n)) / n + 1e-3 * Math.sin(i);
     const rare = [0, -0, 5e-324, -5e-324, 1e-12, -1e-12, 37.5, -37.5, -38.7, 1e308, -1e308, Infinity, -Infinity, NaN];
-    rare.forEach((x, i) => (xs[100 * i + 3] = x));
-    const out = geluTableInto(xs, new Float64Array(n), geluValue);
-    const far: string[] = [];
-    xs.forEach((x, i) => {
-      const exp = geluValue(x);
-      const ok = Number.isFinite(exp) && exp !== 0 ? ulpDistance(out[i]!, exp) <= 3 : Object.is(out[i], exp) || (Number.isNaN(out[i]) && Number.isNaN(exp));
-      if (!ok) far.push(`${x}: ${out[i]} vs ${exp}`);
-    });
-    expect(far).toEqual([]);
+    const xs = tableInputs(5000, -40, 40, rare);
+    const out = geluTableInto(xs, new Float64Array(xs.length), geluValue);
+    expect(disagreements(xs, out, geluValue, 3)).toEqual([]);
     rare.forEach((x, i) => expect(Object.is(out[100 * i + 3], geluValue(x)) || Number.isNaN(x), `${x}`).toBe(true));
   });
 });
@@ -96,21 +88,8 @@ describe("GELU' table", () => {
   });
 
   test('large arrays: matches the scalar GELU\' within 3 ULP (2^-52 absolute near its zero), rare inputs exactly', () => {
-    const n = 5000;
-    const xs = new Float64Array(n);
-    for (let i = 0; i < n; i++) xs[i] = -40 + (80 * ((i * 7919) % n)) / n + 1e-3 * Math.sin(i);
-    const rare = [0, -0, 5e-324, -5e-324, 37.5, -37.5, -38.7, 1e308, -1e308, Infinity, -Infinity, NaN];
-    rare.forEach((x, i) => (xs[100 * i + 3] = x));
-    const out = geluSlopeTableInto(xs, new Float64Array(n), geluSlope);
-    const far: string[] = [];
-    xs.forEach((x, i) => {
-      const exp = geluSlope(x);
-      const ok =
-        Number.isFinite(exp) && exp !== 0
-          ? ulpDistance(out[i]!, exp) <= 3 || Math.abs(out[i]! - exp) <= 2 ** -52
-          : Object.is(out[i], exp) || (Number.isNaN(out[i]) && Number.isNaN(exp));
-      if (!ok) far.push(`${x}: ${out[i]} vs ${exp}`);
-    });
-    expect(far).toEqual([]);
+    const xs = tableInputs(5000, -40, 40, [0, -0, 5e-324, -5e-324, 37.5, -37.5, -38.7, 1e308, -1e308, Infinity, -Infinity, NaN]);
+    const out = geluSlopeTableInto(xs, new Float64Array(xs.length), geluSlope);
+    expect(disagreements(xs, out, geluSlope, 3, 2 ** -52)).toEqual([]);
   });
 });

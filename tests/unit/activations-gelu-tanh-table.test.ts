@@ -15,7 +15,7 @@ import {
   TWO_ROOT_LO,
 } from '../../src/lib/activations/gelu-tanh-table.ts';
 import { D, exactDecimal, GELU_TANH_K, reference, sigmoid } from '../../scripts/reference-math.ts';
-import { ulpDistance } from '../../src/lib/ulp.ts';
+import { disagreements, tableInputs } from './table-kernel-check.ts';
 
 /** G(t) = t·σ(−v(t)) = −GELU-tanh(−t), to 80 digits. */
 const G = (t: ReturnType<typeof D>): ReturnType<typeof D> => reference['gelu-tanh']!.f(t.neg()).neg();
@@ -41,40 +41,18 @@ describe('GELU-tanh table', () => {
   });
 
   test('large arrays: matches the scalar kernel within 3 ULP, rare inputs exactly', () => {
-    const n = 5000;
-    const xs = new Float64Array(n);
-    for (let i = 0; i < n; i++) xs[i] = -22 + (44 * ((i * 7919) % n)) / n + 1e-3 * Math.sin(i);
     const rare = [0, -0, 5e-324, -5e-324, 1e-12, -1e-12, 20.5, -20.5, -29, 1e308, -1e308, Infinity, -Infinity, NaN];
-    rare.forEach((x, i) => (xs[100 * i + 3] = x));
-    const out = geluTanhTableInto(xs, new Float64Array(n), geluTanhValue);
-    const far: string[] = [];
-    xs.forEach((x, i) => {
-      const exp = geluTanhValue(x);
-      const ok = Number.isFinite(exp) && exp !== 0 ? ulpDistance(out[i]!, exp) <= 3 : Object.is(out[i], exp) || (Number.isNaN(out[i]) && Number.isNaN(exp));
-      if (!ok) far.push(`${x}: ${out[i]} vs ${exp}`);
-    });
-    expect(far).toEqual([]);
+    const xs = tableInputs(5000, -22, 22, rare);
+    const out = geluTanhTableInto(xs, new Float64Array(xs.length), geluTanhValue);
+    expect(disagreements(xs, out, geluTanhValue, 3)).toEqual([]);
   });
 });
 
 describe("GELU-tanh' table", () => {
   test("large arrays: matches the scalar GELU-tanh' within 4 ULP (2^-52 absolute near its zero), rare inputs exactly", () => {
-    const n = 5000;
-    const xs = new Float64Array(n);
-    for (let i = 0; i < n; i++) xs[i] = -22 + (44 * ((i * 7919) % n)) / n + 1e-3 * Math.sin(i);
-    const rare = [0, -0, 5e-324, -5e-324, 20.5, -20.5, -29, 1e308, -1e308, Infinity, -Infinity, NaN];
-    rare.forEach((x, i) => (xs[100 * i + 3] = x));
-    const out = geluTanhSlopeTableInto(xs, new Float64Array(n), geluTanhSlope);
-    const far: string[] = [];
-    xs.forEach((x, i) => {
-      const exp = geluTanhSlope(x);
-      const ok =
-        Number.isFinite(exp) && exp !== 0
-          ? ulpDistance(out[i]!, exp) <= 4 || Math.abs(out[i]! - exp) <= 2 ** -52
-          : Object.is(out[i], exp) || (Number.isNaN(out[i]) && Number.isNaN(exp));
-      if (!ok) far.push(`${x}: ${out[i]} vs ${exp}`);
-    });
-    expect(far).toEqual([]);
+    const xs = tableInputs(5000, -22, 22, [0, -0, 5e-324, -5e-324, 20.5, -20.5, -29, 1e308, -1e308, Infinity, -Infinity, NaN]);
+    const out = geluTanhSlopeTableInto(xs, new Float64Array(xs.length), geluTanhSlope);
+    expect(disagreements(xs, out, geluTanhSlope, 4, 2 ** -52)).toEqual([]);
   });
 
   test('sampled rows: S_k(b)·e^{−b(A + 3B·c·t)} = G\'(c + b), the slope of G, to 2^-50 of its terms', () => {

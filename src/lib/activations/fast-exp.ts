@@ -47,16 +47,8 @@ function prodErr(a: number, b: number, p: number): number {
 }
 
 {
-  // c = 2^(1/128) as a double-double: seven double-double square roots of 2.
-  let ch = 2;
-  let cl = 0;
-  for (let i = 0; i < 7; i++) {
-    const s = Math.sqrt(ch);
-    const sq = s * s;
-    const sl = (ch - sq - prodErr(s, s, sq) + cl) / (2 * s);
-    ch = s + sl;
-    cl = sl - (ch - s);
-  }
+  // c = 2^(1/128) as a double-double
+  const [ch, cl] = rootOfTwo(7);
   // T_j = c^j by double-double products (error after 127 steps ~2^-97 relative).
   let th = 1;
   let tl = 0;
@@ -113,16 +105,8 @@ const LN2_1024_LO = LN2_HI / 1024 - LN2_1024_HI + LN2_LO / 1024;
 /** 2^(j/1024) for j = 0..1023, each the double nearest its double-double value. */
 const FINE: number[] = [];
 {
-  // c = 2^(1/1024) as a double-double: ten double-double square roots of 2
-  let ch = 2;
-  let cl = 0;
-  for (let i = 0; i < 10; i++) {
-    const q = Math.sqrt(ch);
-    const sq = q * q;
-    const ql = (ch - sq - prodErr(q, q, sq) + cl) / (2 * q);
-    ch = q + ql;
-    cl = ql - (ch - q);
-  }
+  // c = 2^(1/1024) as a double-double
+  const [ch, cl] = rootOfTwo(10);
   const v: number[] = [1, 0];
   for (let j = 0; j < 1024; j++) {
     FINE.push(v[0]! + v[1]!);
@@ -184,6 +168,20 @@ export function prepareExpNear0(): void {
     NEAR0[NEAR0_HALF + j] = up[0]! + up[1]!;
     NEAR0[NEAR0_HALF - j] = down[0]! + down[1]!;
   }
+}
+
+/** 2^(2^-halvings) as a double-double: `halvings` double-double square roots of 2 (init only). */
+function rootOfTwo(halvings: number): [number, number] {
+  let ch = 2;
+  let cl = 0;
+  for (let i = 0; i < halvings; i++) {
+    const q = Math.sqrt(ch);
+    const sq = q * q;
+    const ql = (ch - sq - prodErr(q, q, sq) + cl) / (2 * q);
+    ch = q + ql;
+    cl = ql - (ch - q);
+  }
+  return [ch, cl];
 }
 
 /** v ← v·(bh + bl) in double-double (init only). */
