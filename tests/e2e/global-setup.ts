@@ -3,9 +3,11 @@
  * line that says how to install it) and serves the built site for every test file.
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { serveStatic } from './static-server.ts';
 import { chromiumPath } from './browser.ts';
+import { distDir } from './site-pages.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,11 +21,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!existsSync(path)) {
     throw new Error(`Chromium not found at ${path}: install it with "apt-get install -y chromium" or set CHROMIUM_PATH.`);
   }
-  if (!existsSync('dist/index.html')) {
-    throw new Error('dist/ has no index.html: run "npm run build" before the browser tests.');
+  if (!existsSync(join(distDir, 'index.html'))) {
+    throw new Error(`${distDir}/ has no index.html: run "npm run build" before the browser tests.`);
   }
   const base = process.env.BASE_PATH || '/';
-  const { server, origin } = await serveStatic('dist', base);
+  const { server, origin } = await serveStatic(distDir, base);
   project.provide('origin', origin);
   project.provide('base', base.endsWith('/') ? base : `${base}/`);
   return async () => {

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, inject, test } from 'vitest';
-import { builtPages } from './site-pages.ts';
+import { builtPages, distDir } from './site-pages.ts';
 
 const base = inject('base');
 const pages = builtPages();
@@ -18,7 +18,7 @@ function idsOf(html: string): Set<string> {
 
 function fileFor(path: string): string {
   const clean = path.replace(/[?#].*$/, '');
-  return join('dist', clean, clean.endsWith('/') || clean === '' ? 'index.html' : '');
+  return join(distDir, clean, clean.endsWith('/') || clean === '' ? 'index.html' : '');
 }
 
 describe.each(pages)('links on /%s', (page) => {
@@ -41,7 +41,7 @@ describe.each(pages)('links on /%s', (page) => {
       }
       const target = decodeURIComponent(url.pathname.slice(base.length));
       const file = fileFor(target);
-      if (!existsSync(file) && !existsSync(join('dist', target))) {
+      if (!existsSync(file) && !existsSync(join(distDir, target))) {
         broken.push(`${href} (no ${file})`);
         continue;
       }

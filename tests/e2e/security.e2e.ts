@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, inject, test } from 'vitest';
 import { useBrowser, openPage, type WatchedPage } from './browser.ts';
-import { builtPages } from './site-pages.ts';
+import { builtPages, distDir } from './site-pages.ts';
 
 const origin = inject('origin');
 const base = inject('base');
@@ -21,7 +21,7 @@ const browser = useBrowser();
 
 /** The policy of a built page, split into directives, from the HTML file on disk. */
 function policyOf(path: string): { directives: Map<string, string[]>; inlineScripts: string[]; metas: number } {
-  const { document } = parseHTML(readFileSync(join('dist', path, 'index.html'), 'utf8'));
+  const { document } = parseHTML(readFileSync(join(distDir, path, 'index.html'), 'utf8'));
   const metas = [...document.querySelectorAll('meta[http-equiv]')].filter((m) => m.getAttribute('http-equiv')?.toLowerCase() === 'content-security-policy');
   const directives = new Map<string, string[]>();
   for (const part of (metas[0]?.getAttribute('content') ?? '').split(';')) {

@@ -3,7 +3,13 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /** URL paths (relative to the base, no leading slash) of every built HTML page except 404. */
-export function builtPages(dir = 'dist'): string[] {
+/**
+ * The built site the browser tests read: `dist/`, or `OUT_DIR` when a build went elsewhere (so two
+ * people testing on one machine do not overwrite each other's build).
+ */
+export const distDir = process.env.OUT_DIR || 'dist';
+
+export function builtPages(dir = distDir): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
     for (const name of readdirSync(d)) {

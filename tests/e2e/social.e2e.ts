@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, inject, test } from 'vitest';
-import { builtPages } from './site-pages.ts';
+import { builtPages, distDir } from './site-pages.ts';
 
 const base = inject('base');
 // Embed pages are made to sit in another site's iframe, not to be shared as links: no card.
@@ -21,7 +21,7 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 }
 
 function metaOf(path: string): (key: string) => string | null {
-  const { document } = parseHTML(readFileSync(join('dist', path, 'index.html'), 'utf8'));
+  const { document } = parseHTML(readFileSync(join(distDir, path, 'index.html'), 'utf8'));
   return (key: string) => {
     if (key === 'canonical') return document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
     const el = document.querySelector(`meta[property="${key}"]`) ?? document.querySelector(`meta[name="${key}"]`);
@@ -49,7 +49,7 @@ describe.each(pages)('page /%s', (path) => {
     if (path.startsWith('lessons/')) expect(image.pathname).toBe(`${base}og/lesson-${path.split('/')[1]}.png`);
     expect(meta('og:image:width')).toBe('1200');
     expect(meta('og:image:height')).toBe('630');
-    const png = readFileSync(join('dist', image.pathname.slice(base.length)));
+    const png = readFileSync(join(distDir, image.pathname.slice(base.length)));
     expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
   });
 });
