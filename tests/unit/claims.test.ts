@@ -1,0 +1,71 @@
+/**
+ * Claims as data: the harness (src/lib/claims.ts) on a synthetic claim, then the quick form of
+ * `npm run claims`: every registered claim on seeds 1-10, failing any that holds on fewer than 9.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkClaim, claimsMarkdown, formatFigure, type Claim } from '../../src/lib/claims.ts';
+import { allClaims } from '../../src/widgets/claims.ts';
+
+const evenSeeds: Claim = {
+  id: 'even-seeds',
+  lesson: 'test',
+  figure: 'demo-test',
+  statement: 'The seed is even | or so it says',
+  measure: (seed) => ({ seed, half: seed / 2 }),
+  holds: (f) => f.seed! % 2 === 0,
+};
+
+describe('claims harness', () => {
+  it('runs a claim per seed and records where it held, figures in seed order', () => {
+    const r = checkClaim(evenSeeds, [3, 4, 5, 6]);
+    expect(r.seeds).toEqual([3, 4, 5, 6]);
+    expect(r.held).toEqual([4, 6]);
+    expect(r.figures.map((f) => f.seed)).toEqual([3, 4, 5, 6]);
+    expect(r).toMatchObject({ id: 'even-seeds', lesson: 'test', figure: 'demo-test' });
+  });
+
+  it('names the claim and seed when a measurement throws', () => {
+    const broken: Claim = { ...evenSeeds, measure: (seed) => { if (seed === 2) throw new Error('boom'); return { seed }; } };
+    expect(() => checkClaim(broken, [1, 2])).toThrow('claim even-seeds, seed 2: boom');
+  });
+
+  it('tabulates held over tried and each figure’s range, escaping pipes', () => {
+    const md = claimsMarkdown([checkClaim(evenSeeds, [1, 2, 3, 4])]);
+    const lines = md.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toContain('| 2 / 4 |');
+    expect(lines[2]).toContain('seed 1 to 4; half 0.5 to 2');
+    expect(lines[2]).toContain('even \\| or so');
+    expect(lines[2]).toContain('#fig-demo-test');
+  });
+
+  it('formats figures readably across scales', () => {
+    expect(formatFigure(0.98765)).toBe('0.988');
+    expect(formatFigure(3.2e-9)).toBe('3.2e-9');
+    expect(formatFigure(12)).toBe('12');
+    expect(formatFigure(NaN)).toBe('NaN');
+  });
+});
+
+describe('registered claims', () => {
+  const claims = allClaims();
+  const seeds = Array.from({ length: 10 }, (_, i) => i + 1);
+
+  it('have unique kebab-case ids and name a lesson and figure', () => {
+    expect(new Set(claims.map((c) => c.id)).size).toBe(claims.length);
+    for (const c of claims) {
+      expect(c.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(c.lesson).toMatch(/^[a-z0-9-]+$/);
+      expect(c.figure).toMatch(/^[a-z0-9-]+$/);
+    }
+  });
+
+  // One test per claim, so a failure names it and shows the figures of the seeds it missed.
+  for (const claim of claims) {
+    it(`${claim.id} holds on at least 9 of seeds 1-10`, { timeout: 60_000 }, () => {
+      const r = checkClaim(claim, seeds);
+      const missed = r.seeds.filter((s) => !r.held.includes(s)).map((s) => ({ seed: s, ...r.figures[r.seeds.indexOf(s)] }));
+      expect(missed.length, JSON.stringify(missed)).toBeLessThanOrEqual(1);
+    });
+  }
+});
