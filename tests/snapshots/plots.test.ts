@@ -37,6 +37,15 @@ describe('activation curves: one golden file per activation', () => {
   });
 });
 
+describe('curves cut at a fixed y range, with arrowheads where they leave', () => {
+  test('sigmoid, tanh and ReLU in y from -1.5 to 2 (the first figure of the Introduction)', async () => {
+    await golden('frame-intro-three', activationPlotOptions({ figureId: 'g', ids: ['sigmoid', 'tanh', 'relu'], derivative: false, domain: [-5, 5], yDomain: [-1.5, 2], description: 'intro' }, 640));
+  });
+  test('ELU and SELU with derivatives in y from -2 to 3', async () => {
+    await golden('frame-selu-vs-elu', activationPlotOptions({ figureId: 'g', ids: ['elu', 'selu'], derivative: true, domain: [-5, 3], yDomain: [-2, 3], description: 'selu' }, 640));
+  });
+});
+
 describe('explorer', () => {
   test.each(['sigmoid', 'leaky-relu', 'elu', 'softplus'] as const)('%s at default parameters, cursor at 1', async (id) => {
     await golden(`explorer-${id}`, explorerPlotOptions({ activation: id, halfRange: 8, params: {}, cursor: 1 }, 640, 'g'));
@@ -73,10 +82,12 @@ describe('floating-point pitfalls', () => {
 
 test('cost chart layout for given timings', async () => {
   const costs = [
-    { id: 'copy', nsPerElement: 0.4 },
-    { id: 'relu', nsPerElement: 0.6 },
-    { id: 'tanh', nsPerElement: 9.5 },
-    { id: 'gelu', nsPerElement: 14.25 },
+    { id: 'copy', form: 'baseline', nsPerElement: 0.4 },
+    { id: 'relu', form: 'tuned', nsPerElement: 0.6 },
+    { id: 'tanh', form: 'tuned', nsPerElement: 9.5 },
+    { id: 'tanh', form: 'textbook', nsPerElement: 12.5 },
+    { id: 'gelu', form: 'tuned', nsPerElement: 14.25 },
+    { id: 'gelu', form: 'textbook', nsPerElement: 21 },
   ] as const;
   await golden('cost-chart', costPlotOptions(costs, 640, 'g'));
 });

@@ -69,9 +69,95 @@ export function sampleActivation(
   return { xs, ys };
 }
 
-interface Point {
-  x: number;
-  y: number;
+/** A point of a drawn line; a NaN `y` breaks the line there. */
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** Where a curve crosses the frame's top or bottom edge on its way out, and which way it goes. */
+export interface FrameExit {
+  readonly x: number;
+  /** The edge's value: the frame's top or bottom. */
+  readonly y: number;
+  readonly direction: 'up' | 'down';
+}
+
+type Side = 'in' | 'above' | 'below' | 'gap';
+
+/**
+ * Cuts a sampled curve at a y range instead of pressing it onto the range's edges. Plot's
+ * `clamp` would move every value above the top onto the top, drawing a flat run that looks like
+ * saturation (ReLU at y = 2 read as a function that levels off). Here a segment that leaves the
+ * frame ends at the point where it meets the edge, interpolated in the scale's own space (log
+ * for a log axis), so every drawn point lies on the sampled curve; segments wholly outside are
+ * not drawn. Each crossing is reported as an exit, for a marker that tells the reader the curve
+ * goes on. A value that is infinite in the scale's space (±Infinity, or zero and below on a log
+ * axis, ReLU's exact zeros) has no crossing point between samples: the line stops at its last
+ * sample in the frame and the exit is marked at the edge beyond the sample that left it.
+ */
+export function cutToFrame(
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  yDomain: Domain,
+  logY = false,
+): { points: Point[]; exits: FrameExit[] } {
+  const lo = Math.min(yDomain[0], yDomain[1]);
+  const hi = Math.max(yDomain[0], yDomain[1]);
+  const scaled = (y: number): number => (logY ? (y > 0 ? Math.log(y) : -Infinity) : y);
+  const tLo = scaled(lo);
+  const tHi = scaled(hi);
+  const sideOf = (t: number): Side => (Number.isNaN(t) ? 'gap' : t < tLo ? 'below' : t > tHi ? 'above' : 'in');
+  const points: Point[] = [];
+  const exits: FrameExit[] = [];
+  const edgeOf = (side: Side): number => (side === 'above' ? hi : lo);
+  const directionOf = (side: Side): 'up' | 'down' => (side === 'above' ? 'up' : 'down');
+  /** The point where the segment from (x0, t0) to (x1, t1) meets the edge beyond `side`. */
+  const crossing = (x0: number, t0: number, x1: number, t1: number, side: Side): Point => {
+    const edge = side === 'above' ? tHi : tLo;
+    if (!Number.isFinite(t0)) return { x: x0, y: edgeOf(side) };
+    if (!Number.isFinite(t1)) return { x: x1, y: edgeOf(side) };
+    return { x: x0 + ((x1 - x0) * (edge - t0)) / (t1 - t0), y: edgeOf(side) };
+  };
+  const breakLine = (x: number): void => {
+    if (points.length > 0 && !Number.isNaN(points[points.length - 1]?.y ?? NaN)) points.push({ x, y: NaN });
+  };
+  let px = NaN;
+  let pt = NaN;
+  let prev: Side = 'gap';
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i] ?? NaN;
+    const y = ys[i] ?? NaN;
+    const t = scaled(y);
+    const side = Number.isNaN(x) ? 'gap' : sideOf(t);
+    if (side === 'in') {
+      if (prev === 'above' || prev === 'below') {
+        const enter = crossing(px, pt, x, t, prev);
+        if (Number.isFinite(pt)) points.push(enter);
+        exits.push({ ...enter, direction: directionOf(prev) });
+      } else if (prev === 'gap') breakLine(x);
+      points.push({ x, y });
+    } else if (side === 'above' || side === 'below') {
+      if (prev === 'in') {
+        const leave = crossing(px, pt, x, t, side);
+        if (Number.isFinite(t)) points.push(leave);
+        exits.push({ ...leave, direction: directionOf(side) });
+        breakLine(x);
+      } else if ((prev === 'above' || prev === 'below') && prev !== side && Number.isFinite(pt) && Number.isFinite(t)) {
+        // One step across the whole frame: the part inside it is still on the curve.
+        const enter = crossing(px, pt, x, t, prev);
+        const leave = crossing(px, pt, x, t, side);
+        breakLine(enter.x);
+        points.push(enter, leave);
+        exits.push({ ...enter, direction: directionOf(prev) }, { ...leave, direction: directionOf(side) });
+        breakLine(x);
+      }
+    } else breakLine(x);
+    px = x;
+    pt = t;
+    prev = side;
+  }
+  return { points, exits };
 }
 
 function points(series: CurveSeries, logY: boolean): Point[] {
@@ -84,6 +170,22 @@ function points(series: CurveSeries, logY: boolean): Point[] {
   return out;
 }
 
+/**
+ * Arrowheads at the frame's edge where curves leave it, pointing the way they go, in each
+ * curve's colour: the reader sees that the curve continues beyond the plotted range.
+ */
+export function exitMarks(exits: readonly FrameExit[], color: string): Plot.Markish {
+  return Plot.dot(exits, {
+    x: 'x',
+    y: 'y',
+    symbol: 'triangle',
+    r: 4,
+    fill: color,
+    rotate: (d: FrameExit) => (d.direction === 'up' ? 0 : 180),
+    ariaLabel: 'leaves the frame',
+  });
+}
+
 /** Plot options for one figure of curves, axes through the origin, optional cursor. */
 export function curvePlotOptions(input: CurvePlotInput): Plot.PlotOptions {
   const logY = input.logY ?? false;
@@ -91,9 +193,12 @@ export function curvePlotOptions(input: CurvePlotInput): Plot.PlotOptions {
     Plot.ruleX([0], { stroke: 'var(--axis)', strokeOpacity: 0.6 }),
     ...(logY ? [] : [Plot.ruleY([0], { stroke: 'var(--axis)', strokeOpacity: 0.6 })]),
   ];
+  let cut = false;
   for (const s of input.series) {
+    const frame = input.yDomain ? cutToFrame(s.xs, s.ys, input.yDomain, logY) : undefined;
+    cut ||= (frame?.exits.length ?? 0) > 0;
     marks.push(
-      Plot.line(points(s, logY), {
+      Plot.line(frame ? frame.points : points(s, logY), {
         x: 'x',
         y: 'y',
         stroke: s.color,
@@ -101,13 +206,14 @@ export function curvePlotOptions(input: CurvePlotInput): Plot.PlotOptions {
         ...(s.dashed ? { strokeDasharray: '5,4' } : {}),
       }),
     );
+    if (frame && frame.exits.length > 0) marks.push(exitMarks(frame.exits, s.color));
   }
   if (input.cursorX !== undefined && Number.isFinite(input.cursorX)) {
     const cx = input.cursorX;
     marks.push(Plot.ruleX([cx], { stroke: 'var(--muted)', strokeDasharray: '2,3' }));
     for (const s of input.series) {
       const y = valueAt(s, cx);
-      if (Number.isFinite(y) && (!logY || y > 0)) {
+      if (Number.isFinite(y) && (!logY || y > 0) && inFrame(y, input.yDomain)) {
         marks.push(Plot.dot([{ x: cx, y }], { x: 'x', y: 'y', fill: s.color, r: 4 }));
       }
     }
@@ -116,7 +222,7 @@ export function curvePlotOptions(input: CurvePlotInput): Plot.PlotOptions {
     width: input.width,
     height: input.height,
     className: input.className,
-    ariaDescription: input.description,
+    ariaDescription: cut ? `${input.description} Curves that leave the plotted range stop at its edge, marked by an arrowhead.` : input.description,
     style: { background: 'transparent', overflow: 'visible' },
     x: { domain: [...input.xDomain], label: input.xLabel ?? 'x', grid: true, nice: false },
     y: {
@@ -124,10 +230,14 @@ export function curvePlotOptions(input: CurvePlotInput): Plot.PlotOptions {
       type: logY ? 'log' : 'linear',
       label: input.yLabel ?? null,
       grid: true,
-      clamp: input.yDomain !== undefined,
     },
     marks,
   };
+}
+
+/** Whether y is inside the y range (always, when there is none). */
+function inFrame(y: number, yDomain: Domain | undefined): boolean {
+  return yDomain === undefined || (y >= Math.min(...yDomain) && y <= Math.max(...yDomain));
 }
 
 /** Linear interpolation of a series at x (exact at sample points). */

@@ -7,6 +7,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { getActivation } from '../../lib/activations/index.ts';
+import { cutToFrame, exitMarks } from '../../lib/plots/curves.ts';
 import { createRng } from '../../lib/random.ts';
 import type { CsvTable } from '../shared/csv.ts';
 import { numberOf, type UrlCodec } from '../shared/url-codec.ts';
@@ -61,30 +62,41 @@ export function sigmoidCeiling(depth: number): number {
 /** Smallest value the log axis shows; smaller products (and exact zeros) sit below it. */
 export const floor = 1e-30;
 
-/** Plot options: one line per function, the ceiling dotted, log y. */
+/** Largest value the log axis shows. */
+export const top = 2;
+
+/**
+ * Plot options: one line per function, the ceiling dotted, log y. A product that falls below the
+ * axis's floor (or to exactly 0, a blocked path) is cut where it crosses the floor and marked with
+ * an arrowhead, never drawn along the floor as if it were 1e-30.
+ */
 export function chainPlotOptions(state: ChainRuleState, width: number, figureId: string): Plot.PlotOptions {
-  const rows: { layer: number; value: number; key: string }[] = [];
-  for (const { id, products } of chainProducts(state)) {
-    products.forEach((p, i) => rows.push({ layer: i + 1, value: p > 0 ? Math.max(p, floor) : NaN, key: id }));
-  }
-  const ceiling = Array.from({ length: Math.round(state.depth) }, (_, i) => ({ layer: i + 1, value: Math.max(sigmoidCeiling(i + 1), floor) }));
+  const depth = Math.round(state.depth);
+  const layers = Float64Array.from({ length: depth }, (_, i) => i + 1);
+  const yDomain = [floor, top] as const;
+  const ceiling = cutToFrame(layers, layers.map(sigmoidCeiling), yDomain, true);
   const colors = ['var(--curve-1)', 'var(--curve-2)', 'var(--curve-3)'];
   return {
     width,
     height: Math.round(Math.min(380, Math.max(240, width * 0.55))),
     className: `af-plot-${figureId}`,
-    ariaDescription: `Gradient factor through ${state.depth} layers, log scale, for sigmoid, tanh and ReLU, with the sigmoid bound 4^-k dotted.`,
+    ariaDescription: `Gradient factor through ${state.depth} layers, log scale, for sigmoid, tanh and ReLU, with the sigmoid bound 4^-k dotted. A product that falls below ${floor} stops at the bottom edge, marked by an arrowhead.`,
     style: { background: 'transparent', overflow: 'visible' },
     x: { label: 'layers back-propagated through', domain: [1, Math.max(2, state.depth)], grid: true },
-    y: { type: 'log', domain: [floor, 2], clamp: true, label: '|product of f′|', grid: true },
+    y: { type: 'log', domain: [...yDomain], label: '|product of f′|', grid: true },
     marks: [
-      Plot.line(ceiling, { x: 'layer', y: 'value', stroke: 'var(--muted)', strokeDasharray: '2,4'}),
+      Plot.line(ceiling.points, { x: 'x', y: 'y', stroke: 'var(--muted)', strokeDasharray: '2,4' }),
       // Dots as their own mark: Plot's `marker` option drops the whole line when the stroke is a
       // CSS variable, which ours always are.
-      ...chainIds.flatMap((id, i) => {
-        const series = rows.filter((r) => r.key === id);
+      ...chainProducts(state).flatMap(({ products }, i) => {
         const stroke = colors[i] ?? 'currentColor';
-        return [Plot.line(series, { x: 'layer', y: 'value', stroke, strokeWidth: 2 }), Plot.dot(series, { x: 'layer', y: 'value', fill: stroke, r: 2.5 })];
+        const { points, exits } = cutToFrame(layers, products, yDomain, true);
+        const dots = points.filter((p) => Number.isFinite(p.y) && Number.isInteger(p.x));
+        return [
+          Plot.line(points, { x: 'x', y: 'y', stroke, strokeWidth: 2 }),
+          Plot.dot(dots, { x: 'x', y: 'y', fill: stroke, r: 2.5 }),
+          exitMarks(exits, stroke),
+        ];
       }),
     ],
   };
