@@ -1,7 +1,6 @@
 /**
  * The pure parts of sharing and export: finding the figures a lesson's MDX places (what the embed
- * pages render), CSV text, every widget's CSV table, and the playground's network file (a saved
- * session continues exactly where it stopped; a bad file is rejected with a reason).
+ * pages render), CSV text, every widget's CSV table, and the playground's loss history.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +15,7 @@ import { activationPlotCsv } from '../../src/widgets/activation-plot/figure.ts';
 import { activations } from '../../src/lib/activations/index.ts';
 import { defaultConfig } from '../../src/widgets/playground/config.ts';
 import { createSession } from '../../src/widgets/playground/session.ts';
-import { lossCsv, networkFileText, parseNetworkFile } from '../../src/widgets/playground/network-io.ts';
+import { lossCsv } from '../../src/widgets/playground/network-io.ts';
 import { initialView, reduce } from '../../src/widgets/playground/protocol.ts';
 
 describe('figuresInMdx', () => {
@@ -72,59 +71,9 @@ describe('CSV', () => {
   });
 });
 
-describe('playground network file', () => {
+// The network file itself (writing, reading, every rejection) is tests/unit/network-file.test.ts.
+describe('playground loss history', () => {
   const config = { ...defaultConfig, act: 'relu' as const, layers: 1, width: 4, seed: 5 };
-
-  // Weights and epoch are restored exactly; the shuffling order after a reload is the engine's
-  // business (it is not part of the saved model), so the continuation is checked for progress only.
-  it('a saved session restores the exact network and keeps training from it', () => {
-    const a = createSession([config]);
-    a.step(20);
-    const text = networkFileText(config, a.toJSON());
-    const loaded = parseNetworkFile(text, 1);
-    expect(loaded.config).toEqual(config);
-    const b = createSession([loaded.config], loaded.networks);
-    expect(b.snapshot()[0]!.epoch).toBe(20);
-    expect(b.snapshot()[0]!.diverged).toBe(false);
-    expect(Array.from(b.snapshot()[0]!.grid)).toEqual(Array.from(a.snapshot()[0]!.grid));
-    const before = b.snapshot()[0]!.trainLoss;
-    b.step(30);
-    const after = b.snapshot()[0]!;
-    expect(after.epoch).toBe(50);
-    expect(after.trainLoss).toBeLessThan(before);
-  });
-
-  it.each([
-    ['not json', /not JSON/],
-    ['{"format":"other"}', /not a network saved/],
-    ['{"format":"activation-notebook/playground-network","version":2}', /version 2/],
-    ['{"format":"activation-notebook/playground-network","version":1,"config":{"lr":"fast"},"networks":[]}', /lr = fast/],
-    ['{"format":"activation-notebook/playground-network","version":1,"config":{},"networks":[{"format":"activation-notebook/mlp","version":1,"spec":{},"params":[]}]}', /Network 1 .*not a saved network/],
-  ])('rejects %s with a reason', (text, reason) => {
-    expect(() => parseNetworkFile(text, 1)).toThrow(reason);
-  });
-
-  it('restores a network trained with the reader\'s own activation', () => {
-    const custom = { ...config, act: 'custom' as const, expr: 'x * sigmoid(x)' };
-    const a = createSession([custom]);
-    a.step(3);
-    const loaded = parseNetworkFile(networkFileText(custom, a.toJSON()), 1);
-    const b = createSession([loaded.config], loaded.networks);
-    expect(Array.from(b.snapshot()[0]!.grid)).toEqual(Array.from(a.snapshot()[0]!.grid));
-    const broken = networkFileText({ ...custom, expr: 'x *' }, a.toJSON());
-    expect(() => parseNetworkFile(broken, 1)).toThrow(/does not compile/);
-  });
-
-  it('leaves the weights to the engine, which names what is wrong with them', () => {
-    const [net] = createSession([config]).toJSON() as [{ params: unknown[] }];
-    const { config: c, networks } = parseNetworkFile(networkFileText(config, [{ ...net, params: net.params.slice(1) }]), 1);
-    expect(() => createSession([c], networks)).toThrow(/param/i);
-  });
-
-  it('rejects a network whose shape does not match its settings', () => {
-    const other = createSession([{ ...config, width: 5 }]).toJSON();
-    expect(() => parseNetworkFile(networkFileText(config, other), 1)).toThrow(/does not match/);
-  });
 
   it('writes the loss history as epoch, train, test', () => {
     let view = initialView(1);

@@ -58,6 +58,7 @@ export type {
   OptimizerId,
   OutputActivationId,
   ResolvedMlpSpec,
+  SavedMlpSpec,
   TrainOptions,
   TrainingState,
 } from './types.ts';

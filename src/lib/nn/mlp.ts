@@ -43,6 +43,8 @@ import {
   type Mlp,
   type MlpRestore,
   type MlpSpec,
+  type ResolvedMlpSpec,
+  type SavedMlpSpec,
   type TrainingState,
 } from './types.ts';
 
@@ -86,6 +88,12 @@ function restoreTraining(t: TrainingState, rng: Rng, optimizer: OptimizerState, 
   optimizer.v = moments(t.v, 'v');
   optimizer.kind = t.optimizer;
   optimizer.step = Number.isInteger(t.step) && t.step >= 0 ? t.step : 0;
+}
+
+/** The spec as plain data: a custom activation reduced to its label (functions cannot be cloned or saved). */
+function savedSpec(resolved: ResolvedMlpSpec): SavedMlpSpec {
+  const { customActivation: custom, ...rest } = resolved;
+  return custom === undefined ? rest : { ...rest, customActivation: { label: custom.label } };
 }
 
 /** Builds and initialises a network. Throws a RangeError naming any bad spec field. */
@@ -315,7 +323,7 @@ export function createMlp(spec: MlpSpec, restore: MlpRestore = {}): Mlp {
     toJSON: () => ({
       format: 'activation-notebook/mlp',
       version: 1,
-      spec: resolved,
+      spec: savedSpec(resolved),
       params: finiteOrNull(params),
       epoch,
       training: {

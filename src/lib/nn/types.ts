@@ -210,14 +210,24 @@ export interface LayerView {
   readonly biases: Float64Array;
 }
 
+/**
+ * A resolved spec as saved: plain data only. A custom activation keeps just its label, because
+ * functions survive neither a file nor `postMessage` (structured clone throws DataCloneError on
+ * them); whoever loads the model compiles the label again.
+ */
+export type SavedMlpSpec = Omit<ResolvedMlpSpec, 'customActivation'> & {
+  /** The custom activation's label (its expression), when the model has one. */
+  readonly customActivation?: { readonly label: string };
+};
+
 /** Serialised model: configuration and parameters, plain JSON. */
 export interface MlpJson {
   /** Format tag, checked by `fromJSON`. */
   readonly format: 'activation-notebook/mlp';
   /** Format version. */
   readonly version: 1;
-  /** The resolved spec. */
-  readonly spec: ResolvedMlpSpec;
+  /** The resolved spec; a custom activation is stored by its label alone (see {@link SavedMlpSpec}). */
+  readonly spec: SavedMlpSpec;
   /** Flat parameter vector (see `Mlp.params`); non-finite values are stored as null. */
   readonly params: readonly (number | null)[];
   /** Epochs trained so far. */

@@ -67,7 +67,7 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
     on('defaults', () => this.#restoreDefaults());
     wireAddedPoints(this, this.model[0], on, () => this.#onControl());
     // Saving and loading trained networks (network-io.ts, loaded on first use).
-    const io: NetworkHost = { runs: this.state.runs.length, worker: () => this.#start().then(() => this.#worker), gen: () => this.#view.gen, config: () => this.#config, load: (c, m) => void this.#start().then(() => this.#applyConfig(c, m)) };
+    const io: NetworkHost = { patches: this.state.runs.map((r) => r.patch), worker: () => this.#start().then(() => this.#worker), gen: () => this.#view.gen, config: () => this.#config, load: (c, m) => void this.#start().then(() => this.#applyConfig(c, m)) };
     for (const el of this.closest('figure')?.querySelectorAll<HTMLElement>('[data-network]') ?? []) {
       el.addEventListener(el instanceof HTMLInputElement ? 'change' : 'click', () => void import('./network-io.ts').then((m) => m.onNetworkAction(el, io)));
     }

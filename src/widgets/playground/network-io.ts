@@ -1,31 +1,26 @@
 /**
- * Saving and loading trained playground networks, and the loss history as CSV. Loaded by the
- * playground element on first use only.
+ * Saving and loading trained playground networks, and the loss history as CSV: the page side.
+ * Loaded by the playground element on first use only.
  *
- * File format (JSON): `{ format, version, config, networks }`: the settings (the same object the
- * URL holds, so the dataset, seed and hyperparameters travel with the weights) and one
- * `Mlp.toJSON` per run. A file is untrusted input: `parseNetworkFile` checks the format, every
- * setting, and that each network has the shape its settings describe, and throws an Error whose
- * message a reader can act on; nothing is applied unless all of that holds. The weights
- * themselves are checked by the engine's `fromJSON` in the worker, which rebuilds the networks
- * (an error there shows in the playground's notice). The trap that keeps `fromJSON` out of this
- * module: anything of the engine imported here would share modules with the page's eager
- * `config.ts` chunk, and the bundler would then load that code on every playground page.
+ * A file is untrusted input. Loading never reads it here: a file over MAX_FILE_BYTES is refused
+ * from its size alone, any other goes to the training worker, which parses it and checks every
+ * part (network-file.ts) without touching its session; only a file it accepts is applied
+ * (settings, address, controls, run). So a 50 MB file costs the main thread nothing, and a file
+ * that is wrong anywhere leaves the playground exactly as it was, with the reason on screen.
+ * The trap that keeps the engine out of this module: anything of it imported here would share
+ * modules with the page's eager `config.ts` chunk, and the bundler would then load that code on
+ * every playground page.
  */
-import { parseParams } from '../../lib/url-state.ts';
 import type { CsvTable } from '../shared/csv.ts';
 import { download } from '../shared/export.ts';
-import { configTable, type Config } from './config.ts';
-import { customActivationOf, specOf } from './custom.ts';
-import type { ViewState, WorkerMessage, WorkerRequest } from './protocol.ts';
-
-/** Format tag of a saved playground network. */
-export const NETWORK_FORMAT = 'activation-notebook/playground-network';
+import type { Config } from './config.ts';
+import { MAX_FILE_BYTES, formatBytes, networkFileText } from './network-format.ts';
+import type { FileCheck, ViewState, WorkerMessage, WorkerRequest } from './protocol.ts';
 
 /** What the playground element lends this module. */
 export interface NetworkHost {
-  /** Runs trained together (one network each). */
-  readonly runs: number;
+  /** The settings patch of each run trained together (one network each; `[{}]` for one run). */
+  readonly patches: readonly Partial<Config>[];
   /** The training worker, started if it was not. */
   worker(): Promise<Worker | undefined>;
   /** Generation of the current run (a reply for an older one is stale). */
@@ -51,51 +46,25 @@ export function lossCsv(view: ViewState, labels: readonly string[]): CsvTable {
   return { header, rows };
 }
 
-/** The file text for some settings and networks. */
-export function networkFileText(config: Config, networks: readonly unknown[]): string {
-  return `${JSON.stringify({ format: NETWORK_FORMAT, version: 1, config, networks }, null, 1)}\n`;
-}
+let nextCheck = 0;
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/**
- * Reads a saved file for a playground of `runCount` runs. Throws an Error saying what is wrong:
- * not JSON, not this format, a setting out of range, a network that is malformed or does not
- * match its settings.
- */
-export function parseNetworkFile(text: string, runCount: number): { config: Config; networks: unknown[] } {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new Error('This file is not JSON. Choose a file saved with "Export network".');
-  }
-  if (!isRecord(data) || data['format'] !== NETWORK_FORMAT) throw new Error('This JSON file is not a network saved by Activation Notebook.');
-  if (data['version'] !== 1) throw new Error(`This network file has version ${String(data['version'])}; this page reads version 1.`);
-  const settings = data['config'];
-  if (!isRecord(settings)) throw new Error('The file has no settings ("config").');
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(settings)) query.set(`n.${key}`, String(value));
-  const parsed = parseParams(configTable, query.toString(), 'n');
-  if (parsed.notices.length > 0) {
-    throw new Error(`The file's settings are not valid: ${parsed.notices.map((n) => `${n.param.slice(2)} = ${n.value.slice(0, 40)}`).join(', ')}.`);
-  }
-  const config = parsed.values;
-  const networks = data['networks'];
-  if (!Array.isArray(networks) || networks.length !== runCount) throw new Error(`The file should hold ${runCount} network${runCount === 1 ? '' : 's'}.`);
-  if (config.act === 'custom' && !customActivationOf(config)) throw new Error(`The file's custom activation ${JSON.stringify(config.expr)} does not compile.`);
-  const expected = specOf(config);
-  networks.forEach((json: unknown, i) => {
-    const spec = isRecord(json) && json['format'] === 'activation-notebook/mlp' && Array.isArray(json['params']) ? json['spec'] : undefined;
-    if (!isRecord(spec) || !Array.isArray(spec['sizes'])) throw new Error(`Network ${i + 1} in the file is not a saved network.`);
-    const sizes = spec['sizes'].join('-');
-    if (sizes !== expected.sizes.join('-') || spec['activation'] !== expected.activation || spec['outputActivation'] !== expected.outputActivation) {
-      throw new Error(`Network ${i + 1} (${sizes}, ${String(spec['activation'])}) does not match the file's settings (${expected.sizes.join('-')}, ${expected.activation}).`);
-    }
+/** Has the worker read and check a file; resolves with its verdict. */
+function checkFile(worker: Worker, file: File, patches: readonly Partial<Config>[]): Promise<FileCheck> {
+  const id = ++nextCheck;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      worker.removeEventListener('message', listen);
+      reject(new Error('the training worker did not answer'));
+    }, 10_000);
+    const listen = (e: MessageEvent<WorkerMessage>): void => {
+      if (e.data.type !== 'file-checked' || e.data.id !== id) return;
+      clearTimeout(timer);
+      worker.removeEventListener('message', listen);
+      resolve(e.data.result);
+    };
+    worker.addEventListener('message', listen);
+    worker.postMessage({ type: 'check-file', id, file, patches } satisfies WorkerRequest);
   });
-  return { config, networks };
 }
 
 /** Asks the worker for its networks. */
@@ -132,8 +101,14 @@ export async function onNetworkAction(el: HTMLElement, host: NetworkHost): Promi
       const file = el.files?.[0];
       if (!file) return;
       el.value = '';
-      const { config, networks } = parseNetworkFile(await file.text(), host.runs);
-      host.load(config, networks);
+      if (file.size > MAX_FILE_BYTES) {
+        throw new Error(`${file.name} is ${formatBytes(file.size)}; a saved network is a few KB, and this page reads network files up to ${formatBytes(MAX_FILE_BYTES)}. Nothing was changed.`);
+      }
+      const worker = await host.worker();
+      if (!worker) throw new Error('the training worker is not running');
+      const checked = await checkFile(worker, file, host.patches);
+      if (!checked.ok) throw new Error(`${checked.message} Nothing was changed.`);
+      host.load(checked.config, checked.networks);
       say(el, `Loaded ${file.name}: training continues from its weights when you press Play.`);
       return;
     }

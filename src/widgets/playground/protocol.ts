@@ -19,7 +19,17 @@ export type WorkerRequest =
   | { readonly type: 'export'; readonly gen: number }
   | { readonly type: 'play'; readonly gen: number }
   | { readonly type: 'pause'; readonly gen: number }
-  | { readonly type: 'step'; readonly gen: number; readonly epochs: number };
+  | { readonly type: 'step'; readonly gen: number; readonly epochs: number }
+  /**
+   * Reads a network file completely (network-file.ts) without touching the session: answered by
+   * `file-checked` with the same `id`. `patches` are the runs' settings patches (`[{}]` for one run).
+   */
+  | { readonly type: 'check-file'; readonly id: number; readonly file: Blob; readonly patches: readonly Partial<Config>[] };
+
+/** The answer to `check-file`: the file's settings and networks, or why it cannot be used. */
+export type FileCheck =
+  | { readonly ok: true; readonly config: Config; readonly networks: readonly unknown[] }
+  | { readonly ok: false; readonly message: string };
 
 /** One run's state after some epoch: compact typed arrays, transferred rather than copied. */
 export interface RunSnapshot {
@@ -57,7 +67,8 @@ export type WorkerMessage =
   | { readonly type: 'snapshot'; readonly gen: number; readonly running: boolean; readonly runs: readonly RunSnapshot[] }
   | { readonly type: 'error'; readonly gen: number; readonly message: string }
   /** The answer to `export`: each run's network as `Mlp.toJSON` output. */
-  | { readonly type: 'network'; readonly gen: number; readonly models: readonly unknown[] };
+  | { readonly type: 'network'; readonly gen: number; readonly models: readonly unknown[] }
+  | { readonly type: 'file-checked'; readonly id: number; readonly result: FileCheck };
 
 /** What the reader did. */
 export type UiAction = { readonly type: 'reset' } | { readonly type: 'play' } | { readonly type: 'pause' };
@@ -148,7 +159,8 @@ export function reduce(state: ViewState, event: WorkerMessage | UiAction): ViewS
     case 'pause':
       return state.status === 'running' ? { ...state, status: 'paused' } : state;
     case 'network':
-      // A file for the reader to save, handled by network-io.ts; nothing on screen changes.
+    case 'file-checked':
+      // Files to save or load, handled by network-io.ts; nothing on screen changes.
       return state;
     case 'error':
       if (event.gen !== state.gen) return state;

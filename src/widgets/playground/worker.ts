@@ -7,8 +7,25 @@
  * `pause` and a divergence stop the timer. Messages carrying an older generation are ignored,
  * so a play or step aimed at a replaced session cannot touch the new one.
  */
-import type { WorkerMessage, WorkerRequest } from './protocol.ts';
+import type { FileCheck, WorkerMessage, WorkerRequest } from './protocol.ts';
+import { readNetworkFile } from './network-file.ts';
+import { MAX_FILE_BYTES, formatBytes } from './network-format.ts';
 import { createSession, transferables, type Session } from './session.ts';
+
+/**
+ * Reads and checks a network file here, off the main thread; the session is not touched, so a
+ * rejected file changes nothing. The size is checked again (the page refuses big files before
+ * sending them), because reading is the one step whose cost the file's author controls.
+ */
+async function checkFile(file: Blob, patches: Extract<WorkerRequest, { type: 'check-file' }>['patches']): Promise<FileCheck> {
+  try {
+    if (file.size > MAX_FILE_BYTES) throw new Error(`The file is ${formatBytes(file.size)}; this page reads network files up to ${formatBytes(MAX_FILE_BYTES)}.`);
+    const { config, networks } = readNetworkFile(await file.text(), patches);
+    return { ok: true, config, networks };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
 
 /** Epochs per slice and the slice period: about 20 snapshots and ≤ 100 epochs a second. */
 const EPOCHS_PER_SLICE = 5;
@@ -53,6 +70,10 @@ function serve(scope: { postMessage(message: WorkerMessage, transfer: Transferab
         session = createSession(req.configs, req.models);
         post(false);
       });
+      return;
+    }
+    if (req.type === 'check-file') {
+      void checkFile(req.file, req.patches).then((result) => scope.postMessage({ type: 'file-checked', id: req.id, result }, []));
       return;
     }
     if (req.gen !== gen || !session) return;
