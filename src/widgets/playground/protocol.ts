@@ -59,6 +59,8 @@ export interface RunSnapshot {
   readonly slopes: Float64Array;
   /** True when the loss or the weights stopped being finite. */
   readonly diverged: boolean;
+  /** When diverged: a sentence saying what is not finite (divergence.ts); absent otherwise. */
+  readonly divergence?: string;
 }
 
 /** Worker → page. */
@@ -142,7 +144,7 @@ export function appendHistory(h: RunHistory, s: RunSnapshot): RunHistory {
   };
 }
 
-/** Message shown when a run stops being finite. */
+/** Message shown when a run that trained stops being finite (and no more precise reason is known). */
 export const DIVERGED_MESSAGE =
   'Training diverged: the loss is no longer a finite number (the learning rate is probably too high). Training is paused; reset to start again.';
 
@@ -171,7 +173,8 @@ export function reduce(state: ViewState, event: WorkerMessage | UiAction): ViewS
         const s = event.runs[i];
         return s ? { latest: s, history: appendHistory(run.history, s) } : run;
       });
-      if (event.runs.some((s) => s.diverged)) return { ...state, runs, status: 'diverged', message: DIVERGED_MESSAGE };
+      const diverged = event.runs.find((s) => s.diverged);
+      if (diverged) return { ...state, runs, status: 'diverged', message: diverged.divergence ?? DIVERGED_MESSAGE };
       // Status follows the reader's actions, not the snapshot's `running` flag: the epoch-0
       // snapshot of a fresh session can arrive after the reader already pressed play.
       return { ...state, runs };

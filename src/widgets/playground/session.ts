@@ -11,14 +11,19 @@ import type { Dataset } from '../../lib/data/index.ts';
 import { HISTOGRAM, createMlp, fromJSON, type CustomActivation, type Mlp } from '../../lib/nn/index.ts';
 import { GRID, THUMB, datasetOf, gridPoints, trainOptionsOf, type Config } from './config.ts';
 import { customActivationOf, specOf } from './custom.ts';
+import { divergenceReason } from './divergence.ts';
 import type { RunSnapshot } from './protocol.ts';
 
 interface Run {
   readonly config: Config;
   readonly model: Mlp;
   readonly data: Dataset;
+  /** The compiled custom activation, for a custom run (to say where it is not finite). */
+  readonly custom?: CustomActivation;
   lastLoss: number;
   diverged: boolean;
+  /** What is not finite, worked out once when the run diverges. */
+  divergence?: string;
 }
 
 /** A set of runs trained together. */
@@ -58,11 +63,12 @@ export function createSession(configs: readonly Config[], models?: readonly unkn
   const thumb = gridPoints(THUMB);
   const runs: Run[] = configs.map((config, i) => {
     const saved = models?.[i];
+    const custom = customActivationOf(config);
     const model = saved === undefined ? createMlp(specOf(config)) : fromJSON(saved, () => customOrThrow(config));
     const data = datasetOf(config);
     // A restored network past epoch 0 reports its last epoch's loss; until it trains, use the full-set loss.
     const lastLoss = saved === undefined ? NaN : model.loss(data.train.inputs, data.train.targets);
-    return { config, model, data, lastLoss, diverged: false };
+    return { config, model, data, lastLoss, diverged: false, ...(custom ? { custom } : {}) };
   });
 
   function snapshotOf(run: Run): RunSnapshot {
@@ -83,6 +89,7 @@ export function createSession(configs: readonly Config[], models?: readonly unkn
     const testLoss = model.loss(data.test.inputs, data.test.targets);
     const diverged = run.diverged || !Number.isFinite(trainLoss) || !Number.isFinite(testLoss) || !allFinite(gridOut);
     run.diverged = diverged;
+    if (diverged) run.divergence ??= divergenceReason({ epoch: model.epoch, params: model.params, ...(run.custom ? { custom: run.custom } : {}) });
     return {
       epoch: model.epoch,
       trainLoss,
@@ -97,6 +104,7 @@ export function createSession(configs: readonly Config[], models?: readonly unkn
       dead: Float64Array.from(layers, (l) => l.deadFraction),
       slopes: Float64Array.from(layers, (_, i) => model.slope(i) ?? NaN),
       diverged,
+      ...(run.divergence === undefined ? {} : { divergence: run.divergence }),
     };
   }
 
