@@ -112,8 +112,16 @@ export function ulpGap(p: Pitfall, x: number): number {
   return ulpDistance(p.textbook(x), p.stable(x));
 }
 
-/** Values plotted above this are off the chart (a completely wrong or NaN result). */
+/** The largest gap drawn at its value; larger ones (and NaN) go on the "off scale" row. */
 export const ceiling = 1e17;
+
+/**
+ * Rows outside the log scale's honest range, each labelled on the axis: exact results (a gap of
+ * 0 has no place on a log axis, and drawing it at 1 ULP would claim an error that is not there)
+ * and results wrong past the ceiling or NaN. A value is never moved onto the edge of the scale.
+ */
+const exactRow = 0.5;
+const offRow = 1e18;
 
 /** The plotted inputs: evenly spaced in asinh(x) over the pitfall's domain. */
 function sampleXs(p: Pitfall): number[] {
@@ -127,20 +135,31 @@ function sampleXs(p: Pitfall): number[] {
 /** Plot options: ULP gap of the textbook formula across the domain, log scale. */
 export function pitfallPlotOptions(p: Pitfall, width: number, figureId: string): Plot.PlotOptions {
   const [a, b] = p.domain;
-  const rows = sampleXs(p).map((x) => ({ x, gap: Math.min(Math.max(ulpGap(p, x), 1), ceiling), nan: Number.isNaN(p.textbook(x)) }));
+  const rows = sampleXs(p).map((x) => ({ x, gap: ulpGap(p, x) }));
   const symlog = Math.max(Math.abs(a), Math.abs(b)) > 100;
+  const powers = [1, 1e4, 1e8, 1e12, 1e16];
   return {
     width,
     height: Math.round(Math.min(320, Math.max(220, width * 0.45))),
+    marginLeft: 64,
     className: `af-plot-${figureId}`,
-    ariaDescription: `Error of the textbook formula in ULPs, log scale, for x from ${a} to ${b}.`,
+    ariaDescription: `Error of the textbook formula in ULPs, log scale, for x from ${a} to ${b}; exact results on the bottom row, errors past ${ceiling} or NaN on the top row.`,
     style: { background: 'transparent', overflow: 'visible' },
     x: { domain: [a, b], type: symlog ? 'symlog' : 'linear', label: 'x', grid: true },
-    y: { type: 'log', domain: [1, ceiling], label: 'error (ULPs)', grid: true, tickFormat: '~e' },
+    y: {
+      type: 'log',
+      domain: [exactRow, offRow],
+      label: 'error (ULPs)',
+      grid: true,
+      ticks: [exactRow, ...powers, offRow],
+      tickFormat: (v: number) => (v === exactRow ? 'exact' : v === offRow ? 'off scale' : v === 1 ? '1' : `1e${Math.round(Math.log10(v))}`),
+    },
     marks: [
       Plot.ruleY([4], { stroke: 'var(--curve-3)', strokeDasharray: '3,3' }),
-      Plot.dot(rows.filter((r) => !r.nan), { x: 'x', y: 'gap', r: 1.6, fill: 'var(--curve-2)' }),
-      Plot.dot(rows.filter((r) => r.nan), { x: 'x', y: () => ceiling, r: 2.5, symbol: 'times', stroke: 'var(--accent)' }),
+      Plot.ruleY([Math.sqrt(exactRow), Math.sqrt(ceiling * offRow)], { stroke: 'var(--border)' }),
+      Plot.dot(rows.filter((r) => r.gap >= 1 && r.gap <= ceiling), { x: 'x', y: 'gap', r: 1.6, fill: 'var(--curve-2)' }),
+      Plot.dot(rows.filter((r) => r.gap === 0), { x: 'x', y: () => exactRow, r: 1.6, fill: 'var(--muted)' }),
+      Plot.dot(rows.filter((r) => !(r.gap <= ceiling)), { x: 'x', y: () => offRow, r: 2.5, symbol: 'times', stroke: 'var(--accent)' }),
     ],
   };
 }
