@@ -8,6 +8,10 @@
  * is missing takes its default silently; a value that is present but invalid also takes its
  * default and is reported as a {@link UrlNotice}, because a reader who pasted a link deserves to
  * know why the run differs from what the link says.
+ *
+ * A name given twice (`?train.layers=0&train.layers=100`) follows one rule everywhere: the first
+ * occurrence is read, as `URLSearchParams.get` does, and every later one is reported as ignored,
+ * naming the value in use. Writing (`serializeParams`) leaves each name once.
  */
 
 /** One choice among fixed strings (an activation id, an optimiser...). */
@@ -44,6 +48,12 @@ export interface TextParam {
   readonly maxLength: number;
   /** Value when absent or invalid. */
   readonly default: string;
+  /**
+   * Optional clean-up of a value that matched the pattern but goes beyond what the widget uses
+   * (points outside the plotted square, more points than it keeps): returns the value to use and,
+   * when it differs, a sentence saying what was changed, which becomes a notice.
+   */
+  readonly normalize?: (value: string) => { readonly value: string; readonly note?: string };
 }
 
 /** A parameter declaration. */
@@ -83,13 +93,15 @@ export function defaultValues<T extends ParamTable>(table: T): ParamValues<T> {
 }
 
 /** Checks one raw value against its spec; returns the typed value or an error sentence. */
-function parseOne(spec: ParamSpec, raw: string): { ok: true; value: string | number } | { ok: false; why: string } {
+function parseOne(spec: ParamSpec, raw: string): { ok: true; value: string | number; note?: string } | { ok: false; why: string } {
   if (spec.kind === 'enum') {
     return spec.values.includes(raw) ? { ok: true, value: raw } : { ok: false, why: `is not one of ${spec.values.join(', ')}` };
   }
   if (spec.kind === 'text') {
     if (raw.length > spec.maxLength) return { ok: false, why: `is longer than ${spec.maxLength} characters` };
-    return raw === '' || spec.pattern.test(raw) ? { ok: true, value: raw } : { ok: false, why: 'is not in the expected form' };
+    if (raw !== '' && !spec.pattern.test(raw)) return { ok: false, why: 'is not in the expected form' };
+    const normal = raw === '' || !spec.normalize ? { value: raw } : spec.normalize(raw);
+    return normal.note === undefined ? { ok: true, value: normal.value } : { ok: true, value: normal.value, note: normal.note };
   }
   // Number('') is 0 and Number(' 1') is 1: require a plain decimal literal so junk is not accepted.
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(raw)) return { ok: false, why: 'is not a number' };
@@ -108,6 +120,8 @@ export function parseParams<T extends ParamTable>(table: T, search: string, name
   const values = defaultValues(table) as Record<string, string | number>;
   const notices: UrlNotice[] = [];
   const prefix = `${namespace}.`;
+  const seen = new Set<string>();
+  const shown = (v: string | number): string => (v === '' ? 'none' : String(v).length > 40 ? `${String(v).slice(0, 40)}…` : String(v));
   for (const [name, raw] of new URLSearchParams(search)) {
     if (!name.startsWith(prefix)) continue;
     const key = name.slice(prefix.length);
@@ -116,13 +130,21 @@ export function parseParams<T extends ParamTable>(table: T, search: string, name
       notices.push({ param: name, value: raw, message: `Ignored unknown setting ${name}.` });
       continue;
     }
+    // The first occurrence decides, valid or not; `values[key]` is then what is in use.
+    if (seen.has(key)) {
+      notices.push({ param: name, value: raw, message: `Ignored ${name}=${shown(raw)}: ${name} is given more than once and only the first is read; using ${shown(values[key] ?? spec.default)}.` });
+      continue;
+    }
+    seen.add(key);
     const result = parseOne(spec, raw);
-    if (result.ok) values[key] = result.value;
-    else {
+    if (result.ok) {
+      values[key] = result.value;
+      if (result.note !== undefined) notices.push({ param: name, value: raw, message: `Adjusted ${name}: ${result.note}.` });
+    } else {
       notices.push({
         param: name,
         value: raw,
-        message: `Ignored ${name}=${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}: it ${result.why}; using ${spec.default === '' ? 'none' : String(spec.default)}.`,
+        message: `Ignored ${name}=${shown(raw)}: it ${result.why}; using ${shown(spec.default)}.`,
       });
     }
   }

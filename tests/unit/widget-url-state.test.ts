@@ -181,6 +181,36 @@ describe.each(cases)('$name URL state', (c) => {
   });
 });
 
+describe.each(cases)('$name URL state with a name given twice', (c) => {
+  const ns = 'fig-under-test';
+
+  it('reads the first occurrence of every name and reports each later one, naming the value in use', () => {
+    fc.assert(
+      fc.property(
+        c.initial.chain((initial) => fc.tuple(fc.constant(initial), c.state(initial), c.state(initial))),
+        ([initial, a, b]) => {
+          const first = queryWithState(c.codec, initial, a, ns);
+          const second = queryWithState(c.codec, initial, b, ns);
+          const both = [first, second].filter((q) => q !== '').join('&');
+          // What "first wins" means, computed independently: keep each name's first value only.
+          const firsts = new URLSearchParams();
+          for (const [k, v] of new URLSearchParams(both)) if (!firsts.has(k)) firsts.set(k, v);
+          const expected = stateFromQuery(c.codec, initial, firsts.toString(), ns);
+          const got = stateFromQuery(c.codec, initial, both, ns);
+          expect(got.state).toEqual(expected.state);
+          const repeated = [...new URLSearchParams(second).keys()].filter((k) => new URLSearchParams(first).has(k));
+          expect(got.notices.map((n) => n.param)).toEqual(repeated);
+          for (const n of got.notices) {
+            expect(n.message).toContain('given more than once and only the first is read; using ');
+            expect(n.message).toContain(`using ${(firsts.get(n.param) ?? '') === '' ? 'none' : (firsts.get(n.param) ?? '').slice(0, 40)}`);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('the expression cell keeps what the reader typed', () => {
   it('keeps text that does not parse, with its parameters, and reports nothing', () => {
     const { state, notices } = stateFromQuery(cellUrl, initialState, 'expr.f=x*tanh(softplus(beta*x)&expr.p=beta:2.5', 'expr');

@@ -9,7 +9,10 @@ import { appendPoint, type Dataset } from '../../lib/data/index.ts';
 const coordinate = String.raw`-?\d{1,2}(?:\.\d{1,2})?`;
 const point = `${coordinate},${coordinate},[01]`;
 
-/** The accepted form of the setting: up to {@link maxAddedPoints} `x,y,c` triples joined by `;`. */
+/**
+ * The accepted form of the setting: `x,y,c` triples joined by `;` (coordinates up to ±99.99);
+ * {@link clampPoints} then brings them into the plane and down to {@link maxAddedPoints}.
+ */
 export const pointsPattern = new RegExp(`^${point}(?:;${point})*$`);
 
 /** Most points kept; adding more drops the oldest, so the URL stays bounded. */
@@ -32,6 +35,29 @@ export function parsePoints(value: string): AddedPoint[] {
     const [x = '0', y = '0', c = '0'] = triple.split(',');
     return { x: Number(x), y: Number(y), positive: c === '1' };
   });
+}
+
+/**
+ * The setting as the playground uses it: every point inside the plotted square (±`extent`; a
+ * link can say 99.99) and at most {@link maxAddedPoints}, the newest kept as when adding one.
+ * `note` says what was changed, for the notice; absent when nothing was.
+ */
+export function clampPoints(value: string, extent: number): { value: string; note?: string } {
+  const triples = value.split(';');
+  const kept = triples.slice(-maxAddedPoints);
+  const fmt = (v: number): string => String(Math.min(extent, Math.max(-extent, v)));
+  let moved = 0;
+  const out = kept.map((triple) => {
+    const [x = '0', y = '0', c = '0'] = triple.split(',');
+    if (Math.abs(Number(x)) <= extent && Math.abs(Number(y)) <= extent) return triple;
+    moved++;
+    return `${fmt(Number(x))},${fmt(Number(y))},${c}`;
+  });
+  const notes = [
+    ...(triples.length > kept.length ? [`${triples.length} points given, the playground keeps ${maxAddedPoints}: using the last ${maxAddedPoints}`] : []),
+    ...(moved > 0 ? [`${moved} point${moved === 1 ? '' : 's'} outside the plotted square (−${extent} to ${extent}) moved to its edge`] : []),
+  ];
+  return notes.length === 0 ? { value } : { value: out.join(';'), note: notes.join('; ') };
 }
 
 /** The setting with one more point, rounded to 0.01 and clamped to the plotted square. */

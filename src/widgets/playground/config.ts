@@ -11,7 +11,7 @@ import { MAX_LENGTH } from '../../lib/expr/ast.ts';
 import { paramsMaxLength, paramsPattern } from '../../lib/expr/params.ts';
 import { initIds, optimizerIds, type MlpSpec, type TrainOptions } from '../../lib/nn/index.ts';
 import type { ParamTable, ParamValues } from '../../lib/url-state.ts';
-import { pointsMaxLength, pointsPattern, withAddedPoints } from './added-points.ts';
+import { clampPoints, pointsMaxLength, pointsPattern, withAddedPoints } from './added-points.ts';
 
 /**
  * Hidden-layer activation choices: every registry id, then `custom`, the reader's expression in
@@ -35,7 +35,8 @@ export const configTable = {
   data: { kind: 'enum', values: datasetKinds, default: 'circle' },
   noise: { kind: 'number', min: 0, max: 1, default: 0 },
   seed: { kind: 'number', min: 0, max: 2 ** 31 - 1, integer: true, default: 1 },
-  pts: { kind: 'text', pattern: pointsPattern, maxLength: pointsMaxLength, default: '' },
+  // EXTENT is declared below; the clean-up reads it only when a value is parsed.
+  pts: { kind: 'text', pattern: pointsPattern, maxLength: pointsMaxLength, default: '', normalize: (v: string) => clampPoints(v, EXTENT) },
   // Free text (no control characters): the expression parser, not the URL layer, judges it.
   expr: { kind: 'text', pattern: /^[^\p{Cc}]*$/u, maxLength: MAX_LENGTH, default: '' },
   exprp: { kind: 'text', pattern: paramsPattern, maxLength: paramsMaxLength, default: '' },
