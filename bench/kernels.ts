@@ -11,6 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { activations } from '../src/lib/activations/index.ts';
 import type { ActivationId } from '../src/lib/activations/types.ts';
 import { benchInputs, timeKernel } from '../src/lib/kernel-cost.ts';
+import { textbookKernels, type Kernel } from '../src/lib/textbook-kernels.ts';
 
 const size = 4096;
 /**
@@ -23,49 +24,14 @@ const size = 4096;
 const io: { xs: Float64Array; out: Float64Array } = { xs: new Float64Array(0), out: new Float64Array(0) };
 io.xs = benchInputs(size);
 io.out = new Float64Array(size);
-const sqrt2OverPi = Math.sqrt(2 / Math.PI);
-
-/** The shape of every kernel here, registry or textbook: a loop from one array into another. */
-type Kernel = (xs: Float64Array, out: Float64Array) => void;
 
 /**
- * The obvious one-liners a textbook (or the seed post) would write, each in its own loop. Not one
- * shared `loop(f)`: its call site would see every function, turn megamorphic and stop inlining,
- * which charges the textbook a call per element that the registry's kernels do not pay.
- * Each takes its arrays as arguments, as `fInto` does (see `io` above).
+ * The textbook loops, the same ones the site's cost widget times in the reader's browser
+ * (src/lib/textbook-kernels.ts says why each is its own loop), plus ReLU's conditional, whose
+ * row compares the registry against a copy loop instead.
  */
 const textbook: Partial<Record<ActivationId, Kernel>> = {
-  sigmoid: (xs, out) => {
-    for (let i = 0, n = xs.length; i < n; i++) out[i] = 1 / (1 + Math.exp(-xs[i]!));
-  },
-  tanh: (xs, out) => {
-    for (let i = 0, n = xs.length; i < n; i++) out[i] = Math.tanh(xs[i]!);
-  },
-  softplus: (xs, out) => {
-    for (let i = 0, n = xs.length; i < n; i++) out[i] = Math.log(1 + Math.exp(xs[i]!));
-  },
-  silu: (xs, out) => {
-    for (let i = 0, n = xs.length; i < n; i++) out[i] = xs[i]! / (1 + Math.exp(-xs[i]!));
-  },
-  // GELU's textbook form is the tanh approximation (what most code writes for GELU).
-  gelu: (xs, out) => {
-    for (let i = 0, n = xs.length; i < n; i++) {
-      const x = xs[i]!;
-      out[i] = 0.5 * x * (1 + Math.tanh(sqrt2OverPi * (x + 0.044715 * x * x * x)));
-    }
-  },
-  'gelu-tanh': (xs, out) => {
-    for (let i = 0, n = xs.length; i < n; i++) {
-      const x = xs[i]!;
-      out[i] = 0.5 * x * (1 + Math.tanh(sqrt2OverPi * (x + 0.044715 * x * x * x)));
-    }
-  },
-  mish: (xs, out) => {
-    for (let i = 0, n = xs.length; i < n; i++) out[i] = xs[i]! * Math.tanh(Math.log(1 + Math.exp(xs[i]!)));
-  },
-  elu: (xs, out) => {
-    for (let i = 0, n = xs.length; i < n; i++) out[i] = xs[i]! > 0 ? xs[i]! : Math.exp(xs[i]!) - 1;
-  },
+  ...Object.fromEntries(Object.entries(textbookKernels).map(([id, k]) => [id, k.f])),
   relu: (xs, out) => {
     for (let i = 0, n = xs.length; i < n; i++) out[i] = xs[i]! > 0 ? xs[i]! : 0;
   },

@@ -1,16 +1,26 @@
 /**
  * Measures what an activation costs per element, the same way everywhere: in the reader's
- * browser (a Web Worker), at build time (the property table) and in `npm run bench`. A kernel
+ * browser (a Web Worker), at build time (the property table) and in `npm run bench`; with the
+ * textbook loops of `textbook-kernels.ts` beside the tuned kernels when asked. A kernel
  * runs over a fixed array repeatedly until a time budget is spent; the best of several rounds is
  * kept, since interference (GC, other tabs, JIT) only ever makes a round slower.
  */
 import { activations } from './activations/index.ts';
 import type { ActivationId } from './activations/types.ts';
+import { textbookKernels, type Kernel } from './textbook-kernels.ts';
+
+/**
+ * Which code a measurement timed: the registry's tuned kernel (`fInto`/`dfInto`), the textbook
+ * loop of `textbook-kernels.ts`, or the baseline copy (Float64Array.set, id `copy`).
+ */
+export type KernelForm = 'tuned' | 'textbook' | 'baseline';
 
 /** One measured kernel. */
 export interface KernelCost {
-  /** An activation id, or `copy` for the baseline (Float64Array.set). */
+  /** An activation id, or `copy` for the baseline. */
   readonly id: ActivationId | 'copy';
+  /** Which code was timed. */
+  readonly form: KernelForm;
   /** Best observed nanoseconds per element. */
   readonly nsPerElement: number;
 }
@@ -27,6 +37,8 @@ export interface CostOptions {
   readonly now?: () => number;
   /** Measure f' instead of f. */
   readonly derivative?: boolean;
+  /** Also time the textbook loop of every id that has one, right after its tuned kernel. */
+  readonly textbook?: boolean;
 }
 
 /** Best-of-rounds nanoseconds per element of `run`, which processes `elements` per call. */
@@ -71,26 +83,37 @@ export function benchInputs(size: number): Float64Array {
 }
 
 /**
- * ns/element of the baseline copy and of each activation's vectorised form, in the given order.
+ * ns/element of the baseline copy and of each activation's vectorised form, in the given order
+ * (with `textbook`, each followed by its textbook loop, so drift hits the pair alike).
  * `onResult` sees each result as soon as it is measured (a worker streams them to the page).
+ *
+ * Every kernel reads its arrays from a mutable object at each call. Arrays captured as constants
+ * would let TurboFan inline a kernel into its timing closure and fold the arrays' checks into
+ * constants, a saving no kernel called with a real layer's buffers gets (bench/README.md).
  */
 export function measureCosts(ids: readonly ActivationId[], options: CostOptions = {}, onResult?: (cost: KernelCost) => void): KernelCost[] {
   const size = options.size ?? 4096;
   const roundMs = options.roundMs ?? 15;
   const rounds = options.rounds ?? 5;
   const now = options.now ?? (() => performance.now());
-  const xs = benchInputs(size);
-  const out = new Float64Array(size);
+  const io: { xs: Float64Array; out: Float64Array } = { xs: new Float64Array(0), out: new Float64Array(0) };
+  io.xs = benchInputs(size);
+  io.out = new Float64Array(size);
   const results: KernelCost[] = [];
-  const push = (cost: KernelCost): void => {
+  const time = (id: KernelCost['id'], form: KernelForm, run: () => void): void => {
+    const cost: KernelCost = { id, form, nsPerElement: timeKernel(run, size, roundMs, rounds, now) };
     results.push(cost);
     onResult?.(cost);
   };
-  push({ id: 'copy', nsPerElement: timeKernel(() => out.set(xs), size, roundMs, rounds, now) });
+  time('copy', 'baseline', () => io.out.set(io.xs));
   for (const id of ids) {
     const a = activations[id];
-    const run = options.derivative ? () => a.dfInto(xs, out) : () => a.fInto(xs, out);
-    push({ id, nsPerElement: timeKernel(run, size, roundMs, rounds, now) });
+    time(id, 'tuned', options.derivative ? () => a.dfInto(io.xs, io.out) : () => a.fInto(io.xs, io.out));
+    const textbook = options.textbook ? textbookKernels[id] : undefined;
+    if (textbook) {
+      const loop: Kernel = options.derivative ? textbook.df : textbook.f;
+      time(id, 'textbook', () => loop(io.xs, io.out));
+    }
   }
   return results;
 }

@@ -8,14 +8,14 @@ import type { Locator, Page } from 'playwright-core';
 import { getActivation } from '../../src/lib/activations/index.ts';
 import type { ActivationId } from '../../src/lib/activations/types.ts';
 import { useBrowser, openPage, type WatchedPage } from './browser.ts';
-import { builtPages } from './site-pages.ts';
+import { builtPages, distDir } from './site-pages.ts';
 import { readFileSync } from 'node:fs';
 
 const origin = inject('origin');
 const base = inject('base');
 const liveTags = ['af-activation-plot', 'af-explorer', 'af-compare', 'af-chain-rule', 'af-tanh-identity', 'af-float-pitfalls', 'af-cost-bench'];
 const pagesWithWidgets = builtPages().filter((p) => {
-  const html = readFileSync(`dist/${p}index.html`, 'utf8');
+  const html = readFileSync(`${distDir}/${p}index.html`, 'utf8');
   return liveTags.some((t) => html.includes(`<${t}`));
 });
 const browser = useBrowser();
@@ -108,7 +108,19 @@ describe.each(pagesWithWidgets)('widgets on /%s', (path) => {
     await goLive(w.page, bench.first());
     await bench.locator('[data-action="run"]').click();
     await bench.and(w.page.locator('[data-measured="true"]')).waitFor({ timeout: 60_000 });
-    expect(await bench.locator('[data-out="status"]').innerText()).toContain('Measured on this device');
+    expect(await bench.locator('[data-out="status"]').innerText()).toMatch(/^Measured on this device: ReLU [\d.]+ ns per element; Sigmoid [\d.]+× ReLU tuned, [\d.]+× as the textbook 1 \/ \(1 \+ Math\.exp\(-x\)\); Tanh /);
+    // Each textbook loop sits right under its tuned kernel, in the table as in the chart.
+    const rows = await bench.locator('[data-out="rows"] tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')));
+    const sigmoid = rows.findIndex((r) => r[0] === 'Sigmoid');
+    expect(rows[sigmoid + 1]?.slice(0, 2)).toEqual(['Sigmoid, textbook', '1 / (1 + Math.exp(-x))']);
+    expect(rows.filter((r) => r[0]?.endsWith(', textbook'))).toHaveLength(8);
+    expect(await bench.locator('.plot svg').innerHTML()).toContain('Tanh, textbook');
+    // The checkbox times f' instead of f, and the status says so.
+    await bench.locator('[data-control="derivative"]').check();
+    await bench.evaluate((el) => delete (el as HTMLElement).dataset.measured);
+    await bench.locator('[data-action="run"]').click();
+    await bench.and(w.page.locator('[data-measured="true"]')).waitFor({ timeout: 60_000 });
+    expect(await bench.locator('[data-out="status"]').innerText()).toMatch(/^Measured on this device, timing f′: ReLU /);
   });
 });
 

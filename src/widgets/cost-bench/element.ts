@@ -1,6 +1,7 @@
 /**
- * `<af-cost-bench>`: "Measure on this device" starts a Web Worker that times every kernel and
- * streams results; the chart and table fill in as they arrive. A second click while a run is
+ * `<af-cost-bench>`: "Measure on this device" starts a Web Worker that times every tuned kernel,
+ * each followed by its textbook loop where it has one, and streams results; the chart and table
+ * fill in as they arrive. A second click while a run is
  * going is ignored; a worker failure is reported in the status line.
  */
 import type { KernelCost } from '../../lib/kernel-cost.ts';
@@ -29,16 +30,20 @@ class CostBenchElement extends LiveFigure<CostState, Model> {
     if (this.state.costs.length > 0) {
       this.draw(host, this.model.costPlotOptions(this.state.costs, this.widthOf(host), this.dataset.figureId ?? 'cost'));
     }
+    const relu = this.model.reluNs(this.state.costs);
     const rows = this.find('[data-out="rows"]');
     rows.replaceChildren(
-      ...this.state.costs.map((c) => {
+      ...this.model.orderCosts(this.state.costs).map((c) => {
         const tr = document.createElement('tr');
         const th = document.createElement('th');
         th.scope = 'row';
-        th.textContent = this.model.kernelName(c.id);
-        const td = document.createElement('td');
-        td.textContent = c.nsPerElement.toFixed(2);
-        tr.append(th, td);
+        th.textContent = this.model.kernelName(c);
+        const cells = [this.model.kernelCode(c), c.nsPerElement.toFixed(2), this.model.timesRelu(c.nsPerElement, relu)].map((text) => {
+          const td = document.createElement('td');
+          td.textContent = text;
+          return td;
+        });
+        tr.append(th, ...cells);
         return tr;
       }),
     );
@@ -52,6 +57,7 @@ class CostBenchElement extends LiveFigure<CostState, Model> {
     const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
     this.#worker = worker;
     const costs: KernelCost[] = [];
+    const derivative = this.find<HTMLInputElement>('[data-control="derivative"]').checked;
     const finish = (status: string): void => {
       worker.terminate();
       this.#worker = undefined;
@@ -65,15 +71,12 @@ class CostBenchElement extends LiveFigure<CostState, Model> {
         costs.push(m.cost);
         this.update({ costs: [...costs] });
       } else if (m.type === 'done') {
-        const relu = costs.find((c) => c.id === 'relu')?.nsPerElement ?? NaN;
-        const slowest = costs.reduce((a, c) => (c.nsPerElement > a.nsPerElement ? c : a));
-        finish(`Measured on this device: ReLU ${relu.toFixed(2)} ns per element; slowest ${this.model.kernelName(slowest.id)} at ${slowest.nsPerElement.toFixed(2)} ns (${(slowest.nsPerElement / relu).toFixed(1)}× ReLU).`);
+        finish(this.model.costSummary(costs, derivative));
       } else {
         finish(`The measurement failed: ${m.message}. The figures shown are from the last complete run.`);
       }
     });
     worker.addEventListener('error', () => finish('The measurement could not start in this browser; the figures shown are from the build machine.'));
-    const derivative = this.find<HTMLInputElement>('[data-control="derivative"]').checked;
     worker.postMessage({ type: 'run', derivative } satisfies CostRequest);
   }
 }
