@@ -45,7 +45,7 @@ export const pitfalls: readonly Pitfall[] = [
     stable: (x) => f('tanh').f(x),
     domain: [-800, 800],
     probes: [800, 711, 20, 1e-10],
-    failure: 'Beyond |x| ≈ 710 both exponentials overflow and the ratio is ∞/∞ = NaN; near 0 the numerator cancels.',
+    failure: 'Beyond |x| ≈ 710 one exponential overflows to ∞ while the other underflows towards 0, so the ratio is ∞/∞ = NaN; near 0 the numerator cancels.',
   },
   {
     key: 'sigmoid-left-tail',
