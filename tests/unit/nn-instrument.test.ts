@@ -62,6 +62,39 @@ describe('epoch instrumentation', () => {
     expect(saturated.stats.layers[0]!.overflow).toBe(train.n * 5);
   });
 
+  it('counts a ReLU that never fires as both inactive and dead', () => {
+    const model = createMlp({ ...spec, activation: 'relu', biasInit: -50 });
+    model.trainEpoch(train.inputs, train.targets, options);
+    expect(model.stats.layers[0]!.inactiveFraction).toBe(1);
+    expect(model.stats.layers[0]!.deadFraction).toBe(1);
+  });
+
+  it('counts a Leaky ReLU that never fires as inactive but not dead, and it still learns', () => {
+    // One hidden layer and a linear output, so nothing above the unit saturates and blocks its gradient.
+    const model = createMlp({ ...spec, sizes: [2, 5, 1], outputActivation: 'linear', activation: 'leaky-relu', biasInit: -50 });
+    const before = Float64Array.from(model.layers[0]!.weights);
+    model.trainEpoch(train.inputs, train.targets, options);
+    const first = model.stats.layers[0]!;
+    expect(first.inactiveFraction).toBe(1);
+    expect(first.deadFraction).toBe(0);
+    // Not dead means the unit's incoming weights really receive gradient and move.
+    expect(model.layers[0]!.weights.some((w, k) => w !== before[k])).toBe(true);
+  });
+
+  it('counts a step layer as dead however it fires: its derivative is 0 everywhere', () => {
+    const model = createMlp({ ...spec, activation: 'step' });
+    model.trainEpoch(train.inputs, train.targets, options);
+    expect(model.stats.layers[0]!.deadFraction).toBe(1);
+    expect(model.stats.layers[0]!.inactiveFraction).toBeLessThan(1);
+  });
+
+  it('counts a unit inactive only when every example is negative', () => {
+    // Zero weights and bias 0: z is exactly 0 on every example, which is not negative.
+    const model = createMlp({ ...spec, activation: 'leaky-relu', init: 'uniform', initScale: 0, biasInit: 0 });
+    model.trainEpoch(train.inputs, train.targets, { ...options, learningRate: 0 });
+    expect(model.stats.layers[0]!.inactiveFraction).toBe(0);
+  });
+
   it('reports the PReLU slope of each hidden layer', () => {
     const slopeName = getActivation('prelu').params.find((p) => p.learnable === true)!.name;
     const model = createMlp({

@@ -24,7 +24,8 @@
  *   results unit-major (unit j at point r is `[j * n + r]`), in buffers the model reuses.
  * - `loss(inputs, targets)`, `accuracy(inputs, targets, threshold?)`, `gradient(inputs, targets)`.
  * - `stats` (after an instrumented epoch): per layer gradient norm, pre-activation histogram
- *   (40 bins over [−6, 6) plus under/overflow), dead and saturated fractions, PReLU slope.
+ *   (40 bins over [−6, 6) plus under/overflow), dead (f' = 0 on every example), inactive
+ *   (z < 0 on every example) and saturated fractions, PReLU slope.
  * - `params` / `layers` / `setParams(values)`; `toJSON()` and `fromJSON(json, resolveCustom?)`: weights,
  *   spec, epoch and training state (batch order, optimiser moments): a loaded model continues bit
  *   for bit.

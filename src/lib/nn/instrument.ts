@@ -1,5 +1,11 @@
 /**
- * Per-epoch instrumentation: gradient norms, pre-activation histograms, dead and saturated units.
+ * Per-epoch instrumentation: gradient norms, pre-activation histograms, dead, inactive and
+ * saturated units.
+ *
+ * Dead and inactive are kept apart so the ReLU family is judged fairly: a unit is dead when its
+ * derivative f'(z) was exactly 0 on every example (no gradient reaches its weights, so it cannot
+ * recover), and inactive when its pre-activation z was negative on every example. A dead ReLU is
+ * both; an inactive Leaky ReLU or PReLU unit still passes its slope times the gradient and learns.
  *
  * State: one {@link EpochStats} (what the caller reads) plus per-unit flags and gradient sums,
  * all preallocated for the layout. Lifecycle: `beginEpoch` clears, `recordBatch` and
@@ -14,8 +20,10 @@ import { HISTOGRAM, SATURATION_THRESHOLD, type EpochStats, type LayerStats } fro
 export interface StatsAccumulator {
   /** What the model exposes. */
   readonly stats: EpochStats;
-  /** Per layer, 1 while every output seen so far for the unit was exactly 0. */
+  /** Per layer, 1 while every f'(z) seen so far for the unit was exactly 0. */
   readonly dead: readonly Uint8Array[];
+  /** Per layer, 1 while every pre-activation seen so far for the unit was negative. */
+  readonly inactive: readonly Uint8Array[];
   /** Per layer, 1 while every |f'(z)| seen so far for the unit was below the threshold. */
   readonly saturated: readonly Uint8Array[];
   /** Per layer, sum over updates of the gradient norm. */
@@ -34,12 +42,14 @@ export function createStatsAccumulator(layout: Layout): StatsAccumulator {
     overflow: 0,
     nan: 0,
     deadFraction: 0,
+    inactiveFraction: 0,
     saturatedFraction: 0,
     slope: null,
   }));
   return {
     stats: { epoch: 0, layers },
     dead: layout.layers.map((l) => new Uint8Array(l.outSize)),
+    inactive: layout.layers.map((l) => new Uint8Array(l.outSize)),
     saturated: layout.layers.map((l) => new Uint8Array(l.outSize)),
     gradSums: new Float64Array(layout.layers.length),
     updates: 0,
@@ -55,14 +65,15 @@ export function beginEpoch(acc: StatsAccumulator): void {
     s.nan = 0;
   }
   for (const d of acc.dead) d.fill(1);
+  for (const d of acc.inactive) d.fill(1);
   for (const d of acc.saturated) d.fill(1);
   acc.gradSums.fill(0);
   acc.updates = 0;
 }
 
 /**
- * Records one batch after its backward pass: `ws.z`, `ws.a` and `ws.df` must hold the batch's
- * pre-activations, outputs and derivatives for every non-input layer.
+ * Records one batch after its backward pass: `ws.z` and `ws.df` must hold the batch's
+ * pre-activations and derivatives for every non-input layer.
  */
 export function recordBatch(acc: StatsAccumulator, ws: Workspace): void {
   const { bins, min, max } = HISTOGRAM;
@@ -70,9 +81,9 @@ export function recordBatch(acc: StatsAccumulator, ws: Workspace): void {
   const n = ws.n;
   acc.stats.layers.forEach((s, l) => {
     const z = ws.z[l + 1]!;
-    const a = ws.a[l + 1]!;
     const df = ws.df[l + 1]!;
     const dead = acc.dead[l]!;
+    const inactive = acc.inactive[l]!;
     const saturated = acc.saturated[l]!;
     const hist = s.histogram;
     for (let j = 0; j < s.units; j++) {
@@ -83,7 +94,9 @@ export function recordBatch(acc: StatsAccumulator, ws: Workspace): void {
         else if (zr >= max) s.overflow++;
         else if (zr >= min) hist[Math.floor((zr - min) * perUnit)]!++;
         else s.nan++;
-        if (a[o + r] !== 0) dead[j] = 0;
+        // Written as negations so that a NaN (a diverged run) counts as neither dead nor inactive.
+        if (!(df[o + r] === 0)) dead[j] = 0;
+        if (!(zr < 0)) inactive[j] = 0;
         if (!(Math.abs(df[o + r]!) < SATURATION_THRESHOLD)) saturated[j] = 0;
       }
     }
@@ -112,6 +125,7 @@ export function finishEpoch(
     const count = (flags: Uint8Array): number => flags.reduce((c, f) => c + f, 0);
     s.gradientNorm = acc.updates > 0 ? acc.gradSums[l]! / acc.updates : 0;
     s.deadFraction = count(acc.dead[l]!) / s.units;
+    s.inactiveFraction = count(acc.inactive[l]!) / s.units;
     s.saturatedFraction = count(acc.saturated[l]!) / s.units;
     s.slope = slopeOf(l);
   });

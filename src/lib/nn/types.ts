@@ -177,8 +177,17 @@ export interface LayerStats {
   overflow: number;
   /** Pre-activations that were NaN (a diverged run). */
   nan: number;
-  /** Share of units whose output was exactly 0 for every example of the epoch. */
+  /**
+   * Share of units whose derivative f'(z) was exactly 0 for every example of the epoch: no
+   * gradient reached their incoming weights, so nothing could move them (a dead ReLU).
+   */
   deadFraction: number;
+  /**
+   * Share of units whose pre-activation z was negative for every example of the epoch. An
+   * inactive ReLU is dead (its f' is 0 below zero); an inactive Leaky ReLU or PReLU unit still
+   * passes its negative-side slope, so it keeps learning.
+   */
+  inactiveFraction: number;
   /**
    * Share of units whose |f'(z)| was below {@link SATURATION_THRESHOLD} for every example of the
    * epoch. A dead ReLU counts as saturated too (its f' is 0).

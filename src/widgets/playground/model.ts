@@ -188,20 +188,31 @@ export function histogramOptions(histograms: Float64Array, activations: readonly
   };
 }
 
-/** Dead units per hidden layer (units whose output was 0 on every example of the last epoch). */
-export function deadOptions(dead: Float64Array, units: readonly number[], width: number): Plot.PlotOptions {
-  const rows = units.map((u, l) => ({ layer: layerName(l, units.length + 1), dead: Math.round((dead[l] ?? 0) * u), units: u }));
+/**
+ * Dead and inactive units per hidden layer, out of the layer width. Dead: f'(z) was 0 on every
+ * example of the last epoch, so no gradient reached the unit's weights. Inactive: z was negative
+ * on every example. For ReLU the two coincide; a Leaky ReLU or PReLU unit can be inactive and
+ * still learn, which is why both are drawn.
+ */
+export function deadOptions(dead: Float64Array, inactive: Float64Array, units: readonly number[], width: number): Plot.PlotOptions {
+  const layers = units.map((_, l) => layerName(l, units.length + 1));
+  const rows = units.flatMap((u, l) => [
+    { layer: layers[l], kind: 'inactive', count: Math.round((inactive[l] ?? 0) * u), units: u },
+    { layer: layers[l], kind: 'dead', count: Math.round((dead[l] ?? 0) * u), units: u },
+  ]);
   return {
     width,
-    height: 30 + 22 * Math.max(1, rows.length),
+    height: 30 + 40 * Math.max(1, units.length),
     marginLeft: 70,
-    ariaDescription: 'Dead units per hidden layer out of the layer width.',
+    ariaDescription: 'Per hidden layer, the units inactive (pre-activation negative on every example) and dead (zero derivative on every example), out of the layer width.',
     style: plain,
-    x: { label: 'dead units', domain: [0, Math.max(1, ...units)], grid: true },
-    y: { label: null, domain: rows.map((r) => r.layer) },
+    x: { label: 'units (of the layer width)', domain: [0, Math.max(1, ...units)], grid: true },
+    y: { label: null, domain: ['inactive', 'dead'] },
+    fy: { label: null, domain: layers },
     marks: [
-      Plot.barX(rows, { x: 'units', y: 'layer', fill: 'var(--border)' }),
-      Plot.barX(rows, { x: 'dead', y: 'layer', fill: 'var(--accent)' }),
+      Plot.barX(rows, { x: 'units', y: 'kind', fy: 'layer', fill: 'var(--border)' }),
+      Plot.barX(rows, { x: 'count', y: 'kind', fy: 'layer', fill: (d: { kind: string }) => (d.kind === 'dead' ? 'var(--accent)' : 'var(--muted)') }),
+      Plot.text(rows, { x: 'count', y: 'kind', fy: 'layer', text: (d: { count: number }) => String(d.count), dx: 4, textAnchor: 'start', fill: 'currentColor' }),
     ],
   };
 }

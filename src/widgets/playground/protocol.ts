@@ -53,8 +53,10 @@ export interface RunSnapshot {
   readonly gradNorms: Float64Array;
   /** Per non-input layer: the pre-activation histogram (HISTOGRAM.bins counts each), concatenated. */
   readonly histograms: Float64Array;
-  /** Per non-input layer: share of units dead over the last instrumented epoch. */
+  /** Per non-input layer: share of units dead (f' = 0 on every example) over the last instrumented epoch. */
   readonly dead: Float64Array;
+  /** Per non-input layer: share of units inactive (z < 0 on every example) over the last instrumented epoch. */
+  readonly inactive: Float64Array;
   /** Per non-input layer: PReLU slope, NaN for other activations. */
   readonly slopes: Float64Array;
   /** True when the loss or the weights stopped being finite. */

@@ -102,6 +102,7 @@ export function createSession(configs: readonly Config[], models?: readonly unkn
       gradNorms: Float64Array.from(layers, (l) => l.gradientNorm),
       histograms,
       dead: Float64Array.from(layers, (l) => l.deadFraction),
+      inactive: Float64Array.from(layers, (l) => l.inactiveFraction),
       slopes: Float64Array.from(layers, (_, i) => model.slope(i) ?? NaN),
       diverged,
       ...(run.divergence === undefined ? {} : { divergence: run.divergence }),
@@ -137,6 +138,6 @@ export function createSession(configs: readonly Config[], models?: readonly unkn
 /** The buffers of some snapshots, for `postMessage`'s transfer list. */
 export function transferables(snapshots: readonly RunSnapshot[]): ArrayBuffer[] {
   return snapshots.flatMap((s) =>
-    [s.grid, s.neurons, s.gradNorms, s.histograms, s.dead, s.slopes].map((a) => a.buffer as ArrayBuffer),
+    [s.grid, s.neurons, s.gradNorms, s.histograms, s.dead, s.inactive, s.slopes].map((a) => a.buffer as ArrayBuffer),
   );
 }

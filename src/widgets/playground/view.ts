@@ -139,7 +139,7 @@ export function renderView(ctx: ViewContext, state: ViewState): boolean {
       const acts: LayerFunction[] = [...s.units.map(() => run.hidden), run.config.out];
       draw(host, histogramOptions(s.histograms, acts, widthOf(host)));
     } else if (kind === 'dead') {
-      draw(host, deadOptions(s.dead, s.units, widthOf(host)));
+      draw(host, deadOptions(s.dead, s.inactive, s.units, widthOf(host)));
     } else if (kind === 'neurons') {
       drawNeuronMaps(host, s.neurons, s.units, rgb);
     }
