@@ -5,6 +5,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { headingAnchors, katexMath } from './src/lib/markdown-math.ts';
 import { otherDirectives, scriptSources, styleSources } from './src/lib/csp.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { firstTermUse } from './src/lib/course/markdown-terms.ts';
 
 /** Where the site is served; both come from the environment so one build fits any host. */
 const site = process.env.SITE_URL || 'http://localhost:4321';
@@ -18,9 +19,19 @@ export default defineConfig({
   outDir,
   trailingSlash: 'always',
   markdown: {
-    processor: satteri({ features: { math: true }, mdastPlugins: [katexMath], hastPlugins: [headingAnchors] }),
+    processor: satteri({ features: { math: true }, mdastPlugins: [katexMath, firstTermUse], hastPlugins: [headingAnchors] }),
   },
   integrations: [mdx(), pagefindIndex()],
+  // Vite turns every top-level const and let of a bundle into var. Node's V8 then reloads each
+  // module-level table and constant on every use instead of folding it into the compiled loop,
+  // and the activation kernels ran 1.8-3x slower than their sources (bench/README.md, "What
+  // ships"). Keeping const costs only the TDZ checks at module load. Workers are built as ES
+  // modules (the pages start them with type: 'module'): in Vite's default IIFE wrapper the
+  // minifier rewrites the same constants as function-scoped let, with the same cost.
+  vite: {
+    build: { rolldownOptions: { output: { topLevelVar: false } } },
+    worker: { format: 'es', rolldownOptions: { output: { topLevelVar: false } } },
+  },
   // A Content-Security-Policy meta tag on every page, with hashes of Astro's own inline scripts;
   // the policy and the reason for each exception are in src/lib/csp.ts.
   security: {
