@@ -23,6 +23,8 @@ const lessons = defineCollection({
     order: z.number().int().nonnegative(),
     /** The activation drawn as this lesson's small curve on the home page. */
     activation: z.enum(activationIds),
+    /** List the whole bibliography after the lesson's own citations (the Conclusion does). */
+    fullReferences: z.boolean().default(false),
   }),
 });
 
