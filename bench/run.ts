@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const browserBenches = ['bench/interaction.ts', 'bench/playground.ts', 'bench/pages.ts', 'bench/lighthouse.ts'];
+const browserBenches = ['bench/shipped.ts', 'bench/interaction.ts', 'bench/playground.ts', 'bench/pages.ts', 'bench/lighthouse.ts'];
 const all = ['bench/kernels.ts', 'bench/training.ts', ...(existsSync('dist/index.html') ? browserBenches : []), 'bench/build.ts'];
 const only = process.argv.slice(2);
 const benches = only.length ? all.filter((f) => only.some((name) => f === `bench/${name}.ts`)) : all;
