@@ -6,8 +6,10 @@
  *
  * - Kernels: the build's own cost-widget worker (src/widgets/cost-bench/worker.ts), which runs
  *   `measureCosts` (src/lib/kernel-cost.ts) over every activation, tuned kernel then textbook
- *   loop; in Node, `measureCosts` on the sources. 7 rounds each side, interleaved; per kernel the
- *   median ns per element and the median over rounds of the textbook/tuned ratio.
+ *   loop; in Node, `measureCosts` on the sources, and the built activation chunk's kernels imported
+ *   into Node (which once ran 2-3x slower than the sources: bench/README.md). 7 rounds each side,
+ *   interleaved; per kernel the median ns per element and the median over rounds of the
+ *   textbook/tuned ratio.
  * - Training and snapshot: the build's own playground worker, driven through its protocol
  *   (configure, step 1 epoch, step 1000 epochs; each answered by a snapshot); in Node,
  *   `createSession` on the sources, the same calls. Epochs per second from the difference of the
@@ -20,9 +22,10 @@
  * Writes bench/results/shipped.json.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { activationIds } from '../src/lib/activations/types.ts';
-import { measureCosts, type KernelCost } from '../src/lib/kernel-cost.ts';
+import { activations } from '../src/lib/activations/index.ts';
+import { benchInputs, measureCosts, timeKernel, type KernelCost } from '../src/lib/kernel-cost.ts';
 import { defaultConfig, type Config } from '../src/widgets/playground/config.ts';
 import { createSession } from '../src/widgets/playground/session.ts';
 import { launchBrowser } from '../tests/e2e/browser.ts';
@@ -46,6 +49,27 @@ function builtWorker(marker: string): string {
   return `/_astro/${hits[0]}`;
 }
 const costWorker = builtWorker('baseline');
+
+/**
+ * The built activation chunk, imported here in Node: the same code the pages load. Its exports
+ * are minified names, so the registry is the export that holds every activation.
+ */
+async function builtRegistry(): Promise<typeof activations> {
+  const dir = join(dist, '_astro');
+  for (const file of readdirSync(dir).filter((f) => /^activations\..*\.js$/.test(f))) {
+    const mod = (await import(resolve(dir, file))) as Record<string, unknown>;
+    for (const value of Object.values(mod)) {
+      if (value && typeof value === 'object' && activationIds.every((id) => id in value)) return value as typeof activations;
+    }
+  }
+  throw new Error(`no built activation registry in ${dir}`);
+}
+const shippedInNode = await builtRegistry();
+/** ns per element of the built chunk's tuned kernel, in Node, the measureCosts way. */
+function shippedNs(id: (typeof activationIds)[number]): number {
+  const io = { xs: benchInputs(4096), out: new Float64Array(4096) };
+  return timeKernel(() => shippedInNode[id].fInto(io.xs, io.out), 4096, 15, 5, () => performance.now());
+}
 const playgroundWorker = builtWorker('check-file');
 
 const median = (v: readonly number[]): number => [...v].sort((a, b) => a - b)[v.length >> 1] ?? NaN;
@@ -137,9 +161,11 @@ try {
     );
 
   // Kernels: rounds interleaved between the two sides, so drift on this shared machine hits both.
-  const kernelRounds: { node: KernelCost[]; chromium: KernelCost[] }[] = [];
+  const kernelRounds: { node: KernelCost[]; chromium: KernelCost[]; shipped: Map<string, number> }[] = [];
   for (let r = 0; r < KERNEL_ROUNDS; r++) {
-    kernelRounds.push({ node: measureCosts(activationIds, { textbook: true }), chromium: await chromiumCosts() });
+    const node = measureCosts(activationIds, { textbook: true });
+    const shipped = new Map(activationIds.map((id) => [id, shippedNs(id)]));
+    kernelRounds.push({ node, chromium: await chromiumCosts(), shipped });
   }
   const kernelRow = (id: string) => {
     const side = (which: 'node' | 'chromium') => {
@@ -149,7 +175,8 @@ try {
       const ratios = tuned.map((t, i) => (textbook[i] ?? NaN) / t);
       return { tunedNs: median(tuned), textbookNs: median(textbook), speedup: median(ratios), range: [Math.min(...ratios), Math.max(...ratios)] };
     };
-    return { id, chromium: side('chromium'), node: side('node') };
+    const shippedNodeNs = median(kernelRounds.map((k) => k.shipped.get(id) ?? NaN));
+    return { id, chromium: side('chromium'), node: side('node'), shippedNodeNs };
   };
   const kernels = activationIds.map(kernelRow).filter((r) => Number.isFinite(r.chromium.textbookNs));
 
@@ -176,12 +203,12 @@ try {
 
   const f = (v: number, d = 2) => v.toFixed(d);
   console.log(`Chromium ${browserVersion} on the production build (${dist}); Node ${process.version} on the sources.\n`);
-  console.log('| kernel | Chromium tuned ns/el | Chromium textbook ns/el | Chromium speed-up (rounds) | Node tuned ns/el | Node textbook ns/el | Node speed-up (rounds) |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| kernel | Chromium tuned ns/el | Chromium textbook ns/el | Chromium speed-up (rounds) | Node tuned ns/el | Node textbook ns/el | Node speed-up (rounds) | built chunk in Node, tuned ns/el |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const k of kernels) {
     const c = k.chromium;
     const n = k.node;
-    console.log(`| ${k.id} | ${f(c.tunedNs)} | ${f(c.textbookNs)} | ${f(c.speedup)}x (${f(c.range[0]!)}-${f(c.range[1]!)}) | ${f(n.tunedNs)} | ${f(n.textbookNs)} | ${f(n.speedup)}x (${f(n.range[0]!)}-${f(n.range[1]!)}) |`);
+    console.log(`| ${k.id} | ${f(c.tunedNs)} | ${f(c.textbookNs)} | ${f(c.speedup)}x (${f(c.range[0]!)}-${f(c.range[1]!)}) | ${f(n.tunedNs)} | ${f(n.textbookNs)} | ${f(n.speedup)}x (${f(n.range[0]!)}-${f(n.range[1]!)}) | ${f(k.shippedNodeNs)} |`);
   }
   console.log('\n| network | Chromium epochs/s (shipped worker) | Node epochs/s (sources) | Chromium / Node | Chromium snapshot ms | Node snapshot ms |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
