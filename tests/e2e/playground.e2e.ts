@@ -1,9 +1,11 @@
 /**
  * The training playground in a real browser: training lowers the loss, pause stops the epoch
  * counter, a URL replays the same run bit for bit, a diverging run stops with a message, bad URL
- * values are reported, controls write the URL, the lesson demos train, and the main thread stays
- * responsive while the worker trains (longest long task printed).
+ * values are reported, controls write the URL, the lesson demos train and quote their claims'
+ * committed results, and the main thread stays responsive while the worker trains (longest long
+ * task printed).
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, inject, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { useBrowser, useWatchedPage, openPage, type WatchedPage } from './browser.ts';
@@ -169,12 +171,33 @@ test('a running playground pauses offscreen and resumes when scrolled back', asy
   await w.close();
 });
 
+/** The committed `npm run claims` results that every demo figure quotes. */
+const claimResults = (JSON.parse(readFileSync('bench/results/claims.json', 'utf8')) as { claims: { id: string; figure: string; held: number[]; seeds: number[] }[] }).claims;
+
 describe.each([
   ['lessons/introduction/', 'linear-vs-nonlinear', 2],
+  ['lessons/sigmoid/', 'step-vs-sigmoid', 2],
   ['lessons/sigmoid/', 'vanishing-gradients', 3],
   ['lessons/relu/', 'dead-relu', 3],
-  ['lessons/tanh/', 'zero-centring', 2],
+  ['lessons/tanh/', 'zero-centring', 4],
+  ['lessons/tanh/', 'centring-deep', 4],
+  ['lessons/tanh/', 'tanh-saturation', 2],
 ])('demo on /%s', (path, demo, runs) => {
+  test(`${demo} states its claims with the seeds they held on, as committed`, async () => {
+    const w = await openPage(browser, origin);
+    await w.page.goto(`${origin}${base}${path}`, { waitUntil: 'networkidle' });
+    const expected = claimResults.filter((r) => r.figure === `demo-${demo}`);
+    expect(expected.length).toBeGreaterThan(0);
+    const items = w.page.locator(`#fig-demo-${demo} figcaption [data-claim]`);
+    expect(await items.count()).toBe(expected.length);
+    for (const r of expected) {
+      const text = await items.and(w.page.locator(`[data-claim="${r.id}"]`)).innerText();
+      expect(text).toContain(`Holds on ${r.held.length} of ${r.seeds.length} seeds (npm run claims)`);
+    }
+    expect(w.errors).toEqual([]);
+    await w.close();
+  });
+
   test(`${demo} trains its ${runs} runs when the reader presses play`, async () => {
     const w = await openPage(browser, origin);
     const fig = await live(w, `${origin}${base}${path}`, `#fig-demo-${demo}`);
@@ -189,7 +212,7 @@ describe.each([
   });
 });
 
-test('the league table runs on demand in a worker and streams a row per activation', async () => {
+test('the league table runs on demand in a worker and shows every seed of every cell', async () => {
   const w = await openPage(browser, origin);
   await w.page.goto(`${origin}${base}lessons/conclusion/`, { waitUntil: 'networkidle' });
   const league = w.page.locator('af-league-table');
@@ -197,10 +220,27 @@ test('the league table runs on demand in a worker and streams a row per activati
   const start = Date.now();
   await league.locator('[data-action="run"]').click();
   await league.locator('tbody tr').first().waitFor({ timeout: 60_000 });
-  await league.and(w.page.locator('[data-done="true"]')).waitFor({ timeout: 120_000 });
+  await league.and(w.page.locator('[data-done="true"]')).waitFor({ timeout: 240_000 });
   console.log(`league table: ${((Date.now() - start) / 1000).toFixed(1)} s`);
-  expect(await league.locator('tbody tr').count()).toBe(18);
-  expect(await league.locator('[data-out="status"]').innerText()).toContain('Done');
+  expect(await league.locator('[data-out="status"]').innerText()).toMatch(/^Done: 720 training runs in \d+ s in this browser\.$/);
+  const rows = await league.locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => ({
+      name: tr.querySelector('th')?.textContent ?? '',
+      cells: [...tr.querySelectorAll('td')].map((td) => ({ dots: td.querySelectorAll('circle').length, median: Number((td as HTMLElement).dataset.median), text: td.querySelector('b')?.textContent + ' ' + td.querySelector('.range')?.textContent })),
+    })),
+  );
+  expect(rows).toHaveLength(18);
+  for (const row of rows) {
+    expect(row.cells).toHaveLength(4);
+    for (const c of row.cells) {
+      expect(c.dots).toBe(10);
+      expect(c.text).toMatch(/^\d+ (every seed|\d+–\d+)$/);
+    }
+  }
+  // The first pattern the Conclusion reads off the table (claim league-small-slopes-stall).
+  const circle = (name: string) => rows.find((r) => r.name === name)?.cells[0]?.median ?? NaN;
+  expect(circle('Sigmoid')).toBeLessThan(0.7);
+  expect(circle('Tanh')).toBeGreaterThan(0.95);
   expect(w.errors).toEqual([]);
   await w.close();
-}, 150_000);
+}, 300_000);

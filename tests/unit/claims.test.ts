@@ -2,7 +2,9 @@
  * Claims as data: the harness (src/lib/claims.ts) on a synthetic claim, then the quick form of
  * `npm run claims`: every registered claim on seeds 1-10, failing any that holds on fewer than 9.
  */
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { allClaimResults } from '../../src/components/claim-results.ts';
 import { checkClaim, claimsMarkdown, formatFigure, type Claim } from '../../src/lib/claims.ts';
 import { allClaims } from '../../src/widgets/claims.ts';
 
@@ -57,6 +59,27 @@ describe('registered claims', () => {
       expect(c.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(c.lesson).toMatch(/^[a-z0-9-]+$/);
       expect(c.figure).toMatch(/^[a-z0-9-]+$/);
+    }
+  });
+
+  it('each names a figure its lesson places', () => {
+    const files = readdirSync('content/lessons');
+    for (const c of claims) {
+      const file = files.find((f) => f.replace(/^\d+-/, '') === `${c.lesson}.mdx`);
+      expect(file, `lesson ${c.lesson} of ${c.id}`).toBeDefined();
+      const mdx = readFileSync(`content/lessons/${file}`, 'utf8');
+      const placed = mdx.includes(`id="${c.figure}"`) || mdx.includes(`demo="${c.figure.replace(/^demo-/, '')}"`);
+      expect(placed, `figure ${c.figure} of ${c.id} in ${file}`).toBe(true);
+    }
+  });
+
+  it('each has its committed result, with the statement the page quotes (run npm run claims after a change)', () => {
+    const results = allClaimResults();
+    for (const c of claims) {
+      const r = results.find((x) => x.id === c.id);
+      expect(r, `bench/results/claims.json has no entry for ${c.id}`).toBeDefined();
+      expect({ lesson: r!.lesson, figure: r!.figure, statement: r!.statement }).toEqual({ lesson: c.lesson, figure: c.figure, statement: c.statement });
+      expect(r!.seeds.length).toBeGreaterThanOrEqual(20);
     }
   });
 

@@ -158,7 +158,7 @@ export const demoClaims: Record<DemoId, readonly Claim[]> = {
   'dead-relu': [
     demoClaim('dead-relu', {
       id: 'relu-units-die',
-      statement: 'After 200 epochs at least half the units of some ReLU hidden layer are dead: their derivative is 0 on every training input, so no gradient reaches their weights.',
+      statement: 'After 200 epochs at least half the units of some ReLU hidden layer are dead: their derivative is 0 on every training input, so no gradient reaches their weights. Where a whole layer is dead, the network stays near chance (test accuracy below 70%).',
       epochs: 200,
       figures: (runs) => {
         const relu = lane(runs, 'relu');
@@ -168,7 +168,7 @@ export const demoClaims: Record<DemoId, readonly Claim[]> = {
           reluAccuracy: relu.snapshot.testAccuracy,
         };
       },
-      holds: (f) => f.reluWorstLayerDead! >= 0.5,
+      holds: (f) => f.reluWorstLayerDead! >= 0.5 && (f.reluWorstLayerDead! < 1 || f.reluAccuracy! < 0.7),
     }),
     demoClaim('dead-relu', {
       id: 'leaky-prelu-inactive-not-dead',
