@@ -5,12 +5,13 @@
  */
 import type { Claim } from '../lib/claims.ts';
 import { demoClaims } from './playground/demo-claims.ts';
+import { leagueClaims } from './playground/league.ts';
 
 /** Every claim, in a stable order (lesson demos, then the rest); ids are unique. */
 export function allClaims(): Claim[] {
   const claims: Claim[] = [
     ...Object.values(demoClaims).flat(),
-    // The league table's claims (src/widgets/playground/league.ts `leagueClaims`) go here.
+    ...leagueClaims,
   ];
   const seen = new Set<string>();
   for (const c of claims) {

@@ -1,11 +1,56 @@
 /**
  * `<af-league-table>`: on the reader's click, runs the league in a Web Worker and appends one
- * table row per activation as it finishes, with a progress bar. Nothing runs until the click;
- * a second click while running is ignored. No Plot: the table is plain HTML.
+ * table row per activation as it finishes, with a progress bar and, at the end, the wall time.
+ * Each cell shows the median test accuracy, the range over the seeds, and every seed as a dot on
+ * a 0-100 % strip (chance, 50 %, marked). Nothing runs until the click; a second click while
+ * running is ignored. No Plot: the table is plain HTML and a few SVG circles per cell.
  */
+import type { LeagueCell } from './league.ts';
 import type { LeagueMessage } from './league-worker.ts';
 
-const pct = (v: number): string => `${(100 * v).toFixed(0)} %`;
+const SVG = 'http://www.w3.org/2000/svg';
+/** Width and height of a cell's dot strip, px. */
+const STRIP = { width: 84, height: 12, r: 2.5 } as const;
+
+const pct = (v: number): string => (100 * v).toFixed(0);
+
+/** A cell's seeds as dots on an accuracy strip from 0 (left) to 1 (right). */
+function dotStrip(cell: LeagueCell): SVGSVGElement {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('width', String(STRIP.width));
+  svg.setAttribute('height', String(STRIP.height));
+  svg.setAttribute('class', 'dots');
+  svg.setAttribute('aria-hidden', 'true');
+  const x = (v: number): number => STRIP.r + v * (STRIP.width - 2 * STRIP.r);
+  const chance = document.createElementNS(SVG, 'line');
+  for (const [k, v] of [['x1', x(0.5)], ['x2', x(0.5)], ['y1', 0], ['y2', STRIP.height]] as const) chance.setAttribute(k, String(v));
+  chance.setAttribute('class', 'chance');
+  svg.append(chance);
+  for (const a of cell.accuracies) {
+    const dot = document.createElementNS(SVG, 'circle');
+    dot.setAttribute('cx', x(a).toFixed(1));
+    dot.setAttribute('cy', String(STRIP.height / 2));
+    dot.setAttribute('r', String(STRIP.r));
+    svg.append(dot);
+  }
+  return svg;
+}
+
+/** One table cell: the strip, then the median in bold and the range (or `every seed` when all agree), and the same in words for screen readers. */
+function cellElement(cell: LeagueCell): HTMLTableCellElement {
+  const td = document.createElement('td');
+  const medianEl = document.createElement('b');
+  medianEl.textContent = pct(cell.median);
+  const range = document.createElement('span');
+  range.className = 'range';
+  range.textContent = cell.min === cell.max ? 'every seed' : `${pct(cell.min)}–${pct(cell.max)}`;
+  const words = document.createElement('span');
+  words.className = 'visually-hidden';
+  words.textContent = `median ${pct(cell.median)} %, from ${pct(cell.min)} to ${pct(cell.max)} % over ${cell.accuracies.length} seeds`;
+  td.dataset.median = String(cell.median);
+  td.append(dotStrip(cell), medianEl, ' ', range, words);
+  return td;
+}
 
 class LeagueTableElement extends HTMLElement {
   #worker: Worker | undefined;
@@ -32,6 +77,7 @@ class LeagueTableElement extends HTMLElement {
     button.disabled = true;
     progress.hidden = false;
     status.textContent = 'Training in a background thread…';
+    const started = performance.now();
     const worker = new Worker(new URL('./league-worker.ts', import.meta.url), { type: 'module' });
     this.#worker = worker;
     const finish = (text: string): void => {
@@ -51,15 +97,12 @@ class LeagueTableElement extends HTMLElement {
         const th = document.createElement('th');
         th.scope = 'row';
         th.textContent = names[m.row.act] ?? m.row.act;
-        tr.append(th);
-        for (const c of m.row.cells) {
-          const td = document.createElement('td');
-          td.textContent = `${c.medianEpochs === null ? 'never' : Math.round(c.medianEpochs)} · ${pct(c.medianAccuracy)}`;
-          tr.append(td);
-        }
+        tr.append(th, ...m.row.cells.map(cellElement));
         body.append(tr);
       } else if (m.type === 'done') {
-        finish('Done: every activation on every dataset, three seeds each.');
+        const seconds = (performance.now() - started) / 1000;
+        this.dataset.seconds = seconds.toFixed(1);
+        finish(`Done: ${m.runs} training runs in ${seconds.toFixed(0)} s in this browser.`);
       } else {
         finish(`The league stopped: ${m.message}.`);
       }

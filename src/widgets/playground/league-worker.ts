@@ -9,7 +9,7 @@ import { LEAGUE_RUNS, leagueRow, type LeagueRow } from './league.ts';
 export type LeagueMessage =
   | { readonly type: 'progress'; readonly done: number; readonly total: number }
   | { readonly type: 'row'; readonly row: LeagueRow }
-  | { readonly type: 'done' }
+  | { readonly type: 'done'; readonly runs: number }
   | { readonly type: 'error'; readonly message: string };
 
 const post = (m: LeagueMessage): void => postMessage(m);
@@ -21,7 +21,7 @@ addEventListener('message', () => {
       const row = leagueRow(act, () => post({ type: 'progress', done: ++done, total: LEAGUE_RUNS }));
       post({ type: 'row', row });
     }
-    post({ type: 'done' });
+    post({ type: 'done', runs: done });
   } catch (error) {
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }
