@@ -34,6 +34,17 @@ export async function figureLabel(url: URL, figureId: string): Promise<string | 
   return `Figure ${placed.number}.${index + 1}`;
 }
 
+/** The label of a figure on the page of the lesson with this id (slug); throws if either is unknown. */
+export async function figureLabelIn(lessonId: string, figureId: string): Promise<string> {
+  const lessons = await lessonsInOrder();
+  const index = lessons.findIndex((l) => l.id === lessonId);
+  const lesson = lessons[index];
+  if (!lesson) throw new Error(`<FigRef lesson="${lessonId}">: no such lesson`);
+  const at = figureIdsInMdx(lesson.body ?? '').indexOf(figureId);
+  if (at < 0) throw new Error(`${lessonId}: no figure "${figureId}" on this page`);
+  return `Figure ${index + 1}.${at + 1}`;
+}
+
 /** The works of a lesson's reference list, numbered: the cited ones, plus all the rest where `all`. */
 export function referenceList(lesson: Lesson, all: boolean): WorkId[] {
   const cited = citationsInMdx(lesson.body ?? '');
