@@ -5,10 +5,11 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { headingAnchors, katexMath } from './src/lib/markdown-math.ts';
 import { otherDirectives, scriptSources, styleSources } from './src/lib/csp.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { siteOf, siteUrlCheck } from './src/integrations/site-url.ts';
 import { firstTermUse } from './src/lib/course/markdown-terms.ts';
 
 /** Where the site is served; both come from the environment so one build fits any host. */
-const site = process.env.SITE_URL || 'http://localhost:4321';
+const { site } = siteOf(process.env);
 const base = process.env.BASE_PATH || '/';
 /** Output folder; the sub-path test builds into its own so it never clobbers dist/. */
 const outDir = process.env.OUT_DIR || 'dist';
@@ -21,7 +22,7 @@ export default defineConfig({
   markdown: {
     processor: satteri({ features: { math: true }, mdastPlugins: [katexMath, firstTermUse], hastPlugins: [headingAnchors] }),
   },
-  integrations: [mdx(), pagefindIndex()],
+  integrations: [mdx(), pagefindIndex(), siteUrlCheck()],
   // Vite turns every top-level const and let of a bundle into var. Node's V8 then reloads each
   // module-level table and constant on every use instead of folding it into the compiled loop,
   // and the activation kernels ran 1.8-3x slower than their sources (bench/README.md, "What

@@ -1,4 +1,5 @@
-// Runs before first paint (blocking, in <head>) so a reader who chose a theme never sees a flash
+// Runs before first paint (blocking, first in <body>, after the <head>'s Content-Security-Policy;
+// see src/components/ThemeScript.astro) so a reader who chose a theme never sees a flash
 // of the other one. Kept tiny and external so the Content-Security-Policy needs no inline script.
 // The `js` class lets CSS show script-only controls (the theme button) from the first paint,
 // rather than when their module runs and pushes the page down (a layout shift).

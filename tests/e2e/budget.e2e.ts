@@ -3,12 +3,17 @@
  * reader interacts. Measured conservatively: the page is scrolled top to bottom first, so every
  * figure has taken over (loading Plot), and only clicks and slider moves are left out. Sizes
  * are gzip level 9 of each script's body, whatever the test server sends (see page-weight.ts,
- * shared with the page-weight benchmark).
+ * shared with the page-weight benchmark). Shared links count as landings too: one per widget
+ * with URL state (shared-links.ts), whose state the page must compute rather than show as built.
  */
 import { expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { useBrowser, openPage } from './browser.ts';
 import { measurePageWeight } from './page-weight.ts';
-import { builtPages } from './site-pages.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtPages, distDir } from './site-pages.ts';
+import { sharedLinks, stateless } from './shared-links.ts';
 
 const origin = inject('origin');
 const base = inject('base');
@@ -23,4 +28,28 @@ test.each(builtPages())('/%s loads at most 150 KB of gzipped JavaScript before i
   const largest = scripts.slice(0, 8).map((s) => `${s.path} ${(s.bytes / 1024).toFixed(1)} KB`).join(', ');
   expect(total, `largest: ${largest}`).toBeLessThanOrEqual(budgetBytes);
   await w.close();
+});
+
+test.each(sharedLinks)('shared link to $widget (/$path $query) loads at most 150 KB of gzipped JavaScript before interaction', async (link) => {
+  const w = await openPage(browser, origin);
+  // Counted once the figure has taken over and computed the linked state.
+  const live = (page: Page): Promise<void> => page.locator(`#fig-${link.figure} [data-live="true"]`).waitFor({ state: 'attached', timeout: 30_000 });
+  const { jsBytes: total, scripts } = await measurePageWeight(w.page, `${origin}${base}${link.path}${link.query}`, live);
+  console.log(`JS before interaction, shared link /${link.path}${link.query}: ${(total / 1024).toFixed(1)} KB gzip`);
+  // The link must be one the figure accepts, or the landing would be the plain page again.
+  const notice = w.page.locator(`#fig-${link.figure} [data-url-notice], #fig-${link.figure} [data-out="url-notice"]`);
+  expect(await notice.evaluateAll((els) => els.filter((e) => !(e as HTMLElement).hidden).map((e) => e.textContent))).toEqual([]);
+  const largest = scripts.slice(0, 8).map((s) => `${s.path} ${(s.bytes / 1024).toFixed(1)} KB`).join(', ');
+  expect(total, `largest: ${largest}`).toBeLessThanOrEqual(budgetBytes);
+  expect(w.errors).toEqual([]);
+  await w.close();
+});
+
+test('every widget that keeps state in the URL has a shared link in the budget', () => {
+  const tags = new Set<string>();
+  for (const path of builtPages()) {
+    for (const m of readFileSync(join(distDir, path, 'index.html'), 'utf8').matchAll(/<af-([a-z-]+)/g)) tags.add(m[1] ?? '');
+  }
+  const covered = new Set(sharedLinks.map((l) => l.widget));
+  expect([...tags].filter((t) => !covered.has(t) && !stateless.includes(t)).sort()).toEqual([]);
 });

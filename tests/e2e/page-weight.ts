@@ -35,8 +35,12 @@ const kindOf = (type: string): string =>
   : type.startsWith('image/') ? 'image'
   : 'other';
 
-/** Loads `url` in `page`, scrolls through it, and sums what was downloaded. */
-export async function measurePageWeight(page: Page, url: string): Promise<PageWeight> {
+/**
+ * Loads `url` in `page`, scrolls through it, and sums what was downloaded. `ready` (optional)
+ * waits for a state the page must reach before the count closes, e.g. a shared link's figure
+ * having computed its state, so the code that took is counted however long it took to load.
+ */
+export async function measurePageWeight(page: Page, url: string, ready?: (page: Page) => Promise<void>): Promise<PageWeight> {
   const sizes: { url: string; type: string; bytes: number }[] = [];
   const pending: Promise<void>[] = [];
   page.on('response', (res) => {
@@ -54,6 +58,7 @@ export async function measurePageWeight(page: Page, url: string): Promise<PageWe
       await new Promise((r) => setTimeout(r, 25));
     }
   });
+  await ready?.(page);
   await page.waitForLoadState('networkidle');
   await Promise.all(pending);
   const byKind: Record<string, number> = {};

@@ -24,6 +24,10 @@ class ExpressionCellElement extends LiveFigure<CellState, Model> {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #sliderKey = '';
   #texKey = '';
+  /** Whether the reader has pointed, typed or focused inside the cell (KaTeX may load then). */
+  #interacting = false;
+  /** True while the formula shows as plain text, waiting for that interaction. */
+  #plain = false;
 
   protected async loadModel(): Promise<Model> {
     const [model, expr] = await Promise.all([import('./model.ts'), import('../../lib/expr/index.ts')]);
@@ -42,6 +46,13 @@ class ExpressionCellElement extends LiveFigure<CellState, Model> {
 
   protected setup(): void {
     const state = this.state;
+    const events = ['pointerdown', 'keydown', 'focusin'] as const;
+    const interact = (): void => {
+      for (const e of events) this.removeEventListener(e, interact);
+      this.#interacting = true;
+      if (this.#plain) void this.#renderFormula(this.#good);
+    };
+    for (const e of events) this.addEventListener(e, interact);
     // Until the reader's text first parses, the default is what the plot shows.
     this.#good = this.model.fallbackFunction();
     this.#texKey = this.#good.parsed.source;
@@ -122,9 +133,23 @@ class ExpressionCellElement extends LiveFigure<CellState, Model> {
     }
   }
 
-  /** KaTeX loads on the first formula change only; the build-time formula is right until then. */
+  /**
+   * KaTeX loads on the first formula change made while the reader works with the cell; the
+   * build-time formula is right until then. A shared link's formula (a change before any
+   * interaction) shows as plain text until the reader interacts: typesetting it at once cost
+   * KaTeX's 75 KB on every such landing and put it over the JavaScript budget.
+   */
   async #renderFormula(fn: CellFunction): Promise<void> {
     this.#texKey = fn.parsed.source;
+    if (!this.#interacting) {
+      const code = document.createElement('code');
+      code.className = 'formula-plain';
+      code.textContent = `f(x) = ${fn.parsed.source}`;
+      this.find('[data-formula]').replaceChildren(code);
+      this.#plain = true;
+      return;
+    }
+    this.#plain = false;
     const { renderTex } = await import('../../lib/tex.ts');
     if (this.#texKey !== fn.parsed.source) return;
     const box = this.find('[data-formula]');

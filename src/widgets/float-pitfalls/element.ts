@@ -22,12 +22,7 @@ class FloatPitfallsElement extends LiveFigure<PitfallState, Model> {
   protected setup(): void {
     const picker = this.find<HTMLSelectElement>('[data-control="pitfall"]');
     picker.value = this.state.key;
-    // A pitfall chosen by the URL needs its formula typeset; the build-time one shows the default.
-    if (this.state.key !== this.initial.key) void this.#renderTex();
-    picker.addEventListener('change', (e) => {
-      this.update({ key: (e.target as HTMLSelectElement).value });
-      void this.#renderTex();
-    });
+    picker.addEventListener('change', (e) => this.update({ key: (e.target as HTMLSelectElement).value }));
   }
 
   protected render(): void {
@@ -35,11 +30,8 @@ class FloatPitfallsElement extends LiveFigure<PitfallState, Model> {
     const p = this.model.pitfallByKey(this.state.key);
     this.draw(host, this.model.pitfallPlotOptions(p, this.widthOf(host), this.dataset.figureId ?? 'pitfalls'));
     this.setText('[data-out="failure"]', p.failure);
-  }
-
-  async #renderTex(): Promise<void> {
-    const { renderTex } = await import('../../lib/tex.ts');
-    this.find('[data-out="tex"]').innerHTML = renderTex(this.model.pitfallByKey(this.state.key).tex, true);
+    // Every formula is typeset at build time (FloatPitfalls.astro): show the chosen one.
+    for (const tex of this.querySelectorAll<HTMLElement>('[data-tex]')) tex.hidden = tex.dataset.tex !== p.key;
   }
 }
 
