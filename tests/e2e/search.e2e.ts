@@ -1,6 +1,6 @@
 /**
  * Full-text search in a real browser: nothing of Pagefind loads until the reader searches;
- * typing a word lists exactly the lessons whose text has it, each linking to its lesson; it is
+ * typing a word lists exactly the pages (lessons and glossary) whose text has it, each linking to its lesson; it is
  * usable from the keyboard alone (the header link, Tab to the box, type, Enter) and from a link
  * with `?q=` (what the form submits without JavaScript).
  */
@@ -12,15 +12,19 @@ const origin = inject('origin');
 const base = inject('base');
 const browser = useBrowser();
 
-/** Lesson slugs whose MDX source contains `word` (the oracle for the search results). */
-function lessonsMentioning(word: string): string[] {
-  return readdirSync('content/lessons')
+/**
+ * Paths (relative to the base) of the indexed pages whose source contains `word`: the lessons
+ * whose MDX has it, and the glossary if one of its entries does (the oracle for the results).
+ */
+function pagesMentioning(word: string): string[] {
+  const lessons = readdirSync('content/lessons')
     .filter((f) => f.endsWith('.mdx') && readFileSync(`content/lessons/${f}`, 'utf8').toLowerCase().includes(word))
-    .map((f) => f.replace(/\.mdx$/, '').replace(/^\d+-/, ''))
-    .sort();
+    .map((f) => `lessons/${f.replace(/\.mdx$/, '').replace(/^\d+-/, '')}/`);
+  const glossary = readFileSync('src/lib/course/glossary.ts', 'utf8').toLowerCase().includes(word) ? ['glossary/'] : [];
+  return [...lessons, ...glossary].sort();
 }
 
-test('typing a word lists the lessons that contain it, and a result opens its lesson', async () => {
+test('typing a word lists the pages (lessons, glossary) that contain it, and a lesson result opens its lesson', async () => {
   const w = await openPage(browser, origin);
   const pagefindRequests: string[] = [];
   w.page.on('request', (r) => {
@@ -34,13 +38,13 @@ test('typing a word lists the lessons that contain it, and a result opens its le
   await results.first().waitFor({ timeout: 15_000 });
   const hrefs = await results.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   // Pagefind stems words, so "vanishing" also finds "vanishes": the oracle searches the stem.
-  const expected = lessonsMentioning('vanish');
-  expect(expected.length).toBeGreaterThan(0);
-  expect(hrefs.map((h) => h.replace(`${base}lessons/`, '').replace(/\/$/, '')).sort()).toEqual(expected);
-  expect(await w.page.locator('af-search [data-out="status"]').innerText()).toContain(`${expected.length} lessons`);
+  const expected = pagesMentioning('vanish');
+  expect(expected.length).toBeGreaterThan(1);
+  expect(hrefs.map((h) => h.slice(base.length)).sort()).toEqual(expected);
+  expect(await w.page.locator('af-search [data-out="status"]').innerText()).toContain(`${expected.length} pages`);
   expect(await w.page.locator('af-search mark').count()).toBeGreaterThan(0);
   expect(pagefindRequests.some((u) => u.endsWith('/pagefind/pagefind.js'))).toBe(true);
-  await results.first().click();
+  await w.page.locator('af-search [data-out="results"] li a[href*="/lessons/"]').first().click();
   await w.page.waitForURL(/\/lessons\/[\w-]+\/$/);
   expect((await w.page.locator('article.lesson').innerText()).toLowerCase()).toContain('vanishing');
   expect(w.errors).toEqual([]);

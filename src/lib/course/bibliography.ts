@@ -328,7 +328,8 @@ export function authorsShort(work: Work): string {
 
 /** Authors as listed in a reference entry: "A, B and C"; more than six become the first six and "et al.". */
 export function authorsLong(work: Work): string {
-  const names = work.authors.length > 6 ? [...work.authors.slice(0, 6), 'et al.'] : [...work.authors];
+  if (work.authors.length > 6) return `${work.authors.slice(0, 6).join(', ')} et al.`;
+  const names = work.authors;
   if (names.length === 1) return names[0] ?? '';
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }

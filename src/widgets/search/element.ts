@@ -1,5 +1,5 @@
 /**
- * `<af-search>`: full-text search over the lessons with Pagefind's offline index
+ * `<af-search>`: full-text search over the lessons and the glossary with Pagefind's offline index
  * (`<base>pagefind/`, written after every build by src/integrations/pagefind.ts).
  *
  * Lifecycle: nothing loads until the reader types or the page was opened with `?q=` (the
@@ -97,7 +97,8 @@ class SearchElement extends HTMLElement {
       if (generation !== this.generation) return;
       list.replaceChildren(...data.map((d) => this.item(d)));
       const n = found?.results.length ?? 0;
-      status.textContent = n === 0 ? `No lesson mentions “${query}”.` : `${n} ${n === 1 ? 'lesson' : 'lessons'} for “${query}”.`;
+      // Pages, not lessons: the glossary is indexed too.
+      status.textContent = n === 0 ? `No page mentions “${query}”.` : `${n} ${n === 1 ? 'page' : 'pages'} for “${query}”.`;
     } catch (error) {
       if (generation !== this.generation) return;
       list.replaceChildren();
