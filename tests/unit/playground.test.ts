@@ -3,6 +3,7 @@
  * bounded history), the session (seeded, bit-identical replays, divergence detected), the full
  * playground's preset and the Plot builders. The lesson demos' claims are in claims.test.ts.
  */
+import { renderPlotToString } from '../../src/components/render-plot.ts';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { activationIds } from '../../src/lib/activations/types.ts';
@@ -147,10 +148,20 @@ describe('plot builders', () => {
   s.step(2);
   const shot = s.snapshot()[0]!;
 
+  it('the boundary draws its field and points as a few paths, not an element per cell or point', () => {
+    const svg = renderPlotToString(boundaryOptions({ grid: shot.grid, side: GRID, train: data.train, test: data.test, width: 300, cells: true, description: 'd' }));
+    expect(svg).not.toMatch(/<(rect|circle)/);
+    // 4 point paths, at most 2 colours x 8 opacity steps of field, and the axes' ticks.
+    expect((svg.match(/<path/g) ?? []).length).toBeLessThan(50);
+    const points = (svg.match(/a3,3 0 1,0 6,0/g) ?? []).length;
+    expect(points).toBe(data.train.n + data.test.n);
+  });
+
   it('build options without touching a DOM', () => {
     const base = { grid: shot.grid, side: GRID, train: data.train, test: data.test, width: 300, description: 'd' };
-    expect(boundaryOptions({ ...base, cells: true }).marks?.filter(Boolean)).toHaveLength(3);
-    expect(boundaryOptions({ ...base, cells: false }).marks?.filter(Boolean)).toHaveLength(2);
+    // The field, then training and test points, one mark per class.
+    expect(boundaryOptions({ ...base, cells: true }).marks?.filter(Boolean)).toHaveLength(5);
+    expect(boundaryOptions({ ...base, cells: false }).marks?.filter(Boolean)).toHaveLength(4);
     const history = { epoch: [1, 2], train: [0.5, 0.4], test: [0.6, 0.5], grad: [[1, 0.1, 0.01], [1, 0.1, 0.01]] };
     expect(lossOptions([history], [''], 300).marks).toHaveLength(2);
     expect(gradientOptions(history, 300).y?.type).toBe('log');

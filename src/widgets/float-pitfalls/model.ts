@@ -6,6 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { getActivation } from '../../lib/activations/index.ts';
+import { dotPathMark } from '../../lib/plots/dot-path.ts';
 import { ulpDistance } from '../../lib/ulp.ts';
 import type { CsvTable } from '../shared/csv.ts';
 import type { UrlCodec } from '../shared/url-codec.ts';
@@ -157,8 +158,9 @@ export function pitfallPlotOptions(p: Pitfall, width: number, figureId: string):
     marks: [
       Plot.ruleY([4], { stroke: 'var(--curve-3)', strokeDasharray: '3,3' }),
       Plot.ruleY([Math.sqrt(exactRow), Math.sqrt(ceiling * offRow)], { stroke: 'var(--border)' }),
-      Plot.dot(rows.filter((r) => r.gap >= 1 && r.gap <= ceiling), { x: 'x', y: 'gap', r: 1.6, fill: 'var(--curve-2)' }),
-      Plot.dot(rows.filter((r) => r.gap === 0), { x: 'x', y: () => exactRow, r: 1.6, fill: 'var(--muted)' }),
+      // 801 samples: one path each rather than a circle each (src/lib/plots/dot-path.ts says why).
+      dotPathMark(rows.filter((r) => r.gap >= 1 && r.gap <= ceiling).map((r) => ({ x: r.x, y: r.gap })), 1.6, { fill: 'var(--curve-2)' }),
+      dotPathMark(rows.filter((r) => r.gap === 0).map((r) => ({ x: r.x, y: exactRow })), 1.6, { fill: 'var(--muted)' }),
       Plot.dot(rows.filter((r) => !(r.gap <= ceiling)), { x: 'x', y: () => offRow, r: 2.5, symbol: 'times', stroke: 'var(--accent)' }),
     ],
   };

@@ -9,6 +9,7 @@ import { getActivation } from '../../lib/activations/index.ts';
 import type { ActivationId } from '../../lib/activations/types.ts';
 import type { DataSplit } from '../../lib/data/index.ts';
 import { HISTOGRAM } from '../../lib/nn/index.ts';
+import { dotPathMark, pathElement } from '../../lib/plots/dot-path.ts';
 import { BOUNDARY_MARGIN, EXTENT } from './config.ts';
 
 export { BOUNDARY_MARGIN };
@@ -55,35 +56,61 @@ interface Pt {
 const pointsOf = (s: DataSplit): Pt[] =>
   Array.from({ length: s.n }, (_, i) => ({ x: s.inputs[2 * i] ?? 0, y: s.inputs[2 * i + 1] ?? 0, positive: s.classes[i] === 1 }));
 
-/** Cells of a coarse (side/step) version of the grid, for the static figure. */
-function coarseCells(grid: Float64Array, side: number, step: number): { x1: number; x2: number; y1: number; y2: number; v: number }[] {
-  const cell = (2 * EXTENT) / side;
-  const out = [];
-  for (let r = 0; r < side; r += step) {
-    for (let c = 0; c < side; c += step) {
-      out.push({
-        x1: -EXTENT + c * cell,
-        x2: -EXTENT + Math.min(side, c + step) * cell,
-        y1: EXTENT - r * cell,
-        y2: EXTENT - Math.min(side, r + step) * cell,
-        v: grid[r * side + c] ?? 0,
-      });
+/** Opacity steps of the static background: enough to read the field, few enough to draw each step as one path. */
+const FIELD_LEVELS = 8;
+
+/**
+ * The static background as one path per colour and opacity step. Cells of a row that share both
+ * are merged into one rectangle. It was a `rect` per cell: 625 elements per figure, and a lesson
+ * with eight demo lanes spent seconds of a phone's main thread styling and laying them out.
+ */
+function fieldMark(grid: Float64Array, side: number, step: number): Plot.RenderFunction {
+  return (_index, scales, _values, _dimensions, context) => {
+    const { x, y } = scales as { x: (v: number) => number; y: (v: number) => number };
+    const cell = (2 * EXTENT) / side;
+    const runs = new Map<string, string>();
+    for (let r = 0; r < side; r += step) {
+      let c = 0;
+      while (c < side) {
+        const v = grid[r * side + c] ?? 0;
+        const key = `${v > 0 ? 1 : 2}:${Math.min(FIELD_LEVELS - 1, Math.floor(Math.min(1, Math.abs(v)) * FIELD_LEVELS))}`;
+        let end = c + step;
+        while (end < side) {
+          const w = grid[r * side + end] ?? 0;
+          if (`${w > 0 ? 1 : 2}:${Math.min(FIELD_LEVELS - 1, Math.floor(Math.min(1, Math.abs(w)) * FIELD_LEVELS))}` !== key) break;
+          end += step;
+        }
+        const x1 = x(-EXTENT + c * cell);
+        const x2 = x(-EXTENT + Math.min(side, end) * cell);
+        const y1 = y(EXTENT - r * cell);
+        const y2 = y(EXTENT - Math.min(side, r + step) * cell);
+        runs.set(key, `${runs.get(key) ?? ''}M${x1.toFixed(2)},${y1.toFixed(2)}H${x2.toFixed(2)}V${y2.toFixed(2)}H${x1.toFixed(2)}Z`);
+        c = end;
+      }
     }
-  }
-  return out;
+    const g = context.document.createElementNS('http://www.w3.org/2000/svg', 'g');
+    for (const [key, d] of runs) {
+      const [sign, level] = key.split(':').map(Number) as [number, number];
+      // The step's middle |output|, on the same opacity ramp as before: 0.08 + 0.4·|v|.
+      const opacity = 0.08 + (0.4 * (level + 0.5)) / FIELD_LEVELS;
+      g.append(pathElement(context.document, { d, fill: `var(--curve-${sign})`, 'fill-opacity': opacity.toFixed(3) }));
+    }
+    return g;
+  };
+}
+
+/** Filled (training) or hollow (test) points, one path per class. */
+function pointsMarks(points: readonly Pt[], hollow: boolean): Plot.RenderFunction[] {
+  return [false, true].map((positive) => {
+    const colour = positive ? 'var(--curve-1)' : 'var(--curve-2)';
+    const style = hollow ? { fill: 'var(--bg)', stroke: colour, 'stroke-width': '1.5' } : { fill: colour, stroke: 'var(--bg)', 'stroke-width': '0.8' };
+    return dotPathMark(points.filter((p) => p.positive === positive), 3, style);
+  });
 }
 
 /** Decision-boundary heatmap with the training (filled) and test (hollow) points. */
 export function boundaryOptions(input: BoundaryInput): Plot.PlotOptions {
   const { grid, side, width } = input;
-  const fillOf = (d: Pt): string => (d.positive ? 'var(--curve-1)' : 'var(--curve-2)');
-  const background = !input.cells
-    ? null
-    : Plot.rect(coarseCells(grid, side, 2), {
-        x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2',
-        fill: (d: { v: number }) => (d.v > 0 ? 'var(--curve-1)' : 'var(--curve-2)'),
-        fillOpacity: (d: { v: number }) => 0.08 + 0.4 * Math.min(1, Math.abs(d.v)),
-      });
   return {
     width,
     height: width,
@@ -92,11 +119,7 @@ export function boundaryOptions(input: BoundaryInput): Plot.PlotOptions {
     style: plain,
     x: { domain: [-EXTENT, EXTENT], label: null, ticks: 5 },
     y: { domain: [-EXTENT, EXTENT], label: null, ticks: 5 },
-    marks: [
-      background,
-      Plot.dot(pointsOf(input.train), { x: 'x', y: 'y', r: 3, fill: fillOf, stroke: 'var(--bg)', strokeWidth: 0.8 }),
-      Plot.dot(pointsOf(input.test), { x: 'x', y: 'y', r: 3, stroke: fillOf, strokeWidth: 1.5, fill: 'var(--bg)' }),
-    ],
+    marks: [input.cells ? fieldMark(grid, side, 2) : null, ...pointsMarks(pointsOf(input.train), false), ...pointsMarks(pointsOf(input.test), true)],
   };
 }
 

@@ -6,6 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import { getActivation } from '../../lib/activations/index.ts';
 import { curvePlotOptions, type CurveSeries } from '../../lib/plots/curves.ts';
+import { dotPathMark } from '../../lib/plots/dot-path.ts';
 import type { CsvTable } from '../shared/csv.ts';
 import { numberChoices, numberOf, type UrlCodec } from '../shared/url-codec.ts';
 
@@ -74,8 +75,12 @@ export function residualPlotOptions(state: IdentityState, width: number, figureI
     ariaDescription: 'Residual tanh(x) - (2 sigma(2x) - 1) in units of 2^-53.',
     style: { background: 'transparent', overflow: 'visible' },
     x: { domain: [-state.halfRange, state.halfRange], label: 'x', grid: true },
-    y: { label: 'residual / 2⁻⁵³', grid: true },
-    marks: [Plot.ruleY([0], { stroke: 'var(--axis)' }), Plot.dot(rows, { x: 'x', y: 'r', r: 1.5, fill: 'var(--curve-3)' })],
+    y: { label: 'residual / 2⁻⁵³', grid: true, nice: true, domain: [Math.min(0, ...rows.map((d) => d.r)), Math.max(0, ...rows.map((d) => d.r))] },
+    // The 401 points are one path (src/lib/plots/dot-path.ts), so the y domain is given here.
+    marks: [
+      Plot.ruleY([0], { stroke: 'var(--axis)' }),
+      dotPathMark(rows.map((d) => ({ x: d.x, y: d.r })), 1.5, { fill: 'var(--curve-3)' }),
+    ],
   };
 }
 
