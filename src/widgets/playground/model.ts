@@ -173,15 +173,20 @@ export function gradientOptions(history: RunHistory, width: number, title = 'gra
 /** A layer's function: a registry id, or any f/df pair (the reader's compiled expression). */
 export type LayerFunction = ActivationId | { f(x: number): number; df(x: number): number };
 
-/** Each layer's pre-activation histogram (bars, scaled to 1) drawn over f and f' of its activation. */
-export function histogramOptions(histograms: Float64Array, activations: readonly LayerFunction[], width: number): Plot.PlotOptions {
+/**
+ * Each layer's pre-activation histogram (bars, scaled to 1) drawn over f and f' of its activation.
+ * `names` label the layers (default: hidden 1… output); the live page draws one layer per plot,
+ * passing that layer's own name, so no single redraw grows with the depth of the network.
+ */
+export function histogramOptions(histograms: Float64Array, activations: readonly LayerFunction[], width: number, names?: readonly string[]): Plot.PlotOptions {
   const { bins, min, max } = HISTOGRAM;
   const binWidth = (max - min) / bins;
   const layers = activations.length;
   const bars = [];
   const fs = [];
+  const nameOf = (l: number): string => names?.[l] ?? layerName(l, layers);
   for (let l = 0; l < layers; l++) {
-    const name = layerName(l, layers);
+    const name = nameOf(l);
     const counts = histograms.subarray(l * bins, (l + 1) * bins);
     const peak = Math.max(1, ...counts);
     for (let b = 0; b < bins; b++) bars.push({ layer: name, x1: min + b * binWidth, x2: min + (b + 1) * binWidth, h: (counts[b] ?? 0) / peak });
@@ -201,7 +206,7 @@ export function histogramOptions(histograms: Float64Array, activations: readonly
     style: plain,
     x: { domain: [min, max], label: 'pre-activation z' },
     y: { domain: [-1.2, 2.2], label: null, ticks: 3 },
-    fy: { label: null, domain: Array.from({ length: layers }, (_, l) => layerName(l, layers)) },
+    fy: { label: null, domain: Array.from({ length: layers }, (_, l) => nameOf(l)) },
     marks: [
       Plot.rectY(bars, { x1: 'x1', x2: 'x2', y: 'h', fy: 'layer', fill: 'var(--muted)', fillOpacity: 0.45 }),
       Plot.line(fs.filter((d) => d.kind === 'f'), { x: 'x', y: 'y', fy: 'layer', clip: true, stroke: 'var(--curve-1)' }),
