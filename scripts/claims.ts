@@ -62,16 +62,24 @@ for (const claim of chosen) {
 
 // A run of some claims keeps the others' entries, so the site never loses a figure's line; entries
 // of claims no longer registered are dropped.
-const previous: ClaimResult[] = existsSync(JSON_PATH) ? (JSON.parse(readFileSync(JSON_PATH, 'utf8')) as { claims: ClaimResult[] }).claims : [];
+// JSON has no Infinity or NaN: such figures are written as the strings "Infinity", "-Infinity" and
+// "NaN" (what String gives), and read back as numbers.
+const nonFinite = new Set(['Infinity', '-Infinity', 'NaN']);
+const previous: ClaimResult[] = existsSync(JSON_PATH)
+  ? (JSON.parse(readFileSync(JSON_PATH, 'utf8'), (_, v: unknown) => (typeof v === 'string' && nonFinite.has(v) ? Number(v) : v)) as { claims: ClaimResult[] }).claims
+  : [];
 const results = registered
   .map((c) => fresh.find((r) => r.id === c.id) ?? previous.find((r) => r.id === c.id))
   .filter((r): r is ClaimResult => r !== undefined);
 
 mkdirSync('bench/results', { recursive: true });
-// JSON has no NaN or Infinity: such figures are written as null.
-const json = JSON.stringify({ command: 'npm run claims', claims: results }, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2);
+const json = JSON.stringify({ command: 'npm run claims', claims: results }, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2);
 writeFileSync(JSON_PATH, `${json}\n`);
 const table = claimsMarkdown(results);
-writeFileSync(MD_PATH, `# Claims\n\nEvery demo's claim run over several seeds with \`npm run claims\` (scripts/claims.ts).\n\n${table}`);
+writeFileSync(
+  MD_PATH,
+  `# Claims\n\nEvery claim a figure of the site states, run over several seeds with \`npm run claims\` (scripts/claims.ts). ` +
+    `Figures named …Epochs are the first epoch at which a lane reached the claim's threshold; Infinity means it had not by the last epoch run.\n\n${table}`,
+);
 console.log(`\n${table}\nwrote ${JSON_PATH} and ${MD_PATH}`);
 process.exit(failed ? 1 : 0);

@@ -6,7 +6,10 @@
 import type { ClaimResult } from '../lib/claims.ts';
 import results from '../../bench/results/claims.json' with { type: 'json' };
 
-/** The file as written by scripts/claims.ts (non-finite figures are null in JSON). */
+/**
+ * The file as written by scripts/claims.ts. The pages use the statements and seed counts only; a
+ * figure that was not finite is stored as the string "Infinity", "-Infinity" or "NaN".
+ */
 interface ClaimsFile {
   /** The command that produced the file. */
   readonly command: string;

@@ -47,6 +47,29 @@ export function runDemo(preset: Preset, seed: number, epochs: number): LaneRun[]
   }));
 }
 
+/**
+ * For each lane of `preset` with `seed`, the first epoch (a multiple of `every`, at most
+ * `maxEpochs`) whose snapshot passes `reached`, or Infinity when none did: how long each
+ * activation takes to get somewhere, not only where it is at one epoch.
+ */
+export function epochsUntil(
+  preset: Preset,
+  seed: number,
+  maxEpochs: number,
+  every: number,
+  reached: (s: RunSnapshot) => boolean,
+): Map<string, number> {
+  const session = createSession(laneConfigs(preset, seed));
+  const first: number[] = preset.runs.map(() => Infinity);
+  for (let epoch = every; epoch <= maxEpochs && first.some((e) => e === Infinity); epoch += every) {
+    session.step(every);
+    session.snapshot().forEach((s, i) => {
+      if (first[i] === Infinity && reached(s)) first[i] = epoch;
+    });
+  }
+  return new Map(preset.runs.map((r, i) => [r.label, first[i]!]));
+}
+
 /** The lane with a label; throws naming the label when the preset has none. */
 export function lane(runs: readonly LaneRun[], label: string): LaneRun {
   const found = runs.find((r) => r.label === label);

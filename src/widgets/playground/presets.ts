@@ -117,7 +117,7 @@ export const demoPresets = {
     runs: CENTRING_LANES,
     perRun: ['boundary'],
     controls: 'seed',
-    caption: 'Four layers of twelve units and a learning rate of 0.5. Now centring decides: sigmoid stays below 80% test accuracy while σ(x) − ½, with the same slope, learns the circle, and so does tanh; tanh + 1 learns on some seeds and collapses towards chance on others.',
+    caption: 'Four layers of twelve units and a learning rate of 0.5. Now centring matters: σ(x) − ½ learns the circle within 200 epochs and sigmoid, with the same slope, sits near its starting loss for longer, on some seeds for hundreds of epochs more. Tanh learns fastest; tanh + 1 learns on some seeds and collapses towards chance on others.',
   },
   'tanh-saturation': {
     namespace: 'saturate',
