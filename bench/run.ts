@@ -3,6 +3,10 @@
  * garbage do not skew the next. The browser benchmarks need a built site (npm run build); the
  * build benchmark comes last and builds into a folder of its own, so dist/ is what was measured.
  * `npm run bench -- lighthouse pages` runs only the benchmarks whose file names are given.
+ *
+ * The peers (TensorFlow.js, Lighthouse) are bench/'s own dependencies, installed here on first
+ * use from bench/package-lock.json, so the site's install and CI never fetch them; the benchmarks
+ * are type-checked (bench/tsconfig.json) before they run, since the site's check skips bench/.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,6 +15,15 @@ const browserBenches = ['bench/shipped.ts', 'bench/interaction.ts', 'bench/playg
 const all = ['bench/kernels.ts', 'bench/training.ts', ...(existsSync('dist/index.html') ? browserBenches : []), 'bench/build.ts'];
 const only = process.argv.slice(2);
 const benches = only.length ? all.filter((f) => only.some((name) => f === `bench/${name}.ts`)) : all;
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+if (!existsSync('bench/node_modules/.package-lock.json')) {
+  console.log('Installing the benchmarks\' peers (npm ci --prefix bench)...');
+  if (spawnSync(npm, ['ci', '--prefix', 'bench', '--no-audit', '--no-fund'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+}
+if (spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'bench/tsconfig.json'], { stdio: 'inherit' }).status !== 0) {
+  console.error('bench/: type errors (tsc -p bench/tsconfig.json)');
+  process.exit(1);
+}
 let failed = false;
 for (const file of benches) {
   console.log(`\n## ${file}\n`);
