@@ -191,8 +191,11 @@ describe.each([
     const items = w.page.locator(`#fig-demo-${demo} figcaption [data-claim]`);
     expect(await items.count()).toBe(expected.length);
     for (const r of expected) {
-      const text = await items.and(w.page.locator(`[data-claim="${r.id}"]`)).innerText();
-      expect(text).toContain(`Holds on ${r.held.length} of ${r.seeds.length} seeds (npm run claims)`);
+      const item = items.and(w.page.locator(`[data-claim="${r.id}"]`));
+      // A figure off screen may skip rendering (content-visibility) and have no innerText until
+      // it is scrolled to and painted: read what a reader would see there.
+      await item.scrollIntoViewIfNeeded();
+      await expect.poll(() => item.innerText()).toContain(`Holds on ${r.held.length} of ${r.seeds.length} seeds (npm run claims)`);
     }
     expect(w.errors).toEqual([]);
     await w.close();

@@ -231,7 +231,9 @@ export function deadOptions(dead: Float64Array, inactive: Float64Array, units: r
   return {
     width,
     height: 30 + 40 * Math.max(1, units.length),
-    marginLeft: 70,
+    marginLeft: 56,
+    // Room for the layer names that label each pair of bars on the right.
+    marginRight: 60,
     ariaDescription: 'Per hidden layer, the units inactive (pre-activation negative on every example) and dead (zero derivative on every example), out of the layer width.',
     style: plain,
     x: { label: 'units (of the layer width)', domain: [0, Math.max(1, ...units)], grid: true },

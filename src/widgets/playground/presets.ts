@@ -129,7 +129,7 @@ export const demoPresets = {
     ],
     perRun: ['boundary', 'gradients'],
     controls: 'seed',
-    caption: 'The same tanh network twice; only the initial biases differ. Starting at 0, pre-activations sit where tanh is steep and the first layer gets about as much gradient as the last. Starting at 2, every layer sits on tanh’s flat shoulder: the first layer’s gradient is under a thousandth of the last one’s and the network stays near chance.',
+    caption: 'The same tanh network twice; only the initial biases differ. Starting at 0, pre-activations sit where tanh is steep and the first layer gets more gradient than the last. Starting at 2, every layer sits on tanh’s flat shoulder: the first layer’s gradient is under a thousandth of the last one’s and the network stays near chance.',
   },
 } as const satisfies Record<string, Preset>;
 
