@@ -252,6 +252,30 @@ export const glossary = {
     term: 'Kernel',
     definition: 'On this site: a loop that applies one activation (or its derivative) to a whole array, tuned for speed and tested against the plain formula.',
   },
+  'logistic-regression': {
+    term: 'Logistic regression',
+    definition: 'The simplest probabilistic classifier: a sigmoid applied to an affine score of the input, trained with cross-entropy. It is a network with no hidden layer.',
+  },
+  'boltzmann-machine': {
+    term: 'Boltzmann machine',
+    aka: ['restricted Boltzmann machine', 'RBM'],
+    definition: 'A network of stochastic binary units, each switching on with probability σ(z) of its input. Restricted Boltzmann machines were used to pre-train deep networks layer by layer before ReLU networks made that unnecessary.',
+  },
+  'pre-training': {
+    term: 'Unsupervised pre-training',
+    definition: 'Initialising a deep network layer by layer on unlabelled data before training it on the task. Around 2006-2010 it was needed to train deep sigmoid and tanh networks at all.',
+  },
+  adam: {
+    term: 'Adam',
+    definition: 'A variant of gradient descent that scales each parameter\'s step by a running estimate of the size of its recent gradients, so parameters with tiny gradients still move.',
+    see: ['gradient-descent'],
+  },
+  regularisation: {
+    term: 'Regularisation',
+    aka: ['regulariser'],
+    definition: 'Anything that discourages a network from fitting noise in its training data, such as weight decay or dropout.',
+    see: ['weight-decay', 'dropout'],
+  },
   hyperparameter: {
     term: 'Hyperparameter',
     definition: 'A setting chosen before training rather than learned by it: the learning rate, the width and depth, the activation, the random seed.',
