@@ -81,7 +81,8 @@ describe('/playground/', () => {
     await w.page.waitForTimeout(700);
     expect(await epochOf(fig)).toBe(paused);
     expect(await fig.locator('[data-view="histograms"] svg').count()).toBeGreaterThan(0);
-    expect(await fig.locator('[data-view="neurons"] canvas').count()).toBe(12);
+    // One canvas per hidden layer (2), each holding its 6 units' maps.
+    expect(await fig.locator('[data-view="neurons"] canvas').evaluateAll((cs) => cs.map((c) => (c as HTMLCanvasElement).dataset.units))).toEqual(['6', '6']);
   });
 
   test('reloading the URL replays the same run exactly', async () => {

@@ -30,10 +30,49 @@ export function mix(v: number, neg: Rgb, mid: Rgb, pos: Rgb): Rgb {
   return [mid[0] + (a[0] - mid[0]) * w, mid[1] + (a[1] - mid[1]) * w, mid[2] + (a[2] - mid[2]) * w];
 }
 
+/** Colour steps of a {@link palette}: finer than a canvas pixel's 8 bits per channel can show. */
+const STEPS = 512;
+
 /**
- * Draws every hidden unit of a snapshot into `host`, creating the canvases when the layer sizes
- * change. Each unit's values are scaled by its own largest |value|, so a unit with a small range
- * (a sigmoid near 0.5, a nearly dead ReLU) still shows its shape.
+ * The colours of values −1…1 in {@link STEPS} steps, as RGBA bytes: a pixel then costs a lookup,
+ * not a {@link mix} call and two small arrays (128 maps of 256 pixels were 65,000 allocations a
+ * redraw, a large part of the longest main-thread tasks while a deep network trained).
+ */
+function palette(colors: readonly [Rgb, Rgb, Rgb]): Uint8ClampedArray {
+  const [neg, mid, pos] = colors;
+  const out = new Uint8ClampedArray(4 * (STEPS + 1));
+  for (let k = 0; k <= STEPS; k++) {
+    const [r, g, b] = mix((2 * k) / STEPS - 1, neg, mid, pos);
+    out.set([r, g, b, 255], 4 * k);
+  }
+  return out;
+}
+
+/** Writes `n` values, each scaled by `scale` and clamped to −1…1 (non-finite as 0), into RGBA pixels. */
+function paint(pixels: Uint8ClampedArray, values: Float64Array, n: number, scale: number, colors: Uint8ClampedArray): void {
+  for (let i = 0; i < n; i++) {
+    const v = (values[i] ?? 0) * scale;
+    // v − v is 0 exactly for finite v (NaN otherwise): non-finite values are neutral, as in mix.
+    const t = v - v === 0 ? (v > 1 ? 1 : v < -1 ? -1 : v) : 0;
+    const k = 4 * Math.round((t + 1) * (STEPS / 2));
+    pixels[4 * i] = colors[k]!;
+    pixels[4 * i + 1] = colors[k + 1]!;
+    pixels[4 * i + 2] = colors[k + 2]!;
+    pixels[4 * i + 3] = 255;
+  }
+}
+
+/** Side of one unit's map on screen, and the gap between maps, in CSS pixels. */
+const CELL = 40;
+const GAP = 4;
+
+/**
+ * Draws every hidden unit of a snapshot into `host`: one canvas per hidden layer holding all its
+ * units' maps (created when the layer sizes change). One canvas a layer, not one a unit: 128
+ * canvases made 128 composited layers, and committing them cost more main-thread time per frame
+ * than drawing them. Each unit's values are scaled by its own largest |value|, so a unit with a
+ * small range (a sigmoid near 0.5, a nearly dead ReLU) still shows its shape; each THUMB×THUMB
+ * map is scaled up with smoothing, which is the interpolation.
  */
 export function drawNeuronMaps(host: HTMLElement, neurons: Float64Array, units: readonly number[], colors: readonly [Rgb, Rgb, Rgb]): void {
   const key = units.join(',');
@@ -45,33 +84,44 @@ export function drawNeuronMaps(host: HTMLElement, neurons: Float64Array, units: 
         row.className = 'pg-neuron-row';
         const label = document.createElement('span');
         label.textContent = `hidden ${l + 1}`;
-        row.append(label);
-        for (let j = 0; j < u; j++) {
-          const c = document.createElement('canvas');
-          c.width = THUMB;
-          c.height = THUMB;
-          row.append(c);
-        }
+        const c = document.createElement('canvas');
+        c.width = u * (CELL + GAP) - GAP;
+        c.height = CELL;
+        // Inline, over the stylesheet's per-unit canvas size: the row shrinks to fit narrow screens.
+        Object.assign(c.style, { width: `min(100%, ${c.width}px)`, height: 'auto', border: '0' });
+        c.dataset.units = String(u);
+        row.append(label, c);
         return row;
       }),
     );
   }
-  const canvases = host.querySelectorAll('canvas');
   const size = THUMB * THUMB;
-  const [neg, mid, pos] = colors;
-  canvases.forEach((canvas, unit) => {
+  const lut = palette(colors);
+  const image = new ImageData(THUMB, THUMB);
+  const scratch = document.createElement('canvas');
+  scratch.width = scratch.height = THUMB;
+  const tile = scratch.getContext('2d');
+  // A thin frame per map, a third of the way from the background to mid grey: visible in either theme.
+  const border = `rgb(${colors[1].map((v) => Math.round(v + (128 - v) / 3)).join(',')})`;
+  let unit = 0;
+  for (const canvas of host.querySelectorAll('canvas')) {
     const ctx = canvas.getContext('2d');
-    if (!ctx) return;
-    const values = neurons.subarray(unit * size, (unit + 1) * size);
-    let peak = 0;
-    for (const v of values) if (Number.isFinite(v)) peak = Math.max(peak, Math.abs(v));
-    const image = ctx.createImageData(THUMB, THUMB);
-    for (let i = 0; i < size; i++) {
-      const [r, g, b] = mix(peak > 0 ? (values[i] ?? 0) / peak : 0, neg, mid, pos);
-      image.data.set([r, g, b, 255], 4 * i);
+    const count = Number(canvas.dataset.units);
+    if (!ctx || !tile) return;
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    ctx.imageSmoothingEnabled = true;
+    ctx.strokeStyle = border;
+    for (let j = 0; j < count; j++, unit++) {
+      const values = neurons.subarray(unit * size, (unit + 1) * size);
+      let peak = 0;
+      for (const v of values) if (Number.isFinite(v)) peak = Math.max(peak, Math.abs(v));
+      paint(image.data, values, size, peak > 0 ? 1 / peak : 0, lut);
+      tile.putImageData(image, 0, 0);
+      const x = j * (CELL + GAP);
+      ctx.drawImage(scratch, x, 0, CELL, CELL);
+      ctx.strokeRect(x + 0.5, 0.5, CELL - 1, CELL - 1);
     }
-    ctx.putImageData(image, 0, 0);
-  });
+  }
 }
 
 /**
@@ -83,10 +133,6 @@ export function paintGrid(canvas: HTMLCanvasElement, values: Float64Array, side:
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   const image = ctx.createImageData(side, side);
-  const [neg, mid, pos] = colors;
-  for (let i = 0; i < side * side; i++) {
-    const [r, g, b] = mix(values[i] ?? 0, neg, mid, pos);
-    image.data.set([r, g, b, 255], 4 * i);
-  }
+  paint(image.data, values, side * side, 1, palette(colors));
   ctx.putImageData(image, 0, 0);
 }

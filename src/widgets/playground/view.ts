@@ -6,14 +6,18 @@
  * points is redrawn only when the data or width changes); the loss curve redraws per snapshot;
  * a frame starts no new plot after FRAME_BUDGET_MS; the instrumentation views and
  * the neuron maps redraw one at a time, in rotation, at most every HEAVY_MS and only while
- * visible (a closed <details> is skipped), so a frame stays under the 50 ms long-task threshold.
+ * visible (a closed <details> is skipped); a frame that draws one of them draws no other plot
+ * (the loss waits a frame), and the histograms go one layer per frame (8 hidden layers were one
+ * plot of 9 facets). So a frame stays under the 50 ms long-task threshold at the largest
+ * settings (tests/e2e/playground-jank.e2e.ts measures it).
  */
 import type { PlotOptions } from '@observablehq/plot';
 import type { Dataset } from '../../lib/data/index.ts';
 import { GRID, type Config } from './config.ts';
-import { BOUNDARY_MARGIN, boundaryOptions, type LayerFunction, deadOptions, formatLoss, formatShare, gradientOptions, histogramOptions, lossOptions } from './model.ts';
+import { HISTOGRAM } from '../../lib/nn/index.ts';
+import { BOUNDARY_MARGIN, boundaryOptions, type LayerFunction, deadOptions, formatLoss, formatShare, gradientOptions, histogramOptions, layerName, lossOptions } from './model.ts';
 import { drawNeuronMaps, paintGrid, resolveColor } from './neuron-maps.ts';
-import type { ViewState } from './protocol.ts';
+import type { RunSnapshot, ViewState } from './protocol.ts';
 
 /** Minimum time between two heavy redraws; one heavy view per turn, in rotation. */
 const HEAVY_MS = 100;
@@ -86,10 +90,16 @@ export function renderView(ctx: ViewContext, state: ViewState): boolean {
   const stale = hosts.filter((h) => keyOf(h) !== '' && h.dataset.drawn !== keyOf(h));
   const light = stale.filter((h) => h.dataset.view === 'loss' || h.dataset.view === 'boundary');
   const heavyStale = stale.filter((h) => !light.includes(h));
-  const turn = now - ctx.lastHeavy >= HEAVY_MS ? heavyStale[ctx.heavyTurn++ % Math.max(1, heavyStale.length)] : undefined;
+  // A heavy view left part-drawn (the histograms, a layer per plot) goes on first, every frame.
+  const pending = heavyStale.find((h) => h.dataset.partial !== undefined);
+  const turn = pending ?? (now - ctx.lastHeavy >= HEAVY_MS ? heavyStale[ctx.heavyTurn++ % Math.max(1, heavyStale.length)] : undefined);
   if (turn) ctx.lastHeavy = now;
   let more = heavyStale.some((h) => h !== turn);
-  for (const host of turn ? [...light, turn] : light) {
+  // A frame with a heavy view draws nothing else but the boundary's canvas (a fraction of a
+  // millisecond): the loss plot waits a frame, so no frame pays for two plots.
+  const alongside = turn ? light.filter((h) => h.dataset.view === 'boundary' && h.querySelector('canvas')) : light;
+  if (alongside.length < light.length) more = true;
+  for (const host of turn ? [...alongside, turn] : alongside) {
     // Several runs mean several plots: stop once this frame has had its share and finish next frame.
     if (performance.now() - now > FRAME_BUDGET_MS) {
       more = true;
@@ -102,17 +112,22 @@ export function renderView(ctx: ViewContext, state: ViewState): boolean {
     if (!run || !s) continue;
     host.dataset.drawn = keyOf(host);
     const start = performance.now();
-    drawOne(host, kind);
+    if (!drawOne(host, kind)) {
+      // Not finished within this frame: stays stale (and pending) for the next one.
+      delete host.dataset.drawn;
+      more = true;
+    }
     // One User Timing entry per figure, so a slow view can be found in a real browser.
     performance.measure(`af-playground-${kind ?? ''}`, { start });
   }
   return more;
 
-  function drawOne(host: HTMLElement, kind: string | undefined): void {
+  /** Draws one view; false when it stopped part-way to keep the frame short (histograms only). */
+  function drawOne(host: HTMLElement, kind: string | undefined): boolean {
     const i = Number(host.dataset.run ?? 0);
     const run = runs[i];
     const s = state.runs[i]?.latest;
-    if (!run || !s) return;
+    if (!run || !s) return true;
     if (kind === 'loss') {
       draw(host, lossOptions(state.runs.map((r) => r.history), runs.length > 1 ? runs.map((r) => r.label) : [''], widthOf(host)));
     } else if (kind === 'boundary') {
@@ -136,12 +151,41 @@ export function renderView(ctx: ViewContext, state: ViewState): boolean {
     } else if (kind === 'gradients') {
       draw(host, gradientOptions(state.runs[i]?.history ?? { epoch: [], train: [], test: [], grad: [] }, widthOf(host), `gradient norm, ${run.label}`));
     } else if (kind === 'histograms') {
-      const acts: LayerFunction[] = [...s.units.map(() => run.hidden), run.config.out];
-      draw(host, histogramOptions(s.histograms, acts, widthOf(host)));
+      return drawHistograms(host, s, [...s.units.map(() => run.hidden), run.config.out]);
     } else if (kind === 'dead') {
       draw(host, deadOptions(s.dead, s.inactive, s.units, widthOf(host)));
     } else if (kind === 'neurons') {
       drawNeuronMaps(host, s.neurons, s.units, rgb);
     }
+    return true;
+  }
+
+  /**
+   * The histograms, one plot per layer and one layer per frame. A pass (named by the key it
+   * started at) ends when every layer has been drawn in it, from the newest snapshot each time;
+   * until then the host is marked `partial` and goes on next frame. One 9-layer plot was the
+   * longest main-thread task of a deep network's training; a layer costs a ninth of it.
+   */
+  function drawHistograms(host: HTMLElement, s: RunSnapshot, acts: readonly LayerFunction[]): boolean {
+    const names = acts.map((_, l) => layerName(l, acts.length));
+    if (host.dataset.layers !== names.join(',')) {
+      host.dataset.layers = names.join(',');
+      host.replaceChildren(...names.map(() => document.createElement('div')));
+    }
+    const pass = host.dataset.partial ?? host.dataset.drawn ?? '';
+    const { bins } = HISTOGRAM;
+    let drew = false;
+    for (const [l, child] of [...host.children].entries()) {
+      if (!(child instanceof HTMLElement) || child.dataset.pass === pass) continue;
+      if (drew) {
+        host.dataset.partial = pass;
+        return false;
+      }
+      child.dataset.pass = pass;
+      draw(child, histogramOptions(s.histograms.subarray(l * bins, (l + 1) * bins), [acts[l] ?? 'linear'], widthOf(host), [names[l] ?? '']));
+      drew = true;
+    }
+    delete host.dataset.partial;
+    return true;
   }
 }
