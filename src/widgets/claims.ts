@@ -4,13 +4,13 @@
  * measurable result adds its claims where it is defined and one line here.
  */
 import type { Claim } from '../lib/claims.ts';
-import { demoClaims } from './playground/demo-claims.ts';
+import { createDemoClaims } from './playground/demo-claims.ts';
 import { leagueClaims } from './playground/league.ts';
 
 /** Every claim, in a stable order (lesson demos, then the rest); ids are unique. */
 export function allClaims(): Claim[] {
   const claims: Claim[] = [
-    ...Object.values(demoClaims).flat(),
+    ...Object.values(createDemoClaims()).flat(),
     ...leagueClaims,
   ];
   const seen = new Set<string>();
