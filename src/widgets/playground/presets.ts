@@ -117,7 +117,7 @@ export const demoPresets = {
     runs: CENTRING_LANES,
     perRun: ['boundary'],
     controls: 'seed',
-    caption: 'Four layers of twelve units and a learning rate of 0.5. Now centring matters: σ(x) − ½ learns the circle within 200 epochs and sigmoid, with the same slope, sits near its starting loss for longer, on some seeds for hundreds of epochs more. Tanh learns fastest; tanh + 1 learns on some seeds and collapses towards chance on others.',
+    caption: 'Four layers of twelve units and a learning rate of 0.5. Now centring matters: σ(x) − ½ learns the circle within 200 epochs, while sigmoid, with the same slope, takes longer on every seed and on most has not learned it by epoch 300. Tanh learns fastest; tanh + 1 learns quickly on some seeds and not at all within 300 epochs on others.',
   },
   'tanh-saturation': {
     namespace: 'saturate',
