@@ -83,8 +83,9 @@ describe.each(lessons)('lesson /%s without JavaScript', (path) => {
       const [page, hash] = r.href.split('#');
       const other = await openPage(browser, origin, { javaScriptEnabled: false });
       await other.page.goto(new URL(page ?? '', `${origin}${base}${path}`).href);
-      const label = await other.page.locator(`#${hash} > figcaption .fig-number`).innerText();
-      expect(`${r.text}. `).toBe(label.endsWith(' ') ? label : `${label} `);
+      // textContent, not innerText: the figure may sit in a collapsed aside.
+      const label = await other.page.locator(`#${hash} > figcaption .fig-number`).evaluate((e) => e.textContent);
+      expect(`${r.text}. `).toBe(label);
       await other.close();
     }
     await w.close();
@@ -187,5 +188,20 @@ test('the glossary is in the site navigation and lists every term with an anchor
   await w.page.waitForURL(/\/glossary\/$/);
   expect(await w.page.locator('[data-pagefind-body] dt').count()).toBeGreaterThanOrEqual(40);
   expect(await w.page.locator('#term-backpropagation dd').innerText()).toMatch(/chain rule/);
+  await w.close();
+});
+
+test('the main line reads first: Tanh opens with its curve, floating-point material waits in collapsed asides', async () => {
+  const w = await openPage(browser, origin, { javaScriptEnabled: false });
+  await w.page.goto(`${origin}${base}lessons/tanh/`);
+  expect(await w.page.locator('article.lesson figure.af-figure').first().getAttribute('id')).toBe('fig-tanh-explorer');
+  expect(await w.page.locator('#fig-tanh-float').evaluate((f) => f.closest('details.aside')?.hasAttribute('open'))).toBe(false);
+  await w.page.goto(`${origin}${base}lessons/sigmoid/`);
+  const asides = w.page.locator('article.lesson details.aside');
+  expect(await asides.count()).toBeGreaterThanOrEqual(2);
+  for (const a of await asides.all()) {
+    expect(await a.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect((await a.locator('summary').innerText()).length).toBeGreaterThan(10);
+  }
   await w.close();
 });
