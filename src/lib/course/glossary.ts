@@ -226,7 +226,7 @@ export const glossary = {
   ulp: {
     term: 'ULP (unit in the last place)',
     aka: ['units in the last place'],
-    definition: 'The gap between a floating-point number and the next one. Errors measured in ULPs are relative to the precision available at that size: 1 ULP is the best a correctly rounded result can promise.',
+    definition: 'The gap between a floating-point number and the next one. Errors measured in ULPs are relative to the precision available at that size: a correctly rounded result is within half an ULP of the exact value.',
   },
   overflow: {
     term: 'Overflow and underflow',
@@ -263,7 +263,7 @@ export const glossary = {
   },
   'pre-training': {
     term: 'Unsupervised pre-training',
-    definition: 'Initialising a deep network layer by layer on unlabelled data before training it on the task. Around 2006-2010 it was needed to train deep sigmoid and tanh networks at all.',
+    definition: 'Initialising a deep network layer by layer on unlabelled data before training it on the task. Around 2006 to 2010 it was the usual way to make deep sigmoid and tanh networks trainable.',
   },
   adam: {
     term: 'Adam',
