@@ -182,6 +182,14 @@ describe('the lessons', () => {
     expect(numbered.filter((id) => embeddable.includes(id))).toEqual(embeddable);
   });
 
+  test('the Introduction names the post it follows and how the site checks its claims', () => {
+    const intro = slugs.get('introduction') ?? '';
+    expect(intro).toContain('"Activation functions in neural networks"');
+    expect(intro).toContain('19 October 2023');
+    expect(intro).toContain('`npm run claims`');
+    expect(intro).toContain('`bench/results/claims.json`');
+  });
+
   test('the Conclusion keeps the full bibliography', () => {
     expect(slugs.get('conclusion')).toMatch(/^fullReferences: true$/m);
   });
