@@ -5,6 +5,9 @@
  * Before the 10 s, one Step loads the drawing code and starts the worker and every view is opened,
  * so the figure is of steady training with all views drawing; the cold first draw is reported
  * apart. Run after `npm run build`: `npx node bench/playground.ts` (`BENCH_RUNS`, default 3).
+ * `BENCH_QUERY` sets the playground's settings, e.g. the largest the controls allow:
+ * `BENCH_QUERY='?train.layers=8&train.width=16&train.batch=1&train.opt=adam&train.act=custom&train.expr=x*sigmoid(x)'`
+ * (tests/e2e/playground-jank.e2e.ts asserts that case, by thread CPU time per task).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { serveStatic } from '../tests/e2e/static-server.ts';
@@ -28,6 +31,7 @@ interface Run {
 const seconds = 10;
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const dist = process.env.BENCH_DIST ?? 'dist';
+const query = process.env.BENCH_QUERY ?? '';
 const { server, origin } = await serveStatic(dist, '/');
 const browser = await launchBrowser();
 const results: Run[] = [];
@@ -35,7 +39,7 @@ try {
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${origin}/playground/`, { waitUntil: 'networkidle' });
+    await page.goto(`${origin}/playground/${query}`, { waitUntil: 'networkidle' });
     const fig = page.locator('#fig-playground');
     await fig.scrollIntoViewIfNeeded();
     await fig.locator('af-playground[data-live="true"]').waitFor({ timeout: 30_000 });
@@ -89,7 +93,7 @@ try {
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? NaN;
-console.log(`Playground training ${seconds} s, ${runs} runs (1280 x 900, every view open)\n`);
+console.log(`Playground training ${seconds} s, ${runs} runs (1280 x 900, every view open${query ? `, ${query}` : ''})\n`);
 console.log('| run | longest task ms | long tasks | blocking ms | fps | slowest redraw ms | cold first draw ms | epochs |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 results.forEach((r, i) => {
   console.log(`| ${i + 1} | ${r.longestTaskMs.toFixed(0)} | ${r.longTasks} | ${r.blockingMs.toFixed(0)} | ${r.fps.toFixed(0)} | ${r.slowestRedrawMs.toFixed(1)} | ${r.coldDrawMs.toFixed(1)} | ${r.epochs} |`);
@@ -102,4 +106,4 @@ const summary = {
 };
 console.log(`\nLongest main-thread task while training: median ${summary.longestTaskMedianMs.toFixed(0)} ms, worst ${summary.longestTaskMaxMs.toFixed(0)} ms (0 = none reached 50 ms); ${summary.fpsMedian.toFixed(0)} fps`);
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/playground.json', `${JSON.stringify({ date: new Date().toISOString(), seconds, viewport: '1280x900', summary, runs: results }, null, 2)}\n`);
+writeFileSync(`bench/results/playground${query ? '-query' : ''}.json`, `${JSON.stringify({ date: new Date().toISOString(), seconds, viewport: '1280x900', query, summary, runs: results }, null, 2)}\n`);
