@@ -166,6 +166,6 @@ describe('plot builders', () => {
     expect(lossOptions([history], [''], 300).marks).toHaveLength(2);
     expect(gradientOptions(history, 300).y?.type).toBe('log');
     expect(histogramOptions(shot.histograms, ['tanh', 'tanh', 'linear'], 300).fy?.domain).toEqual(['hidden 1', 'hidden 2', 'output']);
-    expect(deadOptions(shot.dead, shot.inactive, shot.units, 300).fy?.domain).toEqual(['hidden 1', 'hidden 2']);
+    expect(deadOptions(shot.dead, shot.inactive, shot.units, 300).y?.domain).toEqual(['hidden 1 inactive', 'hidden 1 dead', 'hidden 2 inactive', 'hidden 2 dead']);
   });
 });

@@ -223,26 +223,28 @@ export function histogramOptions(histograms: Float64Array, activations: readonly
  * still learn, which is why both are drawn.
  */
 export function deadOptions(dead: Float64Array, inactive: Float64Array, units: readonly number[], width: number): Plot.PlotOptions {
-  const layers = units.map((_, l) => layerName(l, units.length + 1));
-  const rows = units.flatMap((u, l) => [
-    { layer: layers[l], kind: 'inactive', count: Math.round((inactive[l] ?? 0) * u), units: u },
-    { layer: layers[l], kind: 'dead', count: Math.round((dead[l] ?? 0) * u), units: u },
-  ]);
+  // One band per layer and count (no facets: this chart redraws while training, and facets cost
+  // about twice as much to render).
+  const rows = units.flatMap((u, l) => {
+    const layer = layerName(l, units.length + 1);
+    return [
+      { row: `${layer} inactive`, count: Math.round((inactive[l] ?? 0) * u), units: u, fill: 'var(--muted)' },
+      { row: `${layer} dead`, count: Math.round((dead[l] ?? 0) * u), units: u, fill: 'var(--accent)' },
+    ];
+  });
   return {
     width,
-    height: 30 + 40 * Math.max(1, units.length),
-    marginLeft: 56,
-    // Room for the layer names that label each pair of bars on the right.
-    marginRight: 60,
+    height: 30 + 36 * Math.max(1, units.length),
+    marginLeft: 104,
+    marginRight: 24,
     ariaDescription: 'Per hidden layer, the units inactive (pre-activation negative on every example) and dead (zero derivative on every example), out of the layer width.',
     style: plain,
     x: { label: 'units (of the layer width)', domain: [0, Math.max(1, ...units)], grid: true },
-    y: { label: null, domain: ['inactive', 'dead'] },
-    fy: { label: null, domain: layers },
+    y: { label: null, domain: rows.map((r) => r.row), paddingInner: 0.25 },
     marks: [
-      Plot.barX(rows, { x: 'units', y: 'kind', fy: 'layer', fill: 'var(--border)' }),
-      Plot.barX(rows, { x: 'count', y: 'kind', fy: 'layer', fill: (d: { kind: string }) => (d.kind === 'dead' ? 'var(--accent)' : 'var(--muted)') }),
-      Plot.text(rows, { x: 'count', y: 'kind', fy: 'layer', text: (d: { count: number }) => String(d.count), dx: 4, textAnchor: 'start', fill: 'currentColor' }),
+      Plot.barX(rows, { x: 'units', y: 'row', fill: 'var(--border)' }),
+      Plot.barX(rows, { x: 'count', y: 'row', fill: 'fill' }),
+      Plot.text(rows, { x: 'count', y: 'row', text: 'count', dx: 4, textAnchor: 'start', fill: 'currentColor' }),
     ],
   };
 }
