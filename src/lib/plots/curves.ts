@@ -20,6 +20,8 @@ export interface CurveSeries {
   readonly color: string;
   /** Dashed stroke (used for derivatives). */
   readonly dashed?: boolean;
+  /** Another dash pattern (palette.ts: curves that share a hue); `dashed` wins. */
+  readonly dash?: string;
   /** Sample positions, increasing. */
   readonly xs: ArrayLike<number>;
   /** Values at `xs`; non-finite values break the line instead of drawing to infinity. */
@@ -45,6 +47,41 @@ export interface CurvePlotInput {
   readonly yLabel?: string;
   /** A vertical cursor at this x, with a dot on each series. */
   readonly cursorX?: number;
+  /**
+   * Name each solid curve at its right end. By default on when two or more solid curves share
+   * the figure and it is wide enough (a phone keeps the legend alone).
+   */
+  readonly directLabels?: boolean;
+}
+
+/** Narrowest figure that labels its curves directly, px. */
+const directLabelMinWidth = 480;
+/** Smallest vertical distance between two direct labels, px. */
+const labelGap = 13;
+/** Plot's default top and bottom margins with an x axis, px: the frame is the rest. */
+const frameMargins = 50;
+
+/** Where each label goes: the curve's last drawn point, then spread so no two overlap. */
+function placeLabels(
+  ends: readonly { label: string; color: string; x: number; y: number }[],
+  yDomain: Domain,
+  height: number,
+  logY: boolean,
+): { label: string; color: string; x: number; y: number }[] {
+  const t = (v: number): number => (logY ? Math.log(v) : v);
+  const [lo, hi] = [t(Math.min(...yDomain)), t(Math.max(...yDomain))];
+  const inner = Math.max(1, height - frameMargins);
+  const toPx = (v: number): number => ((hi - t(v)) / (hi - lo || 1)) * inner;
+  const fromPx = (p: number): number => {
+    const v = hi - (p / inner) * (hi - lo || 1);
+    return logY ? Math.exp(v) : v;
+  };
+  const placed = ends.map((e) => ({ ...e, px: toPx(e.y) })).sort((a, b) => a.px - b.px);
+  for (let i = 1; i < placed.length; i++) placed[i]!.px = Math.max(placed[i]!.px, placed[i - 1]!.px + labelGap);
+  const overflow = (placed[placed.length - 1]?.px ?? 0) - inner;
+  if (overflow > 0) for (const p of placed) p.px -= overflow;
+  for (let i = placed.length - 2; i >= 0; i--) placed[i]!.px = Math.min(placed[i]!.px, placed[i + 1]!.px - labelGap);
+  return placed.map(({ px, ...e }) => ({ ...e, y: fromPx(px) }));
 }
 
 /** Number of samples per curve: smooth at any plotted width, cheap to redraw on every input. */
@@ -194,19 +231,28 @@ export function curvePlotOptions(input: CurvePlotInput): Plot.PlotOptions {
     ...(logY ? [] : [Plot.ruleY([0], { stroke: 'var(--axis)', strokeOpacity: 0.6 })]),
   ];
   let cut = false;
+  const solid = input.series.filter((s) => !s.dashed);
+  const labelled = input.directLabels ?? (solid.length >= 2 && input.width >= directLabelMinWidth);
+  const ends: { label: string; color: string; x: number; y: number }[] = [];
   for (const s of input.series) {
     const frame = input.yDomain ? cutToFrame(s.xs, s.ys, input.yDomain, logY) : undefined;
     cut ||= (frame?.exits.length ?? 0) > 0;
-    marks.push(
-      Plot.line(frame ? frame.points : points(s, logY), {
-        x: 'x',
-        y: 'y',
-        stroke: s.color,
-        strokeWidth: 2,
-        ...(s.dashed ? { strokeDasharray: '5,4' } : {}),
-      }),
-    );
+    const drawn = frame ? frame.points : points(s, logY);
+    const dash = s.dashed ? '5,4' : s.dash;
+    marks.push(Plot.line(drawn, { x: 'x', y: 'y', stroke: s.color, strokeWidth: 2, ...(dash ? { strokeDasharray: dash } : {}) }));
     if (frame && frame.exits.length > 0) marks.push(exitMarks(frame.exits, s.color));
+    const last = drawn.findLast((p) => Number.isFinite(p.y) && Number.isFinite(p.x));
+    if (labelled && !s.dashed && last) ends.push({ label: s.label, color: s.color, x: last.x, y: last.y });
+  }
+  let marginRight: number | undefined;
+  if (ends.length > 0) {
+    const finite = input.series.flatMap((s) => Array.from(s.ys).filter((v) => Number.isFinite(v) && (!logY || v > 0)));
+    const yDomain: Domain = input.yDomain ?? [Math.min(0, ...finite), Math.max(0, ...finite)];
+    for (const l of placeLabels(ends, yDomain, input.height, logY)) {
+      marks.push(Plot.text([l], { x: 'x', y: 'y', text: 'label', fill: l.color, textAnchor: 'start', dx: 6, fontSize: 11, fontWeight: 600 }));
+    }
+    // Room for the longest name beside the frame (about 6.5 px a character at 11 px).
+    marginRight = Math.ceil(12 + 6.5 * Math.max(...ends.map((e) => e.label.length)));
   }
   if (input.cursorX !== undefined && Number.isFinite(input.cursorX)) {
     const cx = input.cursorX;
@@ -224,6 +270,7 @@ export function curvePlotOptions(input: CurvePlotInput): Plot.PlotOptions {
     className: input.className,
     ariaDescription: cut ? `${input.description} Curves that leave the plotted range stop at its edge, marked by an arrowhead.` : input.description,
     style: { background: 'transparent', overflow: 'visible' },
+    ...(marginRight !== undefined ? { marginRight } : {}),
     x: { domain: [...input.xDomain], label: input.xLabel ?? 'x', grid: true, nice: false },
     y: {
       ...(input.yDomain ? { domain: [...input.yDomain] } : {}),

@@ -6,6 +6,7 @@ import type * as Plot from '@observablehq/plot';
 import { getActivation } from '../../lib/activations/index.ts';
 import type { ActivationId } from '../../lib/activations/types.ts';
 import { curvePlotOptions, sampleActivation, type CurveSeries, type Domain } from '../../lib/plots/curves.ts';
+import { curveColor } from '../../lib/palette.ts';
 import type { CsvTable } from '../shared/csv.ts';
 
 /** Serializable description of an activation figure (also its `data-config` attribute). */
@@ -25,7 +26,7 @@ export function activationSeries(config: ActivationPlotConfig): CurveSeries[] {
   const series: CurveSeries[] = [];
   config.ids.forEach((id, i) => {
     const activation = getActivation(id);
-    const color = `var(--curve-${(i % 6) + 1})`;
+    const color = curveColor(i);
     const fx = sampleActivation(activation, config.domain);
     series.push({ key: `${id}:f`, label: `${activation.name}`, color, ...fx });
     if (config.derivative) {

@@ -5,6 +5,7 @@
 import type * as Plot from '@observablehq/plot';
 import { getActivation } from '../../lib/activations/index.ts';
 import { activationIds, type ActivationId } from '../../lib/activations/types.ts';
+import { curveColor, curveDash } from '../../lib/palette.ts';
 import { curvePlotOptions, sampleActivation, type CurveSeries, type Domain } from '../../lib/plots/curves.ts';
 import type { CsvTable } from '../shared/csv.ts';
 import { listPattern, numberChoices, type UrlCodec } from '../shared/url-codec.ts';
@@ -30,13 +31,8 @@ export interface CompareState {
 /** Half-widths the x-range picker offers. */
 export const compareZoomLevels = [2, 5, 10, 16, 32] as const;
 
-/** Number of distinct curve colours in the theme; selections beyond it reuse colours. */
-export const paletteSize = 6;
-
-/** The colour of the i-th selected curve. */
-export function colorOf(index: number): string {
-  return `var(--curve-${(index % paletteSize) + 1})`;
-}
+/** The colour of the i-th selected curve (the site's palette). */
+export const colorOf = curveColor;
 
 /** Ids in teaching order, so colours do not depend on click order. */
 export function normalizeIds(ids: readonly string[]): ActivationId[] {
@@ -50,7 +46,8 @@ export function compareSeries(state: CompareState): CurveSeries[] {
     const a = getActivation(id);
     const { xs, ys } = sampleActivation(a, domain, { derivative: state.mode !== 'f' });
     if (state.mode === 'logdf') for (let j = 0; j < ys.length; j++) ys[j] = Math.abs(ys[j] ?? NaN);
-    return { key: id, label: a.name, color: colorOf(i), xs, ys };
+    const dash = curveDash(i);
+    return { key: id, label: a.name, color: colorOf(i), ...(dash ? { dash } : {}), xs, ys };
   });
 }
 
