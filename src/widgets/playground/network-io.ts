@@ -46,11 +46,10 @@ export function lossCsv(view: ViewState, labels: readonly string[]): CsvTable {
   return { header, rows };
 }
 
-let nextCheck = 0;
-
 /** Has the worker read and check a file; resolves with its verdict. */
 function checkFile(worker: Worker, file: File, patches: readonly Partial<Config>[]): Promise<FileCheck> {
-  const id = ++nextCheck;
+  // A random id, not a module-level counter, tells this answer from another load's.
+  const id = crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       worker.removeEventListener('message', listen);
