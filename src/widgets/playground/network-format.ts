@@ -14,7 +14,7 @@ export const NETWORK_FORMAT = 'activation-notebook/playground-network';
 
 /**
  * Largest file the page reads, in bytes (1 MB). A real export is 3 KB for the default network and
- * about 140 KB for the largest one the controls allow (8 layers of 16 with Adam's two moments,
+ * about 165 KB for the largest one the controls allow (8 layers of 16 with Adam's two moments,
  * one number per line), so this leaves room for several runs and is still read in a few
  * milliseconds; anything bigger is refused from its size alone, before a byte of it is read.
  */
