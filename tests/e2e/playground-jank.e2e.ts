@@ -6,9 +6,9 @@
  * How it is measured, robustly on a shared machine: a Chromium trace of 8 s of training gives
  * every task of the page's main thread with its wall time and its thread CPU time (`tdur`). The
  * CPU time is the main thread's own work (script, style, layout, paint, commit), which another
- * process cannot stretch; the wall time can be (a renderer waiting for a core), so it is
- * asserted only when the machine is otherwise idle (load average below the core count) and
- * printed always, with the `longtask` PerformanceObserver's view (see bench/playground.ts).
+ * process cannot stretch; the wall time can be (a renderer waiting for a core), so the `longtask`
+ * PerformanceObserver's view of it (as in bench/playground.ts) is asserted only when the machine
+ * is otherwise idle (load average below the core count), and printed always.
  * The test fails on the first task over budget either way; it also checks that training and every
  * view really ran, so it cannot pass by measuring nothing.
  */
@@ -88,7 +88,8 @@ test('training at the largest settings keeps every main-thread task under 50 ms'
   expect(tasks.length).toBeGreaterThan(100);
   expect(views).toEqual(expect.arrayContaining(['af-playground-boundary', 'af-playground-loss', 'af-playground-histograms', 'af-playground-gradients', 'af-playground-neurons', 'af-playground-dead']));
   expect(cpu, `longest task: ${inside}`).toBeLessThan(BUDGET_MS);
-  if (idle) expect(wall).toBeLessThan(BUDGET_MS);
+  // On an idle machine wall time is the reader's experience: the longtask observer must stay silent.
+  if (idle) expect(longest, `longest task: ${inside}`).toBeLessThan(BUDGET_MS);
   expect(w.errors).toEqual([]);
   await w.close();
 }, 90_000);
