@@ -124,6 +124,33 @@ describe.each(pagesWithWidgets)('widgets on /%s', (path) => {
   });
 });
 
+test('the chain rule grows with w = 8, b = -4 and bounded outputs, and its weight slider brings it back down', async () => {
+  const w = await openPage(browser, origin);
+  const query = 'sigmoid-chain.weight=8&sigmoid-chain.bias=-4&sigmoid-chain.mean=0.5&sigmoid-chain.spread=0';
+  await w.page.goto(`${origin}${base}lessons/sigmoid/?${query}#fig-sigmoid-chain`, { waitUntil: 'networkidle' });
+  const fig = w.page.locator('af-chain-rule');
+  await goLive(w.page, fig);
+  const read = (id: string) => fig.locator(`[data-readout="${id}"]`).innerText();
+  // Ten layers of 8 · σ'(0) = 2, of 8 · tanh'(0) = 8; ReLU sits on its corner, where its slope is 0.
+  expect(await read('sigmoid')).toBe((2 ** 10).toExponential(3));
+  expect(await read('tanh')).toBe((8 ** 10).toExponential(3));
+  expect(await read('relu')).toBe('0 (path blocked)');
+  expect(await read('bound')).toBe((2 ** 10).toExponential(3));
+  expect(await fig.locator('[data-out="weight"]').innerText()).toBe('8.0');
+  // The log axis reaches above tanh's 8^10 ≈ 1.1e9 instead of cutting it at the top.
+  const powers = (await fig.locator('.plot svg text').allTextContents()).filter((t) => /^1e-?\d+$/.test(t)).map((t) => Number(t.slice(2)));
+  expect(Math.max(...powers)).toBeGreaterThanOrEqual(10);
+  await fig.locator('[data-control="weight"]').evaluate((el) => {
+    const input = el as HTMLInputElement;
+    input.value = '1';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await nextFrames(w.page);
+  expect(Number(await read('sigmoid'))).toBeLessThan(Math.pow(4, -10));
+  expect(w.errors).toEqual([]);
+  await w.close();
+});
+
 test('the theme toggle switches the charts to dark colours', async () => {
   // A page with the site header: embed pages have no theme toggle (they follow the reader's scheme).
   const path = pagesWithWidgets.find((p) => !p.startsWith('embed/')) ?? '';

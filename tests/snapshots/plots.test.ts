@@ -64,7 +64,9 @@ describe('compare', () => {
 });
 
 test('chain rule at depth 10', async () => {
-  await golden('chain-rule', chainPlotOptions({ depth: 10, mean: 0, spread: 1, seed: 1 }, 640, 'g'));
+  await golden('chain-rule', chainPlotOptions({ depth: 10, mean: 0, spread: 1, seed: 1, weight: 1, bias: 0 }, 640, 'g'));
+  // The lesson's counterexample: w = 8, b = -4 at input 1/2, where the sigmoid's factor is 2.
+  await golden('chain-rule-exploding', chainPlotOptions({ depth: 10, mean: 0.5, spread: 0, seed: 1, weight: 8, bias: -4 }, 640, 'g'));
 });
 
 test('tanh identity and residual', async () => {

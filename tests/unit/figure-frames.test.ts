@@ -19,7 +19,7 @@ import { parseExpression } from '../../src/lib/expr/parser.ts';
 import { cutToFrame, type Domain } from '../../src/lib/plots/curves.ts';
 import { figuresInMdx, type MdxFigure } from '../../src/components/mdx-figures.ts';
 import { activationPlotOptions } from '../../src/widgets/activation-plot/figure.ts';
-import { chainPlotOptions, chainProducts, floor, maxDepth, sigmoidCeiling, type ChainRuleState } from '../../src/widgets/chain-rule/model.ts';
+import { chainPlotOptions, chainProducts, floor, maxDepth, sigmoidBound, type ChainRuleState } from '../../src/widgets/chain-rule/model.ts';
 import { comparePlotOptions, compareModes, type CompareMode } from '../../src/widgets/compare/model.ts';
 import { cellFunction, cellPlotOptions, fallbackFunction, initialState, type CellFunction } from '../../src/widgets/expression-cell/model.ts';
 import { explorerPlotOptions, resolvedParams, zoomLevels } from '../../src/widgets/explorer/model.ts';
@@ -122,7 +122,7 @@ function chainOracles(state: ChainRuleState): Oracle[] {
   };
   return [
     ...chainProducts(state).map(({ products }) => logLinear((layer) => products[layer - 1] ?? NaN)),
-    logLinear(sigmoidCeiling),
+    logLinear((layer) => sigmoidBound(layer, state.weight)),
   ];
 }
 
@@ -163,9 +163,13 @@ function casesOf(figure: MdxFigure, lesson: string): FigureCase[] {
     case 'ChainRule': {
       const depth = (p['depth'] as number | undefined) ?? 10;
       const states: ChainRuleState[] = [
-        { depth, mean: 0, spread: 1, seed: 1 },
-        { depth: maxDepth, mean: 3, spread: 0, seed: 1 },
-        { depth: maxDepth, mean: -3, spread: 4, seed: 7 },
+        { depth, mean: 0, spread: 1, seed: 1, weight: 1, bias: 0 },
+        { depth: maxDepth, mean: 3, spread: 0, seed: 1, weight: 1, bias: 0 },
+        { depth: maxDepth, mean: -3, spread: 4, seed: 7, weight: 1, bias: 0 },
+        // Growing products: the lesson's w = 8, b = -4, and the largest weight at z = 0.
+        { depth: maxDepth, mean: 0.5, spread: 0, seed: 1, weight: 8, bias: -4 },
+        { depth: maxDepth, mean: 0, spread: 0, seed: 1, weight: 10, bias: 0 },
+        { depth: maxDepth, mean: 1, spread: 2, seed: 3, weight: -6, bias: 1 },
       ];
       return states.map((s) => ({ name: `${name} ${JSON.stringify(s)}`, options: chainPlotOptions(s, width, 'g'), oracles: chainOracles(s) }));
     }

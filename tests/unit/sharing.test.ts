@@ -53,7 +53,7 @@ describe('CSV', () => {
       explorerCsv({ activation: 'elu', halfRange: 4, params: resolvedParams(activations.elu, {}), cursor: 1 }),
       compareCsv({ ids: ['sigmoid', 'relu'], mode: 'logdf', halfRange: 5 }),
       compareCsv({ ids: [], mode: 'f', halfRange: 5 }),
-      chainCsv({ depth: 12, mean: 0, spread: 1, seed: 3 }),
+      chainCsv({ depth: 12, mean: 0, spread: 1, seed: 3, weight: 8, bias: -4 }),
       identityCsv({ t: 0.5, halfRange: 4 }),
       pitfallCsv({ key: 'softplus-log' }),
       activationPlotCsv({ figureId: 'f', ids: ['gelu', 'silu'], derivative: false, domain: [-3, 3], description: '' }),

@@ -5,7 +5,7 @@ import { getActivation } from '../../src/lib/activations/index.ts';
 import { activationIds } from '../../src/lib/activations/types.ts';
 import { clamp, formatFull, readout, stepCursor, substituteParams } from '../../src/widgets/explorer/model.ts';
 import { compareSeries, normalizeIds } from '../../src/widgets/compare/model.ts';
-import { chainProducts, maxDepth, sigmoidCeiling } from '../../src/widgets/chain-rule/model.ts';
+import { chainBounds, chainProducts, chainYDomain, floor, layerInputs, maxDepth, sigmoidBound, top, type ChainRuleState } from '../../src/widgets/chain-rule/model.ts';
 import { maxResidual, morph } from '../../src/widgets/tanh-identity/model.ts';
 import { pitfallByKey, pitfalls, ulpGap } from '../../src/widgets/float-pitfalls/model.ts';
 
@@ -59,20 +59,58 @@ describe('compare model', () => {
 });
 
 describe('chain rule model', () => {
-  test('sigmoid products never exceed 4^-k, tanh never exceeds 1, for any draw', () => {
+  const within = ([lo, hi]: readonly [number, number]) => fc.double({ min: lo, max: hi, noNaN: true });
+  const anyState = fc.record({
+    depth: fc.integer({ min: 1, max: maxDepth }),
+    mean: within(chainBounds.mean),
+    spread: within(chainBounds.spread),
+    seed: fc.integer({ min: chainBounds.seed[0], max: chainBounds.seed[1] }),
+    weight: within(chainBounds.weight),
+    bias: within(chainBounds.bias),
+  });
+  const product = (s: ChainRuleState, id: 'sigmoid' | 'tanh' | 'relu') => Array.from(chainProducts(s).find((p) => p.id === id)?.products ?? []);
+
+  test('sigmoid products never exceed (|w|/4)^k, tanh never exceeds |w|^k, for any weight, bias and draw', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: maxDepth }), fc.double({ min: -3, max: 3, noNaN: true }), fc.double({ min: 0, max: 4, noNaN: true }), fc.integer({ min: 1, max: 9999 }), (depth, mean, spread, seed) => {
-        const products = chainProducts({ depth, mean, spread, seed });
-        const sig = products.find((p) => p.id === 'sigmoid')?.products;
-        const tanh = products.find((p) => p.id === 'tanh')?.products;
-        return Array.from(sig ?? [], (p, i) => p <= sigmoidCeiling(i + 1) * (1 + 1e-12)).every(Boolean) && Array.from(tanh ?? []).every((p) => p <= 1);
+      fc.property(anyState, (s) => {
+        const w = Math.abs(s.weight);
+        return product(s, 'sigmoid').every((p, i) => p <= sigmoidBound(i + 1, s.weight) * (1 + 1e-12)) && product(s, 'tanh').every((p, i) => p <= w ** (i + 1) * (1 + 1e-12));
       }),
       { numRuns: 200 },
     );
   });
+
+  test('with w = 1 and b = 0 each factor is the slope at the drawn input alone', () => {
+    const s: ChainRuleState = { depth: 12, mean: 0.3, spread: 1.5, seed: 5, weight: 1, bias: 0 };
+    const a = layerInputs(s);
+    let p = 1;
+    const expected = Array.from({ length: 12 }, (_, i) => (p *= Math.abs(getActivation('tanh').df(a[i]!))));
+    expect(product(s, 'tanh')).toEqual(expected);
+  });
+
+  test('w = 8, b = -4 at input 1/2: the sigmoid doubles per layer while its output stays 1/2', () => {
+    const s: ChainRuleState = { depth: 20, mean: 0.5, spread: 0, seed: 1, weight: 8, bias: -4 };
+    expect(getActivation('sigmoid').f(8 * 0.5 - 4)).toBe(0.5);
+    expect(product(s, 'sigmoid')).toEqual(Array.from({ length: 20 }, (_, i) => 2 ** (i + 1)));
+    expect(product(s, 'tanh')).toEqual(Array.from({ length: 20 }, (_, i) => 8 ** (i + 1)));
+    // ReLU at exactly z = 0 takes its left slope, 0: the path is blocked.
+    expect(product(s, 'relu')).toEqual(new Array(20).fill(0));
+  });
+
   test('with every pre-activation positive, the ReLU path carries the gradient unchanged', () => {
-    const relu = chainProducts({ depth: 30, mean: 2, spread: 0, seed: 1 }).find((p) => p.id === 'relu');
-    expect(Array.from(relu?.products ?? [])).toEqual(new Array(30).fill(1));
+    expect(product({ depth: 30, mean: 2, spread: 0, seed: 1, weight: 1, bias: 0 }, 'relu')).toEqual(new Array(30).fill(1));
+  });
+
+  test('the y range keeps today’s figure and rises above every growing product and bound', () => {
+    expect(chainYDomain({ depth: 10, mean: 0, spread: 1, seed: 1, weight: 1, bias: 0 })).toEqual([floor, top]);
+    fc.assert(
+      fc.property(anyState, (s) => {
+        const [lo, hi] = chainYDomain(s);
+        const drawn = [...chainProducts(s).flatMap((c) => Array.from(c.products)), ...Array.from({ length: Math.round(s.depth) }, (_, i) => sigmoidBound(i + 1, s.weight))];
+        return lo === floor && hi >= top && drawn.every((v) => v < hi);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

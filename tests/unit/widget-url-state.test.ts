@@ -61,11 +61,13 @@ const chainState = fc.record({
   mean: num(...chainBounds.mean),
   spread: num(...chainBounds.spread),
   seed: fc.integer({ min: chainBounds.seed[0], max: chainBounds.seed[1] }),
+  weight: num(...chainBounds.weight),
+  bias: num(...chainBounds.bias),
 });
 const chain: Case<ChainRuleState> = {
   name: 'chain-rule',
   codec: chainUrl,
-  initial: fc.integer({ min: 1, max: maxDepth }).map((depth) => ({ depth, mean: 0, spread: 1, seed: 1 })),
+  initial: fc.integer({ min: 1, max: maxDepth }).map((depth) => ({ depth, mean: 0, spread: 1, seed: 1, weight: 1, bias: 0 })),
   state: () => chainState,
 };
 

@@ -1,4 +1,4 @@
-/** `<af-chain-rule>`: depth, mean, spread and seed controls over the chain-rule product. */
+/** `<af-chain-rule>`: depth, weight, bias, input mean, spread and seed controls over the chain-rule product. */
 import type { CsvTable } from '../shared/csv.ts';
 import { LiveFigure } from '../shared/live-figure.ts';
 import type { UrlCodec } from '../shared/url-codec.ts';
@@ -6,7 +6,7 @@ import type { ChainRuleState } from './model.ts';
 
 type Model = typeof import('./model.ts');
 
-const keys = ['depth', 'mean', 'spread', 'seed'] as const;
+const keys = ['depth', 'weight', 'bias', 'mean', 'spread', 'seed'] as const;
 
 class ChainRuleElement extends LiveFigure<ChainRuleState, Model> {
   protected loadModel(): Promise<Model> {
@@ -40,8 +40,10 @@ class ChainRuleElement extends LiveFigure<ChainRuleState, Model> {
     this.draw(host, this.model.chainPlotOptions(this.state, this.widthOf(host), this.dataset.figureId ?? 'chain'));
     const k = Math.round(this.state.depth);
     for (const { id, products } of this.model.chainProducts(this.state)) this.setText(`[data-readout="${id}"]`, this.model.formatProduct(products[k - 1] ?? NaN));
-    this.setText('[data-readout="ceiling"]', this.model.formatProduct(this.model.sigmoidCeiling(k)));
+    this.setText('[data-readout="bound"]', this.model.formatProduct(this.model.sigmoidBound(k, this.state.weight)));
     this.setText('[data-out="depth"]', String(k));
+    this.setText('[data-out="weight"]', this.state.weight.toFixed(1));
+    this.setText('[data-out="bias"]', this.state.bias.toFixed(1));
     this.setText('[data-out="mean"]', this.state.mean.toFixed(1));
     this.setText('[data-out="spread"]', this.state.spread.toFixed(1));
   }

@@ -1,9 +1,15 @@
 /**
- * Chain-rule shrinkage as pure functions. Back-propagating through k layers multiplies the
- * gradient by one activation-derivative factor f'(z_i) per layer (times the weights, which this
- * figure sets aside). With pre-activations z_i = mean + spread * N(0,1), drawn from a seeded
- * generator, it plots the running product |f'(z_1) ... f'(z_i)| for sigmoid, tanh and ReLU on a
- * log scale, beside the sigmoid's ceiling 4^-i.
+ * The chain rule through k one-unit layers, as pure functions. Layer i takes an input a_i,
+ * computes z_i = w·a_i + b and outputs f(z_i); back-propagation multiplies the gradient by
+ * ∂f(z_i)/∂a_i = w·f'(z_i) at every layer, the weight times the slope. The inputs a_i are drawn
+ * from a seeded generator, a_i = mean + spread·N(0,1), the same draw for every function so they
+ * compare fairly; with w = 1 and b = 0 the factor is f'(a_i) alone, the figure of the slopes that
+ * this widget drew before it had weights. The figure plots the running products
+ * |w·f'(z_1) ··· w·f'(z_i)| for sigmoid, tanh and ReLU on a log scale, beside the sigmoid's bound
+ * (|w|/4)^i, which no draw can exceed because σ' ≤ 1/4.
+ *
+ * The weight is what lets a product grow with every output bounded: w = 8, b = −4 and a = ½ give
+ * z = 0 and a sigmoid factor 8·¼ = 2 per layer, and σ(0) = ½ is again the next layer's a.
  */
 import * as Plot from '@observablehq/plot';
 import { getActivation } from '../../lib/activations/index.ts';
@@ -22,70 +28,103 @@ export const maxDepth = 40;
 export interface ChainRuleState {
   /** Number of layers k. */
   readonly depth: number;
-  /** Mean of the pre-activations. */
+  /** Mean of the layer inputs a_i. */
   readonly mean: number;
-  /** Standard deviation of the pre-activations (0: every layer sees `mean`). */
+  /** Standard deviation of the layer inputs (0: every layer sees `mean`). */
   readonly spread: number;
-  /** Seed of the pre-activation draw. */
+  /** Seed of the input draw. */
   readonly seed: number;
+  /** The weight w of every layer: z = w·a + b, and each layer's factor is w·f'(z). */
+  readonly weight: number;
+  /** The bias b of every layer. */
+  readonly bias: number;
 }
 
-/** The pre-activations z_1..z_maxDepth; the same draw for every function, so they compare fairly. */
-export function preActivations(state: ChainRuleState): Float64Array {
+/** The layer inputs a_1..a_maxDepth; the same draw for every function, so they compare fairly. */
+export function layerInputs(state: ChainRuleState): Float64Array {
   const rng = createRng(state.seed);
-  const z = new Float64Array(maxDepth);
-  for (let i = 0; i < maxDepth; i++) z[i] = state.mean + state.spread * rng.normal();
-  return z;
+  const a = new Float64Array(maxDepth);
+  for (let i = 0; i < maxDepth; i++) a[i] = state.mean + state.spread * rng.normal();
+  return a;
 }
 
-/** Running products of |f'(z_i)| for layers 1..depth, per function. */
+/** Running products of |w·f'(w·a_i + b)| for layers 1..depth, per function. */
 export function chainProducts(state: ChainRuleState): { id: (typeof chainIds)[number]; products: Float64Array }[] {
-  const z = preActivations(state);
+  const a = layerInputs(state);
   const depth = Math.min(maxDepth, Math.max(1, Math.round(state.depth)));
+  const w = state.weight;
   return chainIds.map((id) => {
-    const a = getActivation(id);
+    const act = getActivation(id);
     const products = new Float64Array(depth);
     let p = 1;
     for (let i = 0; i < depth; i++) {
-      p *= Math.abs(a.df(z[i] ?? 0));
+      p *= Math.abs(w * act.df(w * (a[i] ?? 0) + state.bias));
       products[i] = p;
     }
     return { id, products };
   });
 }
 
-/** The sigmoid's bound: its derivative never exceeds 1/4, so k factors give at most 4^-k. */
-export function sigmoidCeiling(depth: number): number {
-  return Math.pow(4, -depth);
+/**
+ * The sigmoid's bound after k layers: σ' never exceeds 1/4, so each factor |w·σ'(z)| is at most
+ * |w|/4 and k of them at most (|w|/4)^k (4^-k at w = 1).
+ */
+export function sigmoidBound(depth: number, weight: number): number {
+  return Math.pow(Math.abs(weight) / 4, depth);
 }
 
-/** Smallest value the log axis shows; smaller products (and exact zeros) sit below it. */
+/** Smallest value the log axis shows; smaller products (and exact zeros) are cut where they cross it. */
 export const floor = 1e-30;
 
-/** Largest value the log axis shows. */
+/** Top of the log axis when nothing grows: a little above 1, the most a product can be without weights. */
 export const top = 2;
 
 /**
- * Plot options: one line per function, the ceiling dotted, log y. A product that falls below the
- * axis's floor (or to exactly 0, a blocked path) is cut where it crosses the floor and marked with
- * an arrowhead, never drawn along the floor as if it were 1e-30.
+ * The y range of a state: from {@link floor} to {@link top}, raised to the next power of ten
+ * above the largest product or bound drawn, so a growing product is drawn in full, never cut or
+ * flattened at the top. Vanishing products are cut at the floor instead: below 1e-30 every
+ * gradient is lost in practice, and an axis reaching 0 does not exist on a log scale.
+ */
+export function chainYDomain(state: ChainRuleState): readonly [number, number] {
+  const depth = Math.round(state.depth);
+  let largest = 0;
+  for (const { products } of chainProducts(state)) for (const p of products) largest = Math.max(largest, p);
+  for (let k = 1; k <= depth; k++) largest = Math.max(largest, sigmoidBound(k, state.weight));
+  return [floor, largest < top ? top : Math.pow(10, Math.floor(Math.log10(largest)) + 1)];
+}
+
+/**
+ * A log-axis tick as a power of ten: `1`, `1e-30`, `1e12`. The tick values come from powers
+ * computed in floating point, so the exponent is rounded; a tick between powers prints as is.
+ */
+export function powerOfTen(v: number): string {
+  const k = Math.round(Math.log10(v));
+  if (Math.abs(Math.log10(v) - k) > 1e-9) return String(v);
+  return k === 0 ? '1' : `1e${k}`;
+}
+
+/**
+ * Plot options: one line per function, the sigmoid's bound dotted, log y. A product that falls
+ * below the axis's floor (or to exactly 0, a blocked path) is cut where it crosses the floor and
+ * marked with an arrowhead, never drawn along the floor as if it were 1e-30.
  */
 export function chainPlotOptions(state: ChainRuleState, width: number, figureId: string): Plot.PlotOptions {
   const depth = Math.round(state.depth);
   const layers = Float64Array.from({ length: depth }, (_, i) => i + 1);
-  const yDomain = [floor, top] as const;
-  const ceiling = cutToFrame(layers, layers.map(sigmoidCeiling), yDomain, true);
+  const yDomain = chainYDomain(state);
+  const bound = cutToFrame(layers, layers.map((k) => sigmoidBound(k, state.weight)), yDomain, true);
   const colors = ['var(--curve-1)', 'var(--curve-2)', 'var(--curve-3)'];
   return {
     width,
     height: Math.round(Math.min(380, Math.max(240, width * 0.55))),
     className: `af-plot-${figureId}`,
-    ariaDescription: `Gradient factor through ${state.depth} layers, log scale, for sigmoid, tanh and ReLU, with the sigmoid bound 4^-k dotted. A product that falls below ${floor} stops at the bottom edge, marked by an arrowhead.`,
+    ariaDescription: `Product of the factors w·f′(z) through ${state.depth} layers with weight ${state.weight} and bias ${state.bias}, log scale, for sigmoid, tanh and ReLU, with the sigmoid's bound (|w|/4)^k dotted. A product that falls below ${floor} stops at the bottom edge, marked by an arrowhead.`,
     style: { background: 'transparent', overflow: 'visible' },
     x: { label: 'layers back-propagated through', domain: [1, Math.max(2, state.depth)], grid: true },
-    y: { type: 'log', domain: [...yDomain], label: '|product of f′|', grid: true },
+    // Powers of ten as 1e-30 ... 1e40: the default SI prefixes run out at 1e24 and print 1e-30 as "0y".
+    y: { type: 'log', domain: [...yDomain], label: '|product of w·f′(z)|', grid: true, tickFormat: powerOfTen },
     marks: [
-      Plot.line(ceiling.points, { x: 'x', y: 'y', stroke: 'var(--muted)', strokeDasharray: '2,4' }),
+      Plot.line(bound.points, { x: 'x', y: 'y', stroke: 'var(--muted)', strokeDasharray: '2,4' }),
       // Dots as their own mark: Plot's `marker` option drops the whole line when the stroke is a
       // CSS variable, which ours always are.
       ...chainProducts(state).flatMap(({ products }, i) => {
@@ -107,10 +146,14 @@ export function formatProduct(p: number): string {
   return p === 0 ? '0 (path blocked)' : p.toExponential(3);
 }
 
-/** Ranges of the controls (and of the URL parameters): mean and spread of z, and the seed. */
-export const chainBounds = { mean: [-3, 3], spread: [0, 4], seed: [1, 9999] } as const;
+/**
+ * Ranges of the controls (and of the URL parameters). The weight reaches ±10, past the ±8 of the
+ * lesson's example; at 10 the largest possible product, tanh's at z = 0 for 40 layers, is 1e40,
+ * which the axis still spans.
+ */
+export const chainBounds = { mean: [-3, 3], spread: [0, 4], seed: [1, 9999], weight: [-10, 10], bias: [-10, 10] } as const;
 
-/** URL parameters: `depth`, `mean`, `spread`, `seed`, in the ranges the controls offer. */
+/** URL parameters: `depth`, `mean`, `spread`, `seed`, `weight`, `bias`, in the ranges the controls offer. */
 export const chainUrl: UrlCodec<ChainRuleState> = {
   table(initial) {
     return {
@@ -118,18 +161,31 @@ export const chainUrl: UrlCodec<ChainRuleState> = {
       mean: { kind: 'number', min: chainBounds.mean[0], max: chainBounds.mean[1], default: initial.mean },
       spread: { kind: 'number', min: chainBounds.spread[0], max: chainBounds.spread[1], default: initial.spread },
       seed: { kind: 'number', min: chainBounds.seed[0], max: chainBounds.seed[1], integer: true, default: initial.seed },
+      weight: { kind: 'number', min: chainBounds.weight[0], max: chainBounds.weight[1], default: initial.weight },
+      bias: { kind: 'number', min: chainBounds.bias[0], max: chainBounds.bias[1], default: initial.bias },
     };
   },
   encode: (state) => ({ ...state }),
-  decode: (values) => ({ depth: numberOf(values, 'depth'), mean: numberOf(values, 'mean'), spread: numberOf(values, 'spread'), seed: numberOf(values, 'seed') }),
+  decode: (values) => ({
+    depth: numberOf(values, 'depth'),
+    mean: numberOf(values, 'mean'),
+    spread: numberOf(values, 'spread'),
+    seed: numberOf(values, 'seed'),
+    weight: numberOf(values, 'weight'),
+    bias: numberOf(values, 'bias'),
+  }),
 };
 
-/** The plotted data for download: per layer, each function's product and the 4^-k bound. */
+/** The plotted data for download: per layer, the input drawn, each function's product and the sigmoid's bound. */
 export function chainCsv(state: ChainRuleState): CsvTable {
   const products = chainProducts(state);
+  const inputs = layerInputs(state);
   const depth = Math.round(state.depth);
   return {
-    header: ['layer', ...products.map((p) => `${p.id} product`), 'bound 4^-k'],
-    rows: Array.from({ length: depth }, (_, i) => [i + 1, ...products.map((p) => p.products[i] ?? NaN), sigmoidCeiling(i + 1)]),
+    header: ['layer', 'input a', 'z = w·a + b', ...products.map((p) => `${p.id} product of w·f'(z)`), 'sigmoid bound (|w|/4)^k'],
+    rows: Array.from({ length: depth }, (_, i) => {
+      const a = inputs[i] ?? NaN;
+      return [i + 1, a, state.weight * a + state.bias, ...products.map((p) => p.products[i] ?? NaN), sigmoidBound(i + 1, state.weight)];
+    }),
   };
 }
