@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseParams } from '../../src/lib/url-state.ts';
+import { namespaceOnly } from '../../src/widgets/shared/url-codec.ts';
 import { EXTENT, configTable, defaultConfig } from '../../src/widgets/playground/config.ts';
 import { clampPoints, maxAddedPoints, parsePoints } from '../../src/widgets/playground/added-points.ts';
 
@@ -15,6 +16,10 @@ describe('a name given twice', () => {
     const { values, notices } = parse('train.layers=0&train.layers=100');
     expect(values.layers).toBe(0);
     expect(notices.map((n) => n.message)).toEqual(['Ignored train.layers=100: train.layers is given more than once and only the first is read; using 0.']);
+  });
+
+  it('a shared link keeps the occurrence that was read', () => {
+    expect(namespaceOnly('train.layers=0&x.y=1&train.layers=100&train.lr=0.1', 'train')).toBe('train.layers=0&train.lr=0.1');
   });
 
   it('an invalid first occurrence decides too: the default is used, and both notices say so', () => {

@@ -44,11 +44,14 @@ export function queryWithState<S>(codec: UrlCodec<S>, initial: S, state: S, name
   return serializeParams(codec.table(initial), codec.encode(state) as ParamValues<ParamTable>, namespace, query);
 }
 
-/** Only the parameters of one namespace, so a shared link carries one figure's state and no other. */
+/**
+ * Only the parameters of one namespace, so a shared link carries one figure's state and no other;
+ * of a name given twice only the first occurrence, the one `parseParams` reads.
+ */
 export function namespaceOnly(query: string, namespace: string): string {
   const prefix = `${namespace}.`;
   const out = new URLSearchParams();
-  for (const [name, value] of new URLSearchParams(query)) if (name.startsWith(prefix)) out.append(name, value);
+  for (const [name, value] of new URLSearchParams(query)) if (name.startsWith(prefix) && !out.has(name)) out.append(name, value);
   return out.toString();
 }
 
