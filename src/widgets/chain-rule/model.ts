@@ -130,6 +130,11 @@ export function chainPlotOptions(state: ChainRuleState, width: number, figureId:
       ...chainProducts(state).flatMap(({ products }, i) => {
         const stroke = colors[i] ?? 'currentColor';
         const { points, exits } = cutToFrame(layers, products, yDomain, true);
+        // Before the first layer the product is 1, inside the frame: a product already below the
+        // floor at layer 1 (ReLU on its corner gives 0) left the frame there, so it is marked there
+        // too, instead of leaving its function with no trace on the figure.
+        const first = products[0] ?? NaN;
+        if (first < floor && !exits.some((e) => e.x === 1)) exits.unshift({ x: 1, y: floor, direction: 'down' });
         const dots = points.filter((p) => Number.isFinite(p.y) && Number.isInteger(p.x));
         return [
           Plot.line(points, { x: 'x', y: 'y', stroke, strokeWidth: 2 }),
