@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkClaim } from '../../src/lib/claims.ts';
 import { allClaims } from '../../src/widgets/claims.ts';
+import { activationIds } from '../../src/lib/activations/types.ts';
 import { LEAGUE, LEAGUE_RUNS, leagueCell, leagueClaims, leagueRow, median, scoreRun } from '../../src/widgets/playground/league.ts';
+import { leagueShares } from '../../src/widgets/playground/league-plan.ts';
 
 describe('league table', () => {
   it('takes the median of the middle one or two values', () => {
@@ -15,6 +17,19 @@ describe('league table', () => {
   it('keeps every seed of a cell in order, with its median and range', () => {
     const cell = leagueCell('spiral', [0.9, 0.5, 0.7]);
     expect(cell).toEqual({ data: 'spiral', accuracies: [0.9, 0.5, 0.7], median: 0.7, min: 0.5, max: 0.9 });
+  });
+
+  it('deals every activation to exactly one worker, in table order, with no empty share', () => {
+    for (const threads of [0, 1, 2, 3, 4, 7, 18, 40]) {
+      const shares = leagueShares(activationIds, threads);
+      expect(shares).toHaveLength(Math.max(1, Math.min(activationIds.length, threads)));
+      expect(shares.flat().sort()).toEqual([...activationIds].sort());
+      for (const share of shares) {
+        expect(share.length).toBeGreaterThan(0);
+        expect(share).toEqual([...share].sort((a, b) => activationIds.indexOf(a) - activationIds.indexOf(b)));
+      }
+    }
+    expect(leagueShares(activationIds, 4).map((s) => s.length)).toEqual([5, 5, 4, 4]);
   });
 
   it('runs at least ten seeds per cell', () => {

@@ -1,27 +1,31 @@
 /**
- * Runs the league table off the main thread, streaming one message per finished activation
- * (its row) and one per finished run (progress), then `done`.
+ * Runs part of the league table off the main thread: the activations the page sends, each a row
+ * of the table. Streams one `run` message per finished training run (for the progress bar), one
+ * `row` per finished activation, then `done`. The page starts several of these, one per share.
  */
-import { activationIds } from '../../lib/activations/types.ts';
-import { LEAGUE_RUNS, leagueRow, type LeagueRow } from './league.ts';
+import type { ActivationId } from '../../lib/activations/types.ts';
+import { leagueRow, type LeagueRow } from './league.ts';
+
+/** Page → worker: the activations this worker scores. */
+export interface LeagueRequest {
+  readonly type: 'run';
+  readonly acts: readonly ActivationId[];
+}
 
 /** Worker → page. */
 export type LeagueMessage =
-  | { readonly type: 'progress'; readonly done: number; readonly total: number }
+  | { readonly type: 'run' }
   | { readonly type: 'row'; readonly row: LeagueRow }
-  | { readonly type: 'done'; readonly runs: number }
+  | { readonly type: 'done' }
   | { readonly type: 'error'; readonly message: string };
 
 const post = (m: LeagueMessage): void => postMessage(m);
 
-addEventListener('message', () => {
+addEventListener('message', (event: MessageEvent<LeagueRequest>) => {
+  if (event.data.type !== 'run') return;
   try {
-    let done = 0;
-    for (const act of activationIds) {
-      const row = leagueRow(act, () => post({ type: 'progress', done: ++done, total: LEAGUE_RUNS }));
-      post({ type: 'row', row });
-    }
-    post({ type: 'done', runs: done });
+    for (const act of event.data.acts) post({ type: 'row', row: leagueRow(act, () => post({ type: 'run' })) });
+    post({ type: 'done' });
   } catch (error) {
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }
