@@ -97,30 +97,38 @@ export function drawNeuronMaps(host: HTMLElement, neurons: Float64Array, units: 
   }
   const size = THUMB * THUMB;
   const lut = palette(colors);
-  const image = new ImageData(THUMB, THUMB);
-  const scratch = document.createElement('canvas');
-  scratch.width = scratch.height = THUMB;
-  const tile = scratch.getContext('2d');
   // A thin frame per map, a third of the way from the background to mid grey: visible in either theme.
   const border = `rgb(${colors[1].map((v) => Math.round(v + (128 - v) / 3)).join(',')})`;
+  // Each layer's maps go side by side into one image, one putImageData into a scratch canvas,
+  // then one scaled drawImage per map from it: a canvas source is snapshotted once per layer.
+  const scratch = document.createElement('canvas');
+  scratch.height = THUMB;
+  const tile = scratch.getContext('2d');
+  const map = new Uint8ClampedArray(4 * size);
   let unit = 0;
   for (const canvas of host.querySelectorAll('canvas')) {
     const ctx = canvas.getContext('2d');
     const count = Number(canvas.dataset.units);
     if (!ctx || !tile) return;
+    scratch.width = count * THUMB;
+    const row = new ImageData(count * THUMB, THUMB);
+    for (let j = 0; j < count; j++) {
+      const values = neurons.subarray((unit + j) * size, (unit + j + 1) * size);
+      let peak = 0;
+      for (const v of values) if (Number.isFinite(v)) peak = Math.max(peak, Math.abs(v));
+      paint(map, values, size, peak > 0 ? 1 / peak : 0, lut);
+      for (let r = 0; r < THUMB; r++) row.data.set(map.subarray(4 * r * THUMB, 4 * (r + 1) * THUMB), 4 * (r * count * THUMB + j * THUMB));
+    }
+    tile.putImageData(row, 0, 0);
     ctx.clearRect(0, 0, canvas.width, canvas.height);
     ctx.imageSmoothingEnabled = true;
     ctx.strokeStyle = border;
-    for (let j = 0; j < count; j++, unit++) {
-      const values = neurons.subarray(unit * size, (unit + 1) * size);
-      let peak = 0;
-      for (const v of values) if (Number.isFinite(v)) peak = Math.max(peak, Math.abs(v));
-      paint(image.data, values, size, peak > 0 ? 1 / peak : 0, lut);
-      tile.putImageData(image, 0, 0);
+    for (let j = 0; j < count; j++) {
       const x = j * (CELL + GAP);
-      ctx.drawImage(scratch, x, 0, CELL, CELL);
+      ctx.drawImage(scratch, j * THUMB, 0, THUMB, THUMB, x, 0, CELL, CELL);
       ctx.strokeRect(x + 0.5, 0.5, CELL - 1, CELL - 1);
     }
+    unit += count;
   }
 }
 
