@@ -16,7 +16,7 @@ const MAX_THREADS = 4;
 
 const SVG = 'http://www.w3.org/2000/svg';
 /** Width and height of a cell's dot strip, px. */
-const STRIP = { width: 84, height: 12, r: 2.5 } as const;
+const STRIP = { width: 72, height: 12, r: 2.5 } as const;
 
 const pct = (v: number): string => (100 * v).toFixed(0);
 
@@ -42,14 +42,14 @@ function dotStrip(cell: LeagueCell): SVGSVGElement {
   return svg;
 }
 
-/** One table cell: the strip, then the median in bold and the range (or `every seed` when all agree), and the same in words for screen readers. */
+/** One table cell: the strip, then the median in bold and the range (or `all` when every seed scored the same), and the same in words for screen readers. */
 function cellElement(cell: LeagueCell): HTMLTableCellElement {
   const td = document.createElement('td');
   const medianEl = document.createElement('b');
   medianEl.textContent = pct(cell.median);
   const range = document.createElement('span');
   range.className = 'range';
-  range.textContent = cell.min === cell.max ? 'every seed' : `${pct(cell.min)}–${pct(cell.max)}`;
+  range.textContent = cell.min === cell.max ? 'all' : `${pct(cell.min)}–${pct(cell.max)}`;
   const words = document.createElement('span');
   words.className = 'visually-hidden';
   words.textContent = `median ${pct(cell.median)} %, from ${pct(cell.min)} to ${pct(cell.max)} % over ${cell.accuracies.length} seeds`;
