@@ -70,7 +70,7 @@ describe.each(pages)('page /%s', (path) => {
       const line = document.querySelector('figure.af-figure svg [stroke="var(--curve-1)"]');
       return line ? getComputedStyle(line).stroke : null;
     });
-    if (stroke !== null) expect(stroke).toBe('rgb(106, 168, 255)');
+    if (stroke !== null) expect(stroke).toBe('rgb(136, 168, 248)');
     await w.close();
   });
 });

@@ -213,7 +213,7 @@ describe('exports', () => {
       return { tag: root.localName, error: doc.querySelector('parsererror') !== null, width: root.getAttribute('width') };
     }, text);
     expect(parsed).toEqual({ tag: 'svg', error: false, width: expect.stringMatching(/^\d+/) });
-    expect(text).toContain('rgb(106, 168, 255)');
+    expect(text).toContain('rgb(136, 168, 248)');
 
     const png = await download(w.page, figure.getByRole('button', { name: 'Download PNG' }));
     expect(png.name).toBe('relu-explorer.png');

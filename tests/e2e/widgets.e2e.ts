@@ -21,6 +21,10 @@ const pagesWithWidgets = builtPages().filter((p) => {
 const browser = useBrowser();
 
 async function goLive(page: Page, figure: Locator): Promise<void> {
+  // A figure in a collapsed aside (<details>) goes live when the reader opens it.
+  await figure.evaluate((el) => {
+    for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
+  });
   await figure.scrollIntoViewIfNeeded();
   await figure.locator('[data-live="true"]').or(figure.and(page.locator('[data-live="true"]'))).first().waitFor({ timeout: 15_000 });
 }
@@ -164,7 +168,7 @@ test('the theme toggle switches the charts to dark colours', async () => {
   expect(await strokeOfFirstCurve()).toBe('rgb(31, 111, 208)');
   await w.page.locator('[data-theme-toggle]').click();
   expect(await w.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-  expect(await strokeOfFirstCurve()).toBe('rgb(106, 168, 255)');
+  expect(await strokeOfFirstCurve()).toBe('rgb(136, 168, 248)');
   await w.page.reload({ waitUntil: 'networkidle' });
   expect(await w.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
   await w.close();
