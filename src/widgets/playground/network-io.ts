@@ -46,42 +46,38 @@ export function lossCsv(view: ViewState, labels: readonly string[]): CsvTable {
   return { header, rows };
 }
 
+/**
+ * Posts `request` and resolves with the first message `pick` accepts (it returns undefined for
+ * the others, which are left to the page's own listener); rejects after 10 s without one.
+ */
+function askWorker<T>(worker: Worker, request: WorkerRequest, pick: (m: WorkerMessage) => T | undefined): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      worker.removeEventListener('message', listen);
+      reject(new Error('the training worker did not answer'));
+    }, 10_000);
+    const listen = (e: MessageEvent<WorkerMessage>): void => {
+      const answer = pick(e.data);
+      if (answer === undefined) return;
+      clearTimeout(timer);
+      worker.removeEventListener('message', listen);
+      resolve(answer);
+    };
+    worker.addEventListener('message', listen);
+    worker.postMessage(request);
+  });
+}
+
 /** Has the worker read and check a file; resolves with its verdict. */
 function checkFile(worker: Worker, file: File, patches: readonly Partial<Config>[]): Promise<FileCheck> {
   // A random id, not a module-level counter, tells this answer from another load's.
   const id = crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      worker.removeEventListener('message', listen);
-      reject(new Error('the training worker did not answer'));
-    }, 10_000);
-    const listen = (e: MessageEvent<WorkerMessage>): void => {
-      if (e.data.type !== 'file-checked' || e.data.id !== id) return;
-      clearTimeout(timer);
-      worker.removeEventListener('message', listen);
-      resolve(e.data.result);
-    };
-    worker.addEventListener('message', listen);
-    worker.postMessage({ type: 'check-file', id, file, patches } satisfies WorkerRequest);
-  });
+  return askWorker(worker, { type: 'check-file', id, file, patches }, (m) => (m.type === 'file-checked' && m.id === id ? m.result : undefined));
 }
 
 /** Asks the worker for its networks. */
 function requestNetworks(worker: Worker, gen: number): Promise<readonly unknown[]> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      worker.removeEventListener('message', listen);
-      reject(new Error('the training worker did not answer'));
-    }, 10_000);
-    const listen = (e: MessageEvent<WorkerMessage>): void => {
-      if (e.data.type !== 'network' || e.data.gen !== gen) return;
-      clearTimeout(timer);
-      worker.removeEventListener('message', listen);
-      resolve(e.data.models);
-    };
-    worker.addEventListener('message', listen);
-    worker.postMessage({ type: 'export', gen } satisfies WorkerRequest);
-  });
+  return askWorker(worker, { type: 'export', gen }, (m) => (m.type === 'network' && m.gen === gen ? m.models : undefined));
 }
 
 /** Shows a sentence in the figure's network status line (`error` styles it as an alert). */
