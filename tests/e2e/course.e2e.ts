@@ -207,3 +207,25 @@ test('the main line reads first: Tanh opens with its curve, floating-point mater
   }
   await w.close();
 });
+
+test('Beyond the big three opens with a table by family and a "which one should I use?" box, and keeps implementation notes in asides', async () => {
+  const w = await openPage(browser, origin, { javaScriptEnabled: false });
+  await w.page.goto(`${origin}${base}lessons/beyond/`);
+  const article = w.page.locator('article.lesson');
+  expect(await article.locator('h2').evaluateAll((hs) => hs.map((h) => h.textContent?.trim())[1])).toBe('At a glance');
+  const families = article.locator('table.family-table tbody');
+  expect(await families.count()).toBeGreaterThanOrEqual(6);
+  // Every function of the lesson appears once, and the table comes before the first figure.
+  expect(await article.locator('table.family-table th[scope="row"]').count()).toBeGreaterThanOrEqual(15);
+  expect(await article.evaluate((a) => {
+    const table = a.querySelector('table.family-table');
+    const figure = a.querySelector('figure.af-figure');
+    return !!table && !!figure && (table.compareDocumentPosition(figure) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  })).toBe(true);
+  expect(await article.locator('.which-box h3').innerText()).toBe('Which one should I use?');
+  expect(await article.locator('.which-box li').count()).toBeGreaterThanOrEqual(5);
+  const asides = article.locator('details.aside');
+  expect(await asides.count()).toBeGreaterThanOrEqual(3);
+  for (const a of await asides.all()) expect(await a.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+  await w.close();
+});
