@@ -134,3 +134,18 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
 }
+
+/**
+ * Starts recording the page's long main-thread tasks (Chromium reports those of 50 ms and more);
+ * the returned function reads the longest so far in ms (0: none).
+ */
+export async function watchLongTasks(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const g = globalThis as unknown as { longestTask: number };
+    g.longestTask = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) g.longestTask = Math.max(g.longestTask, e.duration);
+    }).observe({ type: 'longtask' });
+  });
+  return () => page.evaluate(() => (globalThis as unknown as { longestTask: number }).longestTask);
+}

@@ -8,13 +8,13 @@
  * CPU time is the main thread's own work (script, style, layout, paint, commit), which another
  * process cannot stretch; the wall time can be (a renderer waiting for a core), so the `longtask`
  * PerformanceObserver's view of it (as in bench/playground.ts) is asserted only when the machine
- * is otherwise idle (load average below the core count), and printed always.
+ * is otherwise idle (load average below the core count less the worker's one), and printed always.
  * The test fails on the first task over budget either way; it also checks that training and every
  * view really ran, so it cannot pass by measuring nothing.
  */
 import { cpus, loadavg } from 'node:os';
 import { expect, inject, test } from 'vitest';
-import { openPage, useBrowser } from './browser.ts';
+import { openPage, useBrowser, watchLongTasks } from './browser.ts';
 
 const origin = inject('origin');
 const base = inject('base');
@@ -47,22 +47,16 @@ test('training at the largest settings keeps every main-thread task under 50 ms'
   await expect.poll(() => fig.locator('[data-out="epoch"]').innerText(), { timeout: 30_000 }).toBe('1');
   await fig.locator('details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
   await w.page.waitForTimeout(1500);
-  await w.page.evaluate(() => {
-    const g = globalThis as unknown as { longest: number };
-    g.longest = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) g.longest = Math.max(g.longest, e.duration);
-    }).observe({ type: 'longtask' });
-    performance.clearMeasures();
-  });
+  const longestTask = await watchLongTasks(w.page);
+  await w.page.evaluate(() => performance.clearMeasures());
   const load = loadavg()[0] ?? 0;
   await browser().startTracing(w.page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
   await fig.locator('[data-action="play"]').click();
   await w.page.waitForTimeout(8000);
   const trace = JSON.parse((await browser().stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
   await fig.locator('[data-action="pause"]').click();
-  const { longest, views, epoch } = await w.page.evaluate(() => ({
-    longest: (globalThis as unknown as { longest: number }).longest,
+  const longest = await longestTask();
+  const { views, epoch } = await w.page.evaluate(() => ({
     views: [...new Set(performance.getEntriesByType('measure').map((e) => e.name))].sort(),
     epoch: Number(document.querySelector('#fig-playground [data-out="epoch"]')?.textContent),
   }));
@@ -71,7 +65,9 @@ test('training at the largest settings keeps every main-thread task under 50 ms'
   const tasks = trace.traceEvents.filter((e) => e.name === 'RunTask' && e.ph === 'X' && mainThreads.has(`${e.pid}:${e.tid}`));
   const cpu = Math.max(...tasks.map((t) => (t.tdur ?? 0) / 1000));
   const wall = Math.max(...tasks.map((t) => (t.dur ?? 0) / 1000));
-  const idle = load < cpus().length;
+  // The worker's training holds one core, so only a load average under one leaves the other
+  // core to the renderer; at 2.5 on 2 cores the observer saw 94 ms where the task's CPU was 31.
+  const idle = load < cpus().length - 1;
   // What the longest task spent its CPU on (events of 2 ms or more inside it), for the failure message.
   const top = tasks.reduce((a, t) => ((t.tdur ?? 0) > (a.tdur ?? 0) ? t : a), tasks[0]!);
   const inside = trace.traceEvents

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { useBrowser, useWatchedPage, openPage, type WatchedPage } from './browser.ts';
+import { useBrowser, useWatchedPage, openPage, watchLongTasks, type WatchedPage } from './browser.ts';
 
 const origin = inject('origin');
 const base = inject('base');
@@ -58,19 +58,13 @@ describe('/playground/', () => {
     await fig.locator('details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
     await w.page.waitForTimeout(1000);
     const cold = await w.page.evaluate(() => Math.max(0, ...performance.getEntriesByName('af-render').map((e) => e.duration)));
-    await w.page.evaluate(() => {
-      const g = globalThis as unknown as { longest: number };
-      g.longest = 0;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) g.longest = Math.max(g.longest, e.duration);
-      }).observe({ type: 'longtask' });
-    });
+    const longestTask = await watchLongTasks(w.page);
     await fig.locator('[data-action="play"]').click();
     await w.page.waitForTimeout(5000);
     await waitForEpoch(w.page, fig, 30);
     const after = Number(await readout(fig, 'train-loss'));
     expect(after).toBeLessThan(before);
-    const longest = await w.page.evaluate(() => (globalThis as unknown as { longest: number }).longest);
+    const longest = await longestTask();
     // Long tasks are only reported from 50 ms up, so also print the slowest redraw (User Timing).
     const slowestRender = await w.page.evaluate(() => Math.max(0, ...performance.getEntriesByName('af-render').filter((e) => e.startTime > performance.now() - 5500).map((e) => e.duration)));
     console.log(`playground: longest main-thread task while training 5 s: ${longest.toFixed(0)} ms (0 = none over 50 ms); slowest redraw ${slowestRender.toFixed(1)} ms (cold first draw ${cold.toFixed(1)} ms); loss ${before} -> ${after}`);
