@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { getActivation } from '../../src/lib/activations/index.ts';
 import { activationIds, type ActivationId } from '../../src/lib/activations/types.ts';
-import { createMlp, type Mlp, type MlpSpec } from '../../src/lib/nn/index.ts';
+import { createMlp, oneHot, type Mlp, type MlpSpec } from '../../src/lib/nn/index.ts';
 
 /** PReLU's learnable parameter, by the name its record gives it. */
 const slopeName = getActivation('prelu').params.find((p) => p.learnable === true)!.name;
@@ -15,6 +15,7 @@ const slopeName = getActivation('prelu').params.find((p) => p.learnable === true
 const inputs = new Float64Array([0.5, -1.2, -0.7, 0.3, 1.1, 0.9, -0.2, -0.6]);
 const signedTargets = new Float64Array([1, -1, 1, -1]);
 const binaryTargets = new Float64Array([1, 0, 1, 0]);
+const classTargets = oneHot([0, 2, 1, 2], 3);
 
 const pairings = [
   { loss: 'mse', outputActivation: 'tanh' },
@@ -91,6 +92,29 @@ describe.each(smooth)('gradient check, hidden %s', (id: ActivationId) => {
       const n = numeric[k]!;
       const err = Math.abs(a - n) / Math.max(Math.abs(a), Math.abs(n), 1e-4);
       worst = Math.max(worst, err);
+    });
+    expect(worst).toBeLessThan(1e-5);
+  });
+});
+
+// Categorical cross-entropy over a softmax output: three classes, every hidden activation.
+describe.each(smooth)('gradient check, softmax + ce, hidden %s', (id: ActivationId) => {
+  it('matches central differences', () => {
+    const model = modelAwayFromKinks({
+      sizes: [2, 3, 3, 3],
+      activation: id,
+      outputActivation: 'softmax',
+      loss: 'ce',
+      init: 'uniform',
+      initScale: 1,
+      biasInit: 0.1,
+    });
+    const analytic = model.gradient(inputs, classTargets).slice();
+    const numeric = numericGradient(model, classTargets, 1e-5);
+    let worst = 0;
+    analytic.forEach((a, k) => {
+      const n = numeric[k]!;
+      worst = Math.max(worst, Math.abs(a - n) / Math.max(Math.abs(a), Math.abs(n), 1e-4));
     });
     expect(worst).toBeLessThan(1e-5);
   });

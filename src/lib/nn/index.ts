@@ -11,8 +11,8 @@
  * ```
  *
  * - `createMlp(spec, restore?)`: `spec` is { sizes, activation, activations?, activationParams?,
- *   outputActivation ('sigmoid' | 'tanh' | 'linear'), loss ('mse' = 0.5(y−t)², 'bce' with a
- *   sigmoid output), init ('zero' | 'uniform' | 'xavier' | 'he'), initScale?, biasInit?,
+ *   outputActivation ('sigmoid' | 'tanh' | 'linear' | 'softmax'), loss ('mse' = 0.5(y−t)², 'bce'
+ *   with a sigmoid output, 'ce' = categorical cross-entropy with a softmax output), init ('zero' | 'uniform' | 'xavier' | 'he'), initScale?, biasInit?,
  *   learnSlopes?, customActivation?, seed }. Hidden layers use the registry's own `fInto`/`dfInto`,
  *   or `customActivation` (any f/df pair, e.g. a compiled expression) on every hidden layer.
  * - `trainEpoch(inputs, targets, options) => meanLoss`: row-major n×in inputs and n×out targets;
@@ -22,7 +22,10 @@
  *   the L2 term; a diverging run returns NaN or Infinity and never throws.
  * - `evaluate(inputs, n, { keepNeurons? }) => { n, outputs, neurons }`: one batched pass,
  *   results unit-major (unit j at point r is `[j * n + r]`), in buffers the model reuses.
- * - `loss(inputs, targets)`, `accuracy(inputs, targets, threshold?)`, `gradient(inputs, targets)`.
+ * - `loss(inputs, targets)`, `accuracy(inputs, targets, threshold?)` (argmax agreement with
+ *   several outputs), `gradient(inputs, targets)`.
+ * - Multi-class: `sizes` ending in the class count, `outputActivation: 'softmax'`, `loss: 'ce'`,
+ *   targets `oneHot(labels, classes)`; `predictClasses` and `confusionMatrix` (metrics.ts).
  * - `stats` (after an instrumented epoch): per layer gradient norm, pre-activation histogram
  *   (40 bins over [−6, 6) plus under/overflow), dead (f' = 0 on every example), inactive
  *   (z < 0 on every example) and saturated fractions, PReLU slope.
@@ -35,6 +38,7 @@
  */
 export { createMlp } from './mlp.ts';
 export { fromJSON } from './serialize.ts';
+export { confusionMatrix, oneHot, predictClasses } from './metrics.ts';
 export {
   HISTOGRAM,
   SATURATION_THRESHOLD,

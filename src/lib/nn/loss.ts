@@ -7,6 +7,7 @@
  * softplus(z) − t·z is finite for every finite z, and dLoss/dz collapses to y − t.
  */
 import { activations } from '../activations/index.ts';
+import { crossEntropySum } from './softmax.ts';
 import type { LossId } from './types.ts';
 
 /** The registry's softplus (stable for every double), so the loss and the figures agree. */
@@ -14,10 +15,18 @@ const softplus = activations.softplus.f;
 
 /**
  * Sum of the per-example loss over a batch. `y` outputs, `z` output pre-activations, `t`
- * targets; all unit-major and the same length. `mse`: Σ 0.5(y − t)². `bce`: Σ softplus(z) − t·z,
- * which equals the cross-entropy of σ(z) against t in [0, 1].
+ * targets; all unit-major and the same length, `units` outputs per example. `mse`:
+ * Σ 0.5(y − t)². `bce`: Σ softplus(z) − t·z, which equals the cross-entropy of σ(z) against t
+ * in [0, 1]. `ce`: the categorical cross-entropy of softmax(z) by log-sum-exp (softmax.ts).
  */
-export function lossSum(loss: LossId, y: Float64Array, z: Float64Array, t: Float64Array): number {
+export function lossSum(
+  loss: LossId,
+  y: Float64Array,
+  z: Float64Array,
+  t: Float64Array,
+  units: number,
+): number {
+  if (loss === 'ce') return crossEntropySum(z, t, units);
   let s = 0;
   if (loss === 'mse') {
     for (let k = 0; k < y.length; k++) {

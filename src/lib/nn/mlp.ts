@@ -32,7 +32,9 @@ import {
   type Workspace,
 } from './layout.ts';
 import { lossSum, outputDelta } from './loss.ts';
+import { argmaxAgreement } from './metrics.ts';
 import { applyUpdate, createOptimizerState, resetOptimizerState, type OptimizerState } from './optimizers.ts';
+import { softmaxLayer } from './softmax.ts';
 import { resolveSpec } from './spec.ts';
 import {
   optimizerIds,
@@ -50,7 +52,7 @@ import {
 
 /** What a layer needs of its activation: a registry record or an adapted custom function. */
 type LayerFunction = Pick<Activation, 'params' | 'fInto' | 'dfInto' | 'scaleByDfFromOutput' | 'prepare'> & {
-  readonly id: ActivationId | 'custom';
+  readonly id: ActivationId | 'custom' | 'softmax';
 };
 
 /** A custom function as a layer function: no parameters, so the params argument is ignored. */
@@ -103,7 +105,9 @@ export function createMlp(spec: MlpSpec, restore: MlpRestore = {}): Mlp {
   const custom = resolved.customActivation;
   const acts: LayerFunction[] = [
     ...resolved.activations.map((id) => (custom ? customLayerFunction(custom) : getActivation(id))),
-    getActivation(resolved.outputActivation),
+    resolved.outputActivation === 'softmax'
+      ? softmaxLayer(sizes[sizes.length - 1]!)
+      : getActivation(resolved.outputActivation),
   ];
   // Table kernels build now, so every batch, short or long, takes the same path: a run's
   // numbers then never depend on what the page computed before it
@@ -191,7 +195,8 @@ export function createMlp(spec: MlpSpec, restore: MlpRestore = {}): Mlp {
     if (withDf || (lossId === 'mse' && !top.scaleByDfFromOutput)) {
       top.dfInto(ws.z[L]!, ws.df[L]!, actParams[L - 1]);
     }
-    const fusedTop = lossId === 'bce' || top.scaleByDfFromOutput !== undefined;
+    // bce after a sigmoid and ce after a softmax both reduce to dLoss/dz = y − t.
+    const fusedTop = lossId !== 'mse' || top.scaleByDfFromOutput !== undefined;
     const squares = outputDelta(ws.a[L]!, ws.t, fusedTop ? null : ws.df[L]!, ws.g[L]!, 1 / n);
     if (lossId === 'mse') top.scaleByDfFromOutput?.(ws.a[L]!, ws.g[L]!);
     for (let l = L - 1; l >= 0; l--) {
@@ -273,7 +278,7 @@ export function createMlp(spec: MlpSpec, restore: MlpRestore = {}): Mlp {
         gatherColumns(targets, outSize, order, start, ws.n, ws.t);
         forward(ws);
         const squares = backward(ws, instrument);
-        total += lossId === 'mse' ? squares : lossSum(lossId, ws.a[L]!, ws.z[L]!, ws.t);
+        total += lossId === 'mse' ? squares : lossSum(lossId, ws.a[L]!, ws.z[L]!, ws.t, outSize);
         if (instrument) {
           recordBatch(acc, ws);
           recordGradients(acc, layout, grads);
@@ -295,18 +300,15 @@ export function createMlp(spec: MlpSpec, restore: MlpRestore = {}): Mlp {
       const ws = evalWorkspace(n);
       evaluate(inputs, n);
       transposeRows(targets, outSize, n, ws.t);
-      return lossSum(lossId, ws.a[L]!, ws.z[L]!, ws.t) / n;
+      return lossSum(lossId, ws.a[L]!, ws.z[L]!, ws.t, outSize) / n;
     },
     accuracy(inputs, targets, threshold = resolved.outputActivation === 'sigmoid' ? 0.5 : 0) {
       const n = rowsOf(inputs, targets, 'accuracy');
       const { outputs } = evaluate(inputs, n);
+      if (outSize > 1) return argmaxAgreement(outputs, targets, n, outSize) / n;
       let correct = 0;
-      for (let r = 0; r < n; r++) {
-        for (let k = 0; k < outSize; k++) {
-          if (outputs[k * n + r]! > threshold === targets[r * outSize + k]! > threshold) correct++;
-        }
-      }
-      return correct / (n * outSize);
+      for (let r = 0; r < n; r++) if (outputs[r]! > threshold === targets[r]! > threshold) correct++;
+      return correct / n;
     },
     gradient(inputs, targets) {
       const n = rowsOf(inputs, targets, 'gradient');

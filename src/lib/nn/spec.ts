@@ -60,6 +60,16 @@ export function resolveSpec(spec: MlpSpec): ResolvedMlpSpec {
       `createMlp: loss bce needs outputActivation sigmoid, got ${spec.outputActivation}`,
     );
   }
+  // Softmax outputs are probabilities over classes, and cross-entropy is the loss whose output
+  // delta is simply p − t; any other pairing would need the full softmax Jacobian.
+  if ((spec.loss === 'ce') !== (spec.outputActivation === 'softmax')) {
+    throw new RangeError(
+      `createMlp: loss ce and outputActivation softmax go together, got loss ${spec.loss} with ${spec.outputActivation}`,
+    );
+  }
+  if (spec.outputActivation === 'softmax' && sizes[sizes.length - 1]! < 2) {
+    throw new RangeError(`createMlp: softmax needs at least 2 outputs, got ${JSON.stringify(sizes)}`);
+  }
   if (!isOneOf(initIds, spec.init))
     throw new RangeError(`createMlp: bad init ${String(spec.init)}`);
   const initScale = spec.initScale ?? 0.5;

@@ -3,13 +3,21 @@
  */
 import type { ActivationId, Params } from '../activations/types.ts';
 
-/** Activations the output layer may use. */
-export const outputActivationIds = ['sigmoid', 'tanh', 'linear'] as const;
+/**
+ * Activations the output layer may use. `softmax` is not a registry activation: it normalises
+ * each example's outputs into class probabilities, so it acts across units, and only the `ce`
+ * loss may follow it.
+ */
+export const outputActivationIds = ['sigmoid', 'tanh', 'linear', 'softmax'] as const;
 /** An output activation id (a subset of the registry). */
 export type OutputActivationId = (typeof outputActivationIds)[number];
 
-/** Losses: `mse` is half squared error 0.5(y − t)²; `bce` is binary cross-entropy. */
-export const lossIds = ['mse', 'bce'] as const;
+/**
+ * Losses: `mse` is half squared error 0.5(y − t)²; `bce` is binary cross-entropy (sigmoid
+ * output); `ce` is categorical cross-entropy −Σ_k t_k·log p_k over a `softmax` output, with
+ * targets as one-hot rows as wide as the output layer.
+ */
+export const lossIds = ['mse', 'bce', 'ce'] as const;
 /** A loss id. */
 export type LossId = (typeof lossIds)[number];
 
@@ -62,7 +70,10 @@ export interface MlpSpec {
   readonly customActivation?: CustomActivation;
   /** Output activation. */
   readonly outputActivation: OutputActivationId;
-  /** Loss. `bce` requires `outputActivation: 'sigmoid'` and targets in [0, 1]. */
+  /**
+   * Loss. `bce` requires `outputActivation: 'sigmoid'` and targets in [0, 1]; `ce` and `softmax`
+   * require each other (and at least two outputs).
+   */
   readonly loss: LossId;
   /** Weight initialisation. */
   readonly init: InitId;
@@ -211,8 +222,11 @@ export interface LayerView {
   readonly inSize: number;
   /** Units. */
   readonly outSize: number;
-  /** Activation of the layer: a registry id, or `custom` for {@link MlpSpec.customActivation}. */
-  readonly activation: ActivationId | 'custom';
+  /**
+   * Activation of the layer: a registry id, `custom` for {@link MlpSpec.customActivation}, or
+   * `softmax` (output layer only).
+   */
+  readonly activation: ActivationId | 'custom' | 'softmax';
   /** outSize×inSize row-major: weight from input i to unit j at `weights[j * inSize + i]`. */
   readonly weights: Float64Array;
   /** One bias per unit. */
@@ -282,7 +296,11 @@ export interface Mlp {
   evaluate(inputs: Float64Array, n: number, options?: EvaluateOptions): Evaluation;
   /** Mean loss over a data set, with the current parameters. */
   loss(inputs: Float64Array, targets: Float64Array): number;
-  /** Share of outputs on the same side of `threshold` as their targets. */
+  /**
+   * With one output: share of outputs on the same side of `threshold` as their targets. With
+   * several: share of rows whose largest output sits where their largest target does (the
+   * first, on a tie); `threshold` is ignored.
+   */
   accuracy(inputs: Float64Array, targets: Float64Array, threshold?: number): number;
   /** Full-batch mean gradient (no weight decay) into `grads`, which it returns. */
   gradient(inputs: Float64Array, targets: Float64Array): Float64Array;
