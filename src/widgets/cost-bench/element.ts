@@ -76,7 +76,7 @@ class CostBenchElement extends LiveFigure<CostState, Model> {
         finish(`The measurement failed: ${m.message}. The figures shown are from the last complete run.`);
       }
     });
-    worker.addEventListener('error', () => finish('The measurement could not start in this browser; the figures shown are from the build machine.'));
+    worker.addEventListener('error', () => finish('The measurement could not start in this browser; the figures shown were measured in Chromium on a 2-core server.'));
     worker.postMessage({ type: 'run', derivative } satisfies CostRequest);
   }
 }
