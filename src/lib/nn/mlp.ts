@@ -23,7 +23,7 @@ import {
   recordGradients,
 } from './instrument.ts';
 import { affine, backpropagate } from './affine.ts';
-import { multiplyInPlace, slopeGradient, weightGradients } from './kernels.ts';
+import { multiplyInPlace, slopeGradient, weightGradients, wideWeightGradients } from './kernels.ts';
 import {
   computeLayout,
   createWorkspaceCache,
@@ -49,6 +49,12 @@ import {
   type SavedMlpSpec,
   type TrainingState,
 } from './types.ts';
+
+/**
+ * Weights from which a layer's gradients use the wide kernel: a 16×16 playground layer stays on
+ * the 2×2 one (the fastest there), a 64×10 output layer and anything bigger moves.
+ */
+const WIDE_LAYER = 512;
 
 /** What a layer needs of its activation: a registry record or an adapted custom function. */
 type LayerFunction = Pick<Activation, 'params' | 'fInto' | 'dfInto' | 'scaleByDfFromOutput' | 'prepare'> & {
@@ -202,7 +208,9 @@ export function createMlp(spec: MlpSpec, restore: MlpRestore = {}): Mlp {
     for (let l = L - 1; l >= 0; l--) {
       const lay = layout.layers[l]!;
       const d = ws.g[l + 1]!;
-      weightGradients(grads, lay.wOffset, lay.bOffset, lay.inSize, lay.outSize, d, ws.a[l]!, n);
+      // Same sums either way; the 3×4 kernel only pays off once a layer has room for its blocks.
+      const wg = lay.inSize * lay.outSize >= WIDE_LAYER ? wideWeightGradients : weightGradients;
+      wg(grads, lay.wOffset, lay.bOffset, lay.inSize, lay.outSize, d, ws.a[l]!, n);
       if (l === 0) break;
       const g = ws.g[l]!;
       const z = ws.z[l]!;
