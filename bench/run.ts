@@ -4,15 +4,16 @@
  * build benchmark comes last and builds into a folder of its own, so dist/ is what was measured.
  * `npm run bench -- lighthouse pages` runs only the benchmarks whose file names are given.
  *
- * The peers (TensorFlow.js, Lighthouse) are bench/'s own dependencies, installed here on first
- * use from bench/package-lock.json, so the site's install and CI never fetch them; the benchmarks
+ * The peers (TensorFlow.js with its cpu and wasm backends, Lighthouse) are bench/'s own
+ * dependencies, installed here on first use from bench/package-lock.json, so the site's install
+ * and CI never fetch them; the benchmarks
  * are type-checked (bench/tsconfig.json) before they run, since the site's check skips bench/.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const browserBenches = ['bench/shipped.ts', 'bench/interaction.ts', 'bench/playground.ts', 'bench/pages.ts', 'bench/lighthouse.ts'];
-const all = ['bench/kernels.ts', 'bench/training.ts', ...(existsSync('dist/index.html') ? browserBenches : []), 'bench/build.ts'];
+const all = ['bench/kernels.ts', 'bench/training.ts', 'bench/digits.ts', ...(existsSync('dist/index.html') ? browserBenches : []), 'bench/build.ts'];
 const only = process.argv.slice(2);
 const benches = only.length ? all.filter((f) => only.some((name) => f === `bench/${name}.ts`)) : all;
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
