@@ -10,7 +10,7 @@
  */
 
 /** Components that have an embed page. */
-export const embeddableComponents = ['ActivationPlot', 'ActivationExplorer', 'CompareActivations', 'ChainRule', 'TanhIdentity', 'FloatPitfalls', 'TrainingDemo', 'ExpressionCell'] as const;
+export const embeddableComponents = ['ActivationPlot', 'ActivationExplorer', 'CompareActivations', 'ChainRule', 'TanhIdentity', 'FloatPitfalls', 'TrainingDemo', 'ExpressionCell', 'DigitsFigure'] as const;
 
 /** One of {@link embeddableComponents}. */
 export type EmbeddableComponent = (typeof embeddableComponents)[number];

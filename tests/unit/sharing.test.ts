@@ -37,7 +37,7 @@ describe('figuresInMdx', () => {
     const all = readdirSync(dir).filter((f) => f.endsWith('.mdx')).flatMap((f) => figuresInMdx(readFileSync(`${dir}/${f}`, 'utf8'), f));
     expect(all.length).toBeGreaterThan(20);
     const figureIds = readdirSync(dir)
-      .flatMap((f) => [...readFileSync(`${dir}/${f}`, 'utf8').matchAll(/^<(ActivationPlot|ActivationExplorer|CompareActivations|ChainRule|TanhIdentity|FloatPitfalls|ExpressionCell)\b/gm)])
+      .flatMap((f) => [...readFileSync(`${dir}/${f}`, 'utf8').matchAll(/^<(ActivationPlot|ActivationExplorer|CompareActivations|ChainRule|TanhIdentity|FloatPitfalls|ExpressionCell|DigitsFigure)\b/gm)])
       .length;
     expect(all.filter((f) => f.component !== 'TrainingDemo')).toHaveLength(figureIds);
   });

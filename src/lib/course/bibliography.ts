@@ -296,6 +296,14 @@ export const works = {
     venue: 'Course notes, Stanford CS231n: Convolutional Neural Networks for Visual Recognition',
     url: 'https://cs231n.github.io/neural-networks-1/',
   },
+  alpaydin1998: {
+    authors: ['Alpaydin, E.', 'Kaynak, C.'],
+    year: 1998,
+    title: 'Optical Recognition of Handwritten Digits [data set]',
+    venue: 'UCI Machine Learning Repository; licence CC BY 4.0',
+    url: doi('10.24432/C50P49'),
+    note: 'The handwritten digits of the real-data lesson (the 1,797-image test set, as scikit-learn ships it).',
+  },
 } as const satisfies Record<string, Work>;
 
 /** A citation id: a key of {@link works}. */

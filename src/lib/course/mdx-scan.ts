@@ -56,7 +56,7 @@ const minutesPerFigure = 0.5;
 export function readingMinutes(body: string): number {
   const source = visibleSource(body);
   const formulas = [...source.matchAll(/\$\$[\s\S]*?\$\$/g)].length;
-  const figures = [...source.matchAll(/<(?:ActivationPlot|ActivationExplorer|CompareActivations|ChainRule|TanhIdentity|FloatPitfalls|TrainingDemo|CostBench|ExpressionCell|PropertyTable)\b/g)].length;
+  const figures = [...source.matchAll(/<(?:ActivationPlot|ActivationExplorer|CompareActivations|ChainRule|TanhIdentity|FloatPitfalls|TrainingDemo|CostBench|ExpressionCell|PropertyTable|DigitsFigure)\b/g)].length;
   const prose = source
     .replace(/\$\$[\s\S]*?\$\$/g, ' ')
     .replace(/<[A-Z][\w.]*\b(?:[^>"'{]|"[^"]*"|'[^']*'|\{(?:[^{}]|\{[^{}]*\})*\})*\/?>/g, ' ')
@@ -66,7 +66,7 @@ export function readingMinutes(body: string): number {
 }
 
 /** Components that draw a numbered figure (`<figure class="af-figure" id="fig-<id>">`). */
-export const figureComponents = ['ActivationPlot', 'ActivationExplorer', 'CompareActivations', 'ChainRule', 'TanhIdentity', 'FloatPitfalls', 'TrainingDemo', 'CostBench', 'ExpressionCell'] as const;
+export const figureComponents = ['ActivationPlot', 'ActivationExplorer', 'CompareActivations', 'ChainRule', 'TanhIdentity', 'FloatPitfalls', 'TrainingDemo', 'CostBench', 'ExpressionCell', 'DigitsFigure'] as const;
 
 /**
  * The figure ids of a lesson in document order: the `id` prop, or `demo-<demo>` for a training
