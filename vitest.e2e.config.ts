@@ -1,12 +1,22 @@
 import { defineConfig } from 'vitest/config';
 
-// Browser tests run one file at a time: each drives a real Chromium, and the machine has 2 cores.
+/**
+ * Browser tests in two groups. Most files only load pages and read them, so two run at once (the
+ * machine has 2 cores, and much of a page test is waiting on the network and on timers). The
+ * files that time the main thread run afterwards, one at a time, with nothing else in Chromium.
+ */
+const timed = ['tests/e2e/playground.e2e.ts', 'tests/e2e/playground-jank.e2e.ts', 'tests/e2e/load-jank.e2e.ts'];
+const shared = { globalSetup: ['tests/e2e/global-setup.ts'], testTimeout: 60_000, hookTimeout: 60_000 };
+
 export default defineConfig({
   test: {
-    include: ['tests/e2e/**/*.e2e.ts'],
-    globalSetup: ['tests/e2e/global-setup.ts'],
-    fileParallelism: false,
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    projects: [
+      {
+        test: { ...shared, name: 'pages', include: ['tests/e2e/**/*.e2e.ts'], exclude: timed, maxWorkers: 2, sequence: { groupOrder: 0 } },
+      },
+      {
+        test: { ...shared, name: 'timed', include: timed, fileParallelism: false, sequence: { groupOrder: 1 } },
+      },
+    ],
   },
 });

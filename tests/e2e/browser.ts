@@ -149,3 +149,19 @@ export async function watchLongTasks(page: Page): Promise<() => Promise<number>>
   });
   return () => page.evaluate(() => (globalThis as unknown as { longestTask: number }).longestTask);
 }
+
+/** Records CSP violations in the page, installed before any of its own scripts run. */
+export async function watchViolations(w: WatchedPage): Promise<() => Promise<string[]>> {
+  await w.page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => {
+      seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  return async () => {
+    const inPage = await w.page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+    const fromConsole = w.errors.filter((e) => /Content Security Policy|Refused to/i.test(e));
+    return [...inPage, ...fromConsole];
+  };
+}

@@ -1,10 +1,10 @@
 /**
  * Checks every built page in a real browser: it loads cleanly (no console error, no failed or
- * foreign request), passes axe, fits a 390 px phone, reads without JavaScript, and its charts
- * follow the dark theme.
+ * foreign request, no CSP violation), passes axe, reads without JavaScript, and fits a 390 px phone in the dark
+ * theme, its charts restyled.
  */
 import { describe, expect, inject, test } from 'vitest';
-import { useBrowser, openPage, seriousAxeViolations } from './browser.ts';
+import { useBrowser, openPage, seriousAxeViolations, watchViolations } from './browser.ts';
 import { builtPages } from './site-pages.ts';
 
 const origin = inject('origin');
@@ -20,8 +20,9 @@ test('the site has a home page and lessons', () => {
 describe.each(pages)('page /%s', (path) => {
   const url = `${origin}${base}${path}`;
 
-  test('loads with no console error, failed request or third-party request; axe finds nothing serious', async () => {
+  test('loads and scrolls with no console error, failed or third-party request or CSP violation; axe finds nothing serious', async () => {
     const w = await openPage(browser, origin);
+    const violations = await watchViolations(w);
     await w.page.goto(url, { waitUntil: 'networkidle' });
     // Scroll through so every lazily started widget runs.
     await w.page.evaluate(async () => {
@@ -31,18 +32,11 @@ describe.each(pages)('page /%s', (path) => {
       }
     });
     await w.page.waitForLoadState('networkidle');
+    expect(await violations()).toEqual([]);
     expect(w.errors).toEqual([]);
     expect(w.failedRequests).toEqual([]);
     expect(w.foreignRequests).toEqual([]);
     expect(await seriousAxeViolations(w.page)).toEqual([]);
-    await w.close();
-  });
-
-  test('has no horizontal overflow at 390 px', async () => {
-    const w = await openPage(browser, origin, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    await w.page.goto(url, { waitUntil: 'networkidle' });
-    const overflow = await w.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
     await w.close();
   });
 
@@ -61,9 +55,12 @@ describe.each(pages)('page /%s', (path) => {
     await w.close();
   });
 
-  test('dark mode restyles the page and its charts', async () => {
-    const w = await openPage(browser, origin, { colorScheme: 'dark' });
+  // One phone-sized load checks both: the width does not depend on the theme.
+  test('on a 390 px phone in dark mode: no horizontal overflow, and the page and its charts restyle', async () => {
+    const w = await openPage(browser, origin, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, colorScheme: 'dark' });
     await w.page.goto(url, { waitUntil: 'networkidle' });
+    const overflow = await w.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
     const bg = await w.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(bg).toBe('rgb(20, 20, 23)');
     const stroke = await w.page.evaluate(() => {

@@ -4,14 +4,15 @@
  * allowances, with a hash for each inline script it has; and while every page loads and scrolls,
  * while a widget is driven, the playground trains, a code view opens and the search runs, the
  * browser reports no violation (a `securitypolicyviolation` listener injected before any page
- * script, plus Chromium's console messages) and no request leaves the site's origin.
+ * script, plus Chromium's console messages) and no request leaves the site's origin. The
+ * load-and-scroll check of every page runs in pages.e2e.ts, beside its other checks of that load.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, inject, test } from 'vitest';
-import { useBrowser, openPage, type WatchedPage } from './browser.ts';
+import { useBrowser, openPage, watchViolations, type WatchedPage } from './browser.ts';
 import { builtPages, distDir } from './site-pages.ts';
 
 const origin = inject('origin');
@@ -30,22 +31,6 @@ function policyOf(path: string): { directives: Map<string, string[]>; inlineScri
   }
   const inlineScripts = [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '');
   return { directives, inlineScripts, metas: metas.length };
-}
-
-/** Records CSP violations in the page, installed before any of its own scripts run. */
-async function watchViolations(w: WatchedPage): Promise<() => Promise<string[]>> {
-  await w.page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (e) => {
-      seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
-    });
-  });
-  return async () => {
-    const inPage = await w.page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
-    const fromConsole = w.errors.filter((e) => /Content Security Policy|Refused to/i.test(e));
-    return [...inPage, ...fromConsole];
-  };
 }
 
 async function scrollThrough(w: WatchedPage): Promise<void> {
@@ -77,15 +62,6 @@ describe.each(pages)('page /%s', (path) => {
     }
   });
 
-  test('loads and scrolls with no CSP violation and no request to another origin', async () => {
-    const w = await openPage(browser, origin);
-    const violations = await watchViolations(w);
-    await w.page.goto(`${origin}${base}${path}`, { waitUntil: 'networkidle' });
-    await scrollThrough(w);
-    expect(await violations()).toEqual([]);
-    expect(w.foreignRequests).toEqual([]);
-    await w.close();
-  });
 });
 
 test('driving a widget, opening a code view and a data table, exporting a PNG breaks no policy', async () => {
