@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, inject, test } from 'vitest';
-import { useBrowser, openPage, watchViolations, type WatchedPage } from './browser.ts';
+import { useBrowser, openPage, watchViolations } from './browser.ts';
 import { builtPages, distDir } from './site-pages.ts';
 
 const origin = inject('origin');
@@ -31,16 +31,6 @@ function policyOf(path: string): { directives: Map<string, string[]>; inlineScri
   }
   const inlineScripts = [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '');
   return { directives, inlineScripts, metas: metas.length };
-}
-
-async function scrollThrough(w: WatchedPage): Promise<void> {
-  await w.page.evaluate(async () => {
-    for (let y = 0; y <= document.body.scrollHeight; y += 500) {
-      window.scrollTo(0, y);
-      await new Promise((r) => setTimeout(r, 30));
-    }
-  });
-  await w.page.waitForLoadState('networkidle');
 }
 
 describe.each(pages)('page /%s', (path) => {

@@ -12,8 +12,13 @@ export type PathStyle = Readonly<Record<string, string>>;
 
 const svgNs = 'http://www.w3.org/2000/svg';
 
-/** A `<path>` with attributes, made with the given document. */
-export function pathElement(doc: Document, attributes: PathStyle): SVGPathElement {
+/** What a path needs of its element: the browser's, or linkedom's at build time. */
+interface AttributeTarget {
+  setAttribute(name: string, value: string): void;
+}
+
+/** A `<path>` with attributes, made with the given document (typed by shape: src/lib has no DOM types). */
+export function pathElement<E extends AttributeTarget>(doc: { createElementNS(ns: string, name: string): E }, attributes: PathStyle): E {
   const path = doc.createElementNS(svgNs, 'path');
   for (const [name, value] of Object.entries(attributes)) path.setAttribute(name, value);
   return path;
