@@ -1,4 +1,4 @@
-import { D, PI, toNum, exact } from './hp.mjs';
+import { D, PI } from './hp.mjs';
 // Linearised least-squares rational fit with Loeb + Lawson reweighting, relative error.
 // xs: Decimal sample points (in fit variable), fs: Decimal values. Returns {p, q} Decimal coeffs (q[0]=1).
 function solve(A, b) { // normal equations via Gaussian elimination with partial pivoting

@@ -29,17 +29,11 @@ async function longestEdgeRun(path: string, figureId: string, colorScheme: 'ligh
       let run = 0;
       for (const path of svg.querySelectorAll('g[stroke^="var(--curve"] path')) {
         let current = 0;
-        let x = 0;
+        // Only the vertical position matters: how long the path runs along the top or bottom.
         let y = 0;
         for (const m of (path.getAttribute('d') ?? '').matchAll(/([MLl])(-?[\d.]+),(-?[\d.]+)/g)) {
-          const [, c, a, b] = m;
-          if (c === 'l') {
-            x += Number(a);
-            y += Number(b);
-          } else {
-            x = Number(a);
-            y = Number(b);
-          }
+          const [, c, , b] = m;
+          y = c === 'l' ? y + Number(b) : Number(b);
           if (c === 'M') current = 0;
           current = Math.abs(y - top) < 0.6 || Math.abs(y - bottom) < 0.6 ? current + 1 : 0;
           run = Math.max(run, current);

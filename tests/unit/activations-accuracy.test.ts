@@ -82,7 +82,8 @@ function measure(id: Id, kind: Kind): { worst: Worst; failures: string[] } {
   else if (kind === 'df') fn = (x) => act.df(x);
   else {
     const out = new Float64Array(fixtureXs.length);
-    (kind === 'fInto' ? act.fInto(fixtureXs, out) : act.dfInto(fixtureXs, out));
+    if (kind === 'fInto') act.fInto(fixtureXs, out);
+    else act.dfInto(fixtureXs, out);
     fn = (_x, i) => out[i]!;
   }
   const expected = entry[isDf ? 'df' : 'f'];

@@ -77,7 +77,10 @@ function buildTable(): void {
   quotientDD(series[0]!, series[1]!, GELU_TABLE_MAX, 0, m[0]!);
   const h: number[][] = [];
   const slope: number[][] = [];
-  for (let j = 0; j <= DEGREE; j++) h.push([0, 0]), slope.push([0, 0]);
+  for (let j = 0; j <= DEGREE; j++) {
+    h.push([0, 0]);
+    slope.push([0, 0]);
+  }
   const acc = [0, 0];
   /** table[base + j] = φ(c)·[b^j] (coeffs(b)·e^{−b²/2}), coeffs given by their Taylor coefficients. */
   const writeRow = (table: number[], base: number, coeffs: number[][], k: number): void => {
@@ -154,7 +157,10 @@ function ensureTable(): void {
   prepareExpNear0();
   if (TABLE.length === 0) {
     // pushed in order first, so the array is packed doubles before the rows are written
-    for (let i = 0; i < (LAST_ROW + 1) * WIDTH; i++) TABLE.push(0.5), SLOPE_TABLE.push(0.5);
+    for (let i = 0; i < (LAST_ROW + 1) * WIDTH; i++) {
+      TABLE.push(0.5);
+      SLOPE_TABLE.push(0.5);
+    }
     buildTable();
   }
 }
