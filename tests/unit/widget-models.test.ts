@@ -51,10 +51,14 @@ describe('compare model', () => {
   test('ids are kept in teaching order and unknown ones dropped', () => {
     expect(normalizeIds(['relu', 'nope', 'sigmoid'])).toEqual(['sigmoid', 'relu']);
   });
-  test('log mode plots |f\'|', () => {
-    const [s] = compareSeries({ ids: ['tanh'], mode: 'logdf', halfRange: 5 });
-    expect(s).toBeDefined();
-    for (let i = 0; i < (s?.ys.length ?? 0); i++) expect(s?.ys[i]).toBeGreaterThanOrEqual(0);
+  test('log mode plots |f\'| at every sample, including where f\' is negative', () => {
+    const gelu = getActivation('gelu');
+    const [s] = compareSeries({ ids: ['gelu'], mode: 'logdf', halfRange: 5 });
+    if (!s) throw new Error('no series');
+    expect(s.ys.length).toBeGreaterThan(100);
+    for (let i = 0; i < s.ys.length; i++) expect(s.ys[i]).toBe(Math.abs(gelu.df(s.xs[i]!)));
+    // GELU dips below zero left of its minimum near x = -0.75: those samples are reflected
+    expect(s.xs.some((x) => x < -1 && gelu.df(x) < 0)).toBe(true);
   });
 });
 

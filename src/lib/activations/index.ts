@@ -4,7 +4,7 @@
  * Pure data and functions (no DOM), shared by the lesson widgets, the training engine, the tests
  * and the benchmarks, so a plotted number is the number the engine trains with.
  *
- * Numerical contract (checked by tests/unit/activations-accuracy.test.ts against a 60-digit
+ * Numerical contract (checked by tests/unit/activations-accuracy.test.ts against an 80-digit
  * reference): at default parameters, f is within 4 ULP and df within 8 ULP of the correctly
  * rounded value for every double, from subnormals to ±1.8e308; ±Infinity give the limits and
  * NaN gives NaN. Near a root of df (the minima of GELU, SiLU, Mish...) the absolute error of df

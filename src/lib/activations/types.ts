@@ -1,5 +1,5 @@
 /**
- * The contract every activation record satisfies. Pure types: no DOM, no runtime code.
+ * The contract every activation record satisfies. No DOM; the only runtime code is the `activationIds` list.
  *
  * Consumers: the lesson widgets (build time and client), the training engine (Worker and Node),
  * the tests and the benchmarks. They all read the same record, so a number plotted on a page is

@@ -9,7 +9,7 @@ import { curvePlotOptions, sampleActivation, type CurveSeries, type Domain } fro
 import { curveColor } from '../../lib/palette.ts';
 import type { CsvTable } from '../shared/csv.ts';
 
-/** Serializable description of an activation figure (also its `data-config` attribute). */
+/** Serializable description of an activation figure (also its element's `data-state` attribute). */
 export interface ActivationPlotConfig {
   /** Figure id, unique on the page (used for the Plot class name too). */
   readonly figureId: string;
