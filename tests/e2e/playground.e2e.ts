@@ -75,8 +75,15 @@ describe('/playground/', () => {
     await w.page.waitForTimeout(700);
     expect(await epochOf(fig)).toBe(paused);
     expect(await fig.locator('[data-view="histograms"] svg').count()).toBeGreaterThan(0);
-    // One canvas per hidden layer (2), each holding its 6 units' maps.
-    expect(await fig.locator('[data-view="neurons"] canvas').evaluateAll((cs) => cs.map((c) => (c as HTMLCanvasElement).dataset.units))).toEqual(['6', '6']);
+    // The diagram: one map per hidden unit (two layers of six), painted on its one canvas.
+    expect(await fig.locator('[data-neuron]').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-neuron')))).toEqual([...[0, 1, 2, 3, 4, 5].map((i) => `1:${i}`), ...[0, 1, 2, 3, 4, 5].map((i) => `2:${i}`)]);
+    const painted = await fig.locator('canvas.pg-net-maps').evaluate((c) => {
+      const { data } = (c as HTMLCanvasElement).getContext('2d')!.getImageData(0, 0, (c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height);
+      let opaque = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) opaque++;
+      return opaque;
+    });
+    expect(painted).toBeGreaterThan(12 * 400);
   });
 
   test('reloading the URL replays the same run exactly', async () => {
@@ -146,6 +153,90 @@ describe('/playground/', () => {
     await live2.locator('[data-action="clear-points"]').click();
     await expect.poll(() => w.page.url()).not.toContain('train.pts=');
   });
+});
+
+describe('/playground/ network, inputs and problems', () => {
+  const w = useWatchedPage(browser, origin);
+
+  test('the diagram adds neurons and layers, switches inputs, selects a neuron, and a reload rebuilds it from the URL', async () => {
+    const fig = await live(w, url('?train.seed=2'));
+    const neurons = fig.locator('[data-neuron]');
+    expect(await neurons.count()).toBe(12);
+    await fig.locator('[data-units="0:1"]').click();
+    await expect.poll(() => w.page.url()).toContain('train.shape=7%2C6');
+    await fig.locator('[data-action="step"]').click();
+    await expect.poll(() => neurons.count()).toBe(13);
+    await fig.locator('[data-layers="1"]').click();
+    await expect.poll(() => w.page.url()).toContain('train.shape=7%2C6%2C6');
+    await fig.locator('[data-feature="x1sq"]').click();
+    await expect.poll(() => w.page.url()).toContain('train.feat=x1%2Cx2%2Cx1sq');
+    await expect.poll(() => fig.locator('[data-feature="x1sq"]').getAttribute('aria-checked')).toBe('true');
+    expect(await neurons.count()).toBe(19);
+    // Keyboard: focus reads a neuron's value; Enter selects it and shows its pre-activations.
+    await fig.locator('[data-neuron="3:2"]').focus();
+    await expect.poll(() => fig.locator('[data-out="net-hover"]').innerText()).toMatch(/^Hidden layer 3, neuron 3: output .* bias .*Incoming weights from hidden layer 2: #1 −?\d/);
+    await w.page.keyboard.press('Enter');
+    await expect.poll(() => fig.locator('[data-view="unit"] svg').count()).toBeGreaterThan(0);
+    expect(await fig.locator('[data-out="unit-state"]').innerText()).toMatch(/^Selected: hidden 3, neuron 3, (active|dead|inactive)/);
+    // Hovering a link reads its weight.
+    const first = fig.locator('[data-feature="x1"]');
+    const box = await first.boundingBox();
+    if (!box) throw new Error('no input node');
+    await w.page.mouse.move(box.x + box.width + 6, box.y + box.height / 2 + 1);
+    await expect.poll(() => fig.locator('[data-out="net-hover"]').innerText()).toMatch(/^Weight from input x₁ to hidden 1, neuron \d+: −?\d/);
+    const again = await live(w, w.page.url());
+    expect(await again.locator('[data-neuron]').count()).toBe(19);
+    expect(await again.locator('[data-out="url-notice"]').isHidden()).toBe(true);
+    expect(await again.locator('[data-param="shape"]').inputValue()).toBe('7,6,6');
+    expect(w.errors).toEqual([]);
+  });
+
+  test('regression, the train/test ratio, show test data and discretise come from the URL and go back to it', async () => {
+    const fig = await live(w, url('?train.data=reg-gauss&train.ratio=50&train.showtest=no&train.discrete=yes&train.feat=x1%2Cx2%2Csinx1'));
+    expect(await fig.locator('[data-out="url-notice"]').isHidden()).toBe(true);
+    expect(await fig.locator('[data-problem]').inputValue()).toBe('regression');
+    expect(await fig.locator('[data-param="showtest"]').isChecked()).toBe(false);
+    expect(await fig.locator('[data-param="discrete"]').isChecked()).toBe(true);
+    await stepN(w.page, fig, 2);
+    expect(await readout(fig, 'accuracy')).toBe('— / —');
+    expect(Number(await readout(fig, 'test-loss'))).toBeGreaterThan(0);
+    await fig.locator('[data-param="showtest"]').check();
+    await expect.poll(() => w.page.url()).not.toContain('train.showtest');
+    await fig.locator('[data-problem]').selectOption('classification');
+    await expect.poll(() => w.page.url()).not.toContain('train.data');
+    expect(await fig.locator('[data-param="data"]').inputValue()).toBe('circle');
+    // Bad values: defaults, and the notice names each.
+    const bad = await live(w, url('?train.shape=0,99&train.feat=x9&train.ratio=5'));
+    const notice = await bad.locator('[data-out="url-notice"]').innerText();
+    for (const name of ['train.shape', 'train.feat', 'train.ratio']) expect(notice).toContain(name);
+    expect(await bad.locator('[data-neuron]').count()).toBe(12);
+    expect(w.errors).toEqual([]);
+  });
+});
+
+test('at 1280x800 the controls, the network and the output fit one screen; at 390 px they stack, controls first', async () => {
+  for (const [width, height] of [[1280, 800], [390, 844]] as const) {
+    const w = await openPage(browser, origin, { viewport: { width, height } });
+    await w.page.goto(url(), { waitUntil: 'networkidle' });
+    await w.page.locator('af-playground[data-live="true"]').waitFor({ timeout: 20_000 });
+    const box = await w.page.evaluate(() => {
+      const r = (s: string) => document.querySelector(s)!.getBoundingClientRect();
+      return { scroll: document.documentElement.scrollWidth, bar: r('.pg-bar'), net: r('.pg-net'), out: r('.pg-output .plot[data-view="boundary"]'), loss: r('.pg-loss'), data: r('.pg-data .pg-fields') };
+    });
+    expect(box.scroll).toBe(width);
+    if (width === 1280) {
+      for (const part of [box.bar, box.net, box.out, box.loss, box.data]) expect(part.bottom).toBeLessThanOrEqual(height);
+      // Side by side: data | network | output.
+      expect(box.data.right).toBeLessThanOrEqual(box.net.left);
+      expect(box.net.right).toBeLessThanOrEqual(box.out.left);
+    } else {
+      expect(box.bar.bottom).toBeLessThanOrEqual(box.data.top);
+      expect(box.data.bottom).toBeLessThanOrEqual(box.net.top);
+      expect(box.net.bottom).toBeLessThanOrEqual(box.out.top);
+    }
+    expect(w.errors).toEqual([]);
+    await w.close();
+  }
 });
 
 test('a running playground pauses offscreen and resumes when scrolled back', async () => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { activationIds } from '../../src/lib/activations/types.ts';
 import { makeDataset } from '../../src/lib/data/index.ts';
-import { GRID, THUMB, defaultConfig, gridPoints, type Config } from '../../src/widgets/playground/config.ts';
+import { DEMO_GRID, GRID, THUMB, defaultConfig, gridPoints, type Config } from '../../src/widgets/playground/config.ts';
 import { boundaryOptions, deadOptions, gradientOptions, histogramOptions, lossOptions } from '../../src/widgets/playground/model.ts';
 import { playgroundPreset } from '../../src/widgets/playground/presets.ts';
 import { MAX_HISTORY, initialView, reduce, type RunSnapshot, type ViewState, type WorkerMessage } from '../../src/widgets/playground/protocol.ts';
@@ -21,8 +21,13 @@ const snap = (epoch: number, loss = 1 / (epoch + 1), diverged = false): RunSnaps
   trainAccuracy: 0.5,
   testAccuracy: 0.5,
   grid: new Float64Array(4),
+  gridSide: 2,
   neurons: new Float64Array(0),
   units: [2],
+  sizes: [2, 2, 1],
+  params: new Float64Array(9),
+  unitHistograms: new Float64Array(80),
+  unitFlags: new Float64Array(2),
   gradNorms: Float64Array.of(1, 2),
   histograms: new Float64Array(80),
   dead: new Float64Array(2),
@@ -106,7 +111,8 @@ describe('session', () => {
 
   it('snapshots have the advertised sizes', () => {
     const s = run({ ...defaultConfig, layers: 3, width: 5 }, 1);
-    expect(s.grid.length).toBe(GRID * GRID);
+    expect(s.grid.length).toBe(DEMO_GRID * DEMO_GRID);
+    expect(createSession([defaultConfig], undefined, GRID).snapshot()[0]!.grid.length).toBe(GRID * GRID);
     expect(s.units).toEqual([5, 5, 5]);
     expect(s.neurons.length).toBe(15 * THUMB * THUMB);
     expect(s.gradNorms.length).toBe(4);

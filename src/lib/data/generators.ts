@@ -145,6 +145,80 @@ export const moons: Generator = (n, noise, rng) => {
   return points;
 };
 
+/** One point of a regression problem: a position and the value to predict, in [-1, 1]. */
+export interface ValuedPoint {
+  /** Horizontal coordinate. */
+  readonly x: number;
+  /** Vertical coordinate. */
+  readonly y: number;
+  /** Target value in [-1, 1]. */
+  readonly value: number;
+}
+
+/** A regression generator: `n` points, `noise` in [0, 1], randomness only from `rng`. */
+export type RegressionGenerator = (n: number, noise: number, rng: Rng) => ValuedPoint[];
+
+/** Regression problems (TensorFlow Playground's two), in the order a picker shows them. */
+export const regressionKinds = ['reg-plane', 'reg-gauss'] as const;
+
+/** A regression problem; also used in URLs. */
+export type RegressionKind = (typeof regressionKinds)[number];
+
+/** Half-width of the square regression points are drawn in (TensorFlow Playground's 6). */
+const REG_RADIUS = 6;
+
+/**
+ * A tilted plane: value (x + y) / 10 over U[-6, 6)², so it spans about [-1.2, 1.2] and a
+ * network needs no hidden layer for it. Noise shifts the point at which the value is read by
+ * U[-6, 6) · noise per axis (the point itself stays), so a noisy set has values off the plane.
+ * The draws per point: x, y, then the two shifts when noise > 0.
+ */
+export const regPlane: RegressionGenerator = (n, noise, rng) => {
+  const points: ValuedPoint[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = rng.uniform(-REG_RADIUS, REG_RADIUS);
+    const y = rng.uniform(-REG_RADIUS, REG_RADIUS);
+    const dx = noise > 0 ? rng.uniform(-REG_RADIUS, REG_RADIUS) * noise : 0;
+    const dy = noise > 0 ? rng.uniform(-REG_RADIUS, REG_RADIUS) * noise : 0;
+    points.push({ x, y, value: (x + dx + y + dy) / 10 });
+  }
+  return points;
+};
+
+/** Centres and signs of the six bumps of {@link regGauss}: two rows of three, alternating. */
+const BUMPS = [[-4, 2.5, 1], [0, 2.5, -1], [4, 2.5, 1], [-4, -2.5, -1], [0, -2.5, 1], [4, -2.5, -1]] as const;
+
+/**
+ * Six bumps of alternating sign: each contributes sign · max(0, 1 − d/2) at distance d from its
+ * centre, and a point takes the contribution largest in magnitude (0 far from every bump).
+ * Positions and noise as in {@link regPlane}.
+ */
+export const regGauss: RegressionGenerator = (n, noise, rng) => {
+  const valueAt = (x: number, y: number): number => {
+    let v = 0;
+    for (const [cx, cy, sign] of BUMPS) {
+      const bump = sign * Math.max(0, 1 - Math.hypot(x - cx, y - cy) / 2);
+      if (Math.abs(bump) > Math.abs(v)) v = bump;
+    }
+    return v;
+  };
+  const points: ValuedPoint[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = rng.uniform(-REG_RADIUS, REG_RADIUS);
+    const y = rng.uniform(-REG_RADIUS, REG_RADIUS);
+    const dx = noise > 0 ? rng.uniform(-REG_RADIUS, REG_RADIUS) * noise : 0;
+    const dy = noise > 0 ? rng.uniform(-REG_RADIUS, REG_RADIUS) * noise : 0;
+    points.push({ x, y, value: valueAt(x + dx, y + dy) });
+  }
+  return points;
+};
+
+/** Every regression generator by kind. */
+export const regressionGenerators: Readonly<Record<RegressionKind, RegressionGenerator>> = {
+  'reg-plane': regPlane,
+  'reg-gauss': regGauss,
+};
+
 /** Every generator by kind. */
 export const generators: Readonly<Record<DatasetKind, Generator>> = {
   circle,

@@ -7,10 +7,15 @@
  * cannot grow and a worker may still hold the old ones.
  */
 import { createRng } from '../random.ts';
-import { generators, type DatasetKind, type LabelledPoint } from './generators.ts';
+import { generators, regressionGenerators, regressionKinds, type DatasetKind, type LabelledPoint, type RegressionKind, type ValuedPoint } from './generators.ts';
 
-export { circle, datasetKinds, gaussians, generators, moons, spiral, xor } from './generators.ts';
-export type { DatasetKind, Generator, LabelledPoint } from './generators.ts';
+export { circle, datasetKinds, gaussians, generators, moons, regGauss, regPlane, regressionGenerators, regressionKinds, spiral, xor } from './generators.ts';
+export type { DatasetKind, Generator, LabelledPoint, RegressionGenerator, RegressionKind, ValuedPoint } from './generators.ts';
+
+/** True when `kind` is a regression problem (real-valued targets) rather than two classes. */
+export function isRegression(kind: DatasetKind | RegressionKind): kind is RegressionKind {
+  return (regressionKinds as readonly string[]).includes(kind);
+}
 
 /** How class labels are written into `targets`: `binary` {0, 1} or `signed` {-1, +1}. */
 export type LabelForm = 'binary' | 'signed';
@@ -21,18 +26,18 @@ export interface DataSplit {
   readonly n: number;
   /** Row-major n×2 coordinates: point i is (inputs[2i], inputs[2i+1]). */
   readonly inputs: Float64Array;
-  /** n×1 targets in the form named by `labels`. */
+  /** n×1 targets in the form named by `labels` (for a regression kind, the values). */
   readonly targets: Float64Array;
   /** The label form used in `targets`. */
   readonly labels: LabelForm;
-  /** Class per point, 1 positive and 0 negative, whatever `labels` is (for colouring). */
+  /** Class per point, 1 positive and 0 negative, whatever `labels` is (for colouring; regression: value > 0). */
   readonly classes: Uint8Array;
 }
 
 /** Options of {@link makeDataset}. */
 export interface DatasetOptions {
-  /** Which shape. */
-  readonly kind: DatasetKind;
+  /** Which shape: a classification kind, or a regression kind (targets are then the values). */
+  readonly kind: DatasetKind | RegressionKind;
   /** Total number of points before the split. */
   readonly n: number;
   /** Noise in [0, 1]; see each generator for its meaning. */
@@ -76,6 +81,21 @@ export function toSplit(points: readonly LabelledPoint[], labels: LabelForm): Da
   return { n, inputs, targets, labels, classes };
 }
 
+/** Packs regression points into a split: targets are the values, classes their sign. */
+function toValuedSplit(points: readonly ValuedPoint[], labels: LabelForm): DataSplit {
+  const n = points.length;
+  const inputs = new Float64Array(2 * n);
+  const targets = new Float64Array(n);
+  const classes = new Uint8Array(n);
+  points.forEach((p, i) => {
+    inputs[2 * i] = p.x;
+    inputs[2 * i + 1] = p.y;
+    targets[i] = p.value;
+    classes[i] = p.value > 0 ? 1 : 0;
+  });
+  return { n, inputs, targets, labels, classes };
+}
+
 /**
  * Generates `n` points of a kind with a seeded generator, shuffles them with the same generator,
  * and puts the first n − round(n · testFraction) in `train` and the rest in `test`.
@@ -88,13 +108,18 @@ export function makeDataset(options: DatasetOptions): Dataset {
   if (!(testFraction >= 0 && testFraction <= 1)) {
     throw new RangeError(`makeDataset: bad testFraction ${testFraction}`);
   }
+  const rng = createRng(seed);
+  const nTrain = n - Math.round(n * testFraction);
+  const resolved = { kind, n, noise, seed, testFraction, labels };
+  if (isRegression(kind)) {
+    const points = rng.shuffle(regressionGenerators[kind](n, noise, rng));
+    return { options: resolved, train: toValuedSplit(points.slice(0, nTrain), labels), test: toValuedSplit(points.slice(nTrain), labels) };
+  }
   const generate = generators[kind];
   if (generate === undefined) throw new RangeError(`makeDataset: unknown kind ${String(kind)}`);
-  const rng = createRng(seed);
   const points = rng.shuffle(generate(n, noise, rng));
-  const nTrain = n - Math.round(n * testFraction);
   return {
-    options: { kind, n, noise, seed, testFraction, labels },
+    options: resolved,
     train: toSplit(points.slice(0, nTrain), labels),
     test: toSplit(points.slice(nTrain), labels),
   };

@@ -5,13 +5,26 @@
  * reproduces a run exactly.
  */
 import { activationIds } from '../../lib/activations/types.ts';
-import { datasetKinds, makeDataset, type Dataset } from '../../lib/data/index.ts';
+import { datasetKinds, isRegression, makeDataset, regressionKinds, type Dataset } from '../../lib/data/index.ts';
 // The constants only: the expression compiler itself loads with custom.ts, when a run needs it.
 import { MAX_LENGTH } from '../../lib/expr/ast.ts';
 import { paramsMaxLength, paramsPattern } from '../../lib/expr/params.ts';
 import { initIds, optimizerIds, type MlpSpec, type TrainOptions } from '../../lib/nn/index.ts';
 import type { ParamTable, ParamValues } from '../../lib/url-state.ts';
 import { clampPoints, pointsMaxLength, pointsPattern, withAddedPoints } from './added-points.ts';
+import { DEFAULT_FEATURES, featuresMaxLength, featuresPattern, normalizeFeatures, parseFeatures } from './features.ts';
+
+/** Most hidden layers, and most units in one, that the controls and URLs allow. */
+export const MAX_LAYERS = 8;
+export const MAX_WIDTH = 16;
+
+/** A width from 1 to MAX_WIDTH (16). */
+const widthPattern = '(?:[1-9]|1[0-6])';
+/** One width per hidden layer, `6,4,2`: from one layer up to MAX_LAYERS (8). */
+const shapePattern = new RegExp(`^${widthPattern}(?:,${widthPattern}){0,7}$`);
+
+/** Every dataset the playground offers: the classification shapes, then the regression problems. */
+export const playgroundData = [...datasetKinds, ...regressionKinds] as const;
 
 /**
  * Hidden-layer activation choices: every registry id, then `custom`, the reader's expression in
@@ -26,14 +39,22 @@ export const configTable = {
   out: { kind: 'enum', values: ['linear', 'tanh'], default: 'linear' },
   lr: { kind: 'number', min: 0, max: 100, default: 0.03 },
   batch: { kind: 'number', min: 1, max: 200, integer: true, default: 10 },
-  layers: { kind: 'number', min: 0, max: 8, integer: true, default: 2 },
-  width: { kind: 'number', min: 1, max: 16, integer: true, default: 6 },
+  // Layers of equal width; `shape`, when given, overrides both (one width per layer). Links from
+  // before per-layer widths existed keep working, and an even network still writes only these two.
+  layers: { kind: 'number', min: 0, max: MAX_LAYERS, integer: true, default: 2 },
+  width: { kind: 'number', min: 1, max: MAX_WIDTH, integer: true, default: 6 },
+  shape: { kind: 'text', pattern: shapePattern, maxLength: 2 * 2 * MAX_LAYERS, default: '' },
+  feat: { kind: 'text', pattern: featuresPattern, maxLength: featuresMaxLength, default: DEFAULT_FEATURES, normalize: normalizeFeatures },
   init: { kind: 'enum', values: initIds, default: 'xavier' },
   bias: { kind: 'number', min: -5, max: 5, default: 0 },
   opt: { kind: 'enum', values: optimizerIds, default: 'sgd' },
   l2: { kind: 'number', min: 0, max: 1, default: 0 },
-  data: { kind: 'enum', values: datasetKinds, default: 'circle' },
+  data: { kind: 'enum', values: playgroundData, default: 'circle' },
   noise: { kind: 'number', min: 0, max: 1, default: 0 },
+  // Percent of the points used for training (TensorFlow Playground's "ratio of training to test data").
+  ratio: { kind: 'number', min: 10, max: 90, integer: true, default: 70 },
+  showtest: { kind: 'enum', values: ['yes', 'no'], default: 'yes' },
+  discrete: { kind: 'enum', values: ['no', 'yes'], default: 'no' },
   seed: { kind: 'number', min: 0, max: 2 ** 31 - 1, integer: true, default: 1 },
   // EXTENT is declared below; the clean-up reads it only when a value is parsed.
   pts: { kind: 'text', pattern: pointsPattern, maxLength: pointsMaxLength, default: '', normalize: (v: string) => clampPoints(v, EXTENT) },
@@ -45,12 +66,15 @@ export const configTable = {
 /** One playground's settings. */
 export type Config = ParamValues<typeof configTable>;
 
-/** Points per dataset (before the split) and the share held out for testing. */
+/** Points per dataset (before the split); `ratio` percent of them train, the rest test. */
 export const DATA_POINTS = 240;
-/** Share of the points used as the test set. */
-export const TEST_FRACTION = 0.3;
-/** Side of the decision-boundary grid (GRID² evaluated points). */
-export const GRID = 50;
+/** Side of the full playground's output-map grid (GRID² evaluated points): TensorFlow Playground's 100. */
+export const GRID = 100;
+/**
+ * Side of a lesson demo's grid: its lanes are drawn small, two to four side by side, and the claims
+ * harness snapshots them every few epochs, where 100² points per lane cost 4x the time for nothing seen.
+ */
+export const DEMO_GRID = 50;
 /** Side of each per-neuron thumbnail grid. */
 export const THUMB = 16;
 /** Half-width of the plane shown: the datasets live in about [-6, 6]². */
@@ -69,16 +93,38 @@ export { planePoint, withPoint } from './added-points.ts';
  */
 export function registrySpecOf(c: Config): MlpSpec {
   return {
-    sizes: [2, ...Array.from({ length: c.layers }, () => c.width), 1],
+    sizes: [parseFeatures(c.feat).length, ...hiddenSizes(c), 1],
     // A custom activation still needs a registry id beside it (what the engine reports if the function is lost).
     activation: c.act === 'custom' ? FALLBACK_ACTIVATION : c.act,
-    outputActivation: c.out,
+    // Regression predicts a value, not a side: a bounded output would cap what it can predict.
+    outputActivation: isRegression(c.data) ? 'linear' : c.out,
     loss: 'mse',
     init: c.init,
     biasInit: c.bias,
     seed: c.seed,
   };
 }
+
+/** Units per hidden layer: `shape` when given, else `layers` layers of `width`. */
+export function hiddenSizes(c: Config): number[] {
+  if (c.shape !== '') return c.shape.split(',').map(Number);
+  return Array.from({ length: c.layers }, () => c.width);
+}
+
+/**
+ * The settings for some hidden-layer sizes, in the shortest form: an even network as `layers` and
+ * `width` (so it reads as links did before `shape`), any other as `shape` with `layers` and
+ * `width` back at `base`'s values, where they are left out of the URL.
+ */
+export function withHiddenSizes(c: Config, sizes: readonly number[], base: Config): Config {
+  const clamped = sizes.slice(0, MAX_LAYERS).map((u) => Math.max(1, Math.min(MAX_WIDTH, Math.round(u))));
+  const even = clamped.every((u) => u === clamped[0]);
+  if (even) return { ...c, shape: '', layers: clamped.length, width: clamped[0] ?? c.width };
+  return { ...c, shape: clamped.join(','), layers: base.layers, width: base.width };
+}
+
+/** Whether a config is a regression problem (real-valued targets, the map shows the prediction). */
+export const isRegressionConfig = (c: Config): boolean => isRegression(c.data);
 
 /** What a custom activation that does not parse is replaced by. */
 export const FALLBACK_ACTIVATION = 'tanh';
@@ -93,7 +139,8 @@ export function trainOptionsOf(c: Config, instrument: boolean): TrainOptions {
  * added (`pts`) join the training split, after the generated ones.
  */
 export function datasetOf(c: Config): Dataset {
-  const data = makeDataset({ kind: c.data, n: DATA_POINTS, noise: c.noise, seed: c.seed, testFraction: TEST_FRACTION });
+  // (100 − ratio) / 100, not 1 − ratio / 100: the default 70 then gives exactly 0.3, as before.
+  const data = makeDataset({ kind: c.data, n: DATA_POINTS, noise: c.noise, seed: c.seed, testFraction: (100 - c.ratio) / 100 });
   return withAddedPoints(data, c.pts);
 }
 

@@ -16,6 +16,7 @@ import type { CsvTable } from '../shared/csv.ts';
 import { LiveFigure } from '../shared/live-figure.ts';
 import { wireAddedPoints } from './added-points-ui.ts';
 import { CustomLoader, startsCustom } from './custom-loader.ts';
+import { readControl, wireProblem, writeControl } from './controls.ts';
 import { readQuery, writeQuery } from '../shared/url-sync.ts';
 
 /** What the .astro wrapper writes into `data-state`. */
@@ -26,9 +27,11 @@ export interface PlaygroundProps {
   readonly base: Config;
   /** Runs trained together; each overrides some settings of the base. */
   readonly runs: readonly { readonly label: string; readonly patch: Partial<Config> }[];
+  /** Side of the output map's grid (config.ts GRID or DEMO_GRID). */
+  readonly grid: number;
 }
 
-type Modules = [typeof import('./config.ts'), typeof import('./protocol.ts'), typeof import('../../lib/url-state.ts'), typeof import('./custom.ts') | undefined];
+type Modules = [typeof import('./config.ts'), typeof import('./protocol.ts'), typeof import('../../lib/url-state.ts'), typeof import('./custom.ts') | undefined, typeof import('./network-ui.ts') | undefined];
 
 class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
   #view!: ViewState;
@@ -42,11 +45,12 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
 
   protected loadModel(): Promise<Modules> {
     const custom = startsCustom(this.state.base, readQuery(), this.state.namespace);
-    return Promise.all([import('./config.ts'), import('./protocol.ts'), import('../../lib/url-state.ts'), custom ? import('./custom.ts') : undefined]);
+    const diagram = this.querySelector('[data-view="network"]') !== null;
+    return Promise.all([import('./config.ts'), import('./protocol.ts'), import('../../lib/url-state.ts'), custom ? import('./custom.ts') : undefined, diagram ? import('./network-ui.ts') : undefined]);
   }
 
   protected setup(): void {
-    const [config, , url, custom] = this.model;
+    const [config, , url, custom, network] = this.model;
     this.#custom = new CustomLoader(custom);
     const parsed = url.parseParams(config.tableFor(this.state.base), readQuery(), this.state.namespace);
     // A custom activation that does not parse falls back to tanh, said in the same notice box.
@@ -54,9 +58,11 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
     this.#showUrlNotices([...parsed.notices.map((n) => n.message), ...checked.notices]);
     this.#config = checked.config;
     for (const el of this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-param]')) {
-      el.value = String(this.#config[el.dataset.param as keyof Config]);
+      writeControl(el, this.#config[el.dataset.param as keyof Config]);
       el.addEventListener('change', () => this.#onControl());
     }
+    wireProblem(this, () => this.#onControl());
+    network?.wireNetwork({ root: this, base: this.state.base, snapshot: () => this.#view.runs[0]?.latest ?? null, config: () => this.#config, changed: () => this.#onControl(), select: (unit) => this.#select(unit) }, config);
     const on = (action: string, fn: () => void): void => {
       for (const b of this.querySelectorAll(`[data-action="${action}"]`)) b.addEventListener('click', fn);
     };
@@ -156,9 +162,11 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
       draw: (host, options) => void this.draw(host, options),
       lastHeavy: 0,
       heavyTurn: 0,
+      // The selected neuron survives a settings change; the diagram drops it if it no longer exists.
+      selected: this.#ctx?.selected ?? null,
     };
     delete this.dataset.diverged;
-    this.#post({ type: 'configure', gen: this.#view.gen, configs: runs.map((r) => r.config), ...(models ? { models } : {}) });
+    this.#post({ type: 'configure', gen: this.#view.gen, configs: runs.map((r) => r.config), grid: this.state.grid, ...(models ? { models } : {}) });
     this.schedule();
   }
 
@@ -178,9 +186,7 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
     if (this.#custom.missingFor(next, () => this.#applyConfig(next, models))) return;
     const [config, , url] = this.model;
     this.#config = next;
-    for (const el of this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-param]')) {
-      el.value = String(this.#config[el.dataset.param as keyof Config]);
-    }
+    for (const el of this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-param]')) writeControl(el, this.#config[el.dataset.param as keyof Config]);
     this.#showUrlNotices([]);
     writeQuery(url.serializeParams(config.tableFor(this.state.base), this.#config, this.state.namespace, readQuery()));
     this.#reset(models);
@@ -193,7 +199,7 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
     const ns = this.state.namespace;
     const query = new URLSearchParams();
     for (const el of this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-param]')) {
-      query.set(`${ns}.${el.dataset.param ?? ''}`, el.value);
+      query.set(`${ns}.${el.dataset.param ?? ''}`, readControl(el));
     }
     const table = config.tableFor(this.state.base);
     const parsed = url.parseParams(table, query.toString(), ns);
@@ -206,6 +212,16 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
     writeQuery(url.serializeParams(table, this.#config, ns, readQuery()));
     this.#reset();
     void this.#start();
+  }
+
+  /** Shows the pre-activations of one hidden unit (or hides the panel). */
+  #select(unit: { layer: number; index: number } | null): void {
+    if (this.#ctx) this.#ctx.selected = unit;
+    const panel = this.querySelector<HTMLElement>('.pg-unit-panel');
+    if (panel) panel.hidden = unit === null;
+    const host = this.querySelector<HTMLElement>('[data-view="unit"]');
+    if (host) delete host.dataset.drawn;
+    void this.#start().then(() => this.schedule());
   }
 
   #showUrlNotices(messages: readonly string[]): void {

@@ -9,6 +9,7 @@ import { getActivation } from '../../lib/activations/index.ts';
 import type { ActivationId } from '../../lib/activations/types.ts';
 import type { DataSplit } from '../../lib/data/index.ts';
 import { HISTOGRAM } from '../../lib/nn/index.ts';
+import { curveColor } from '../../lib/palette.ts';
 import { dotPathMark, pathElement } from '../../lib/plots/dot-path.ts';
 import { BOUNDARY_MARGIN, EXTENT } from './config.ts';
 
@@ -16,10 +17,9 @@ export { BOUNDARY_MARGIN };
 import type { RunHistory } from './protocol.ts';
 
 const plain = { background: 'transparent', overflow: 'visible' } as const;
-const curves = ['var(--curve-1)', 'var(--curve-2)', 'var(--curve-3)', 'var(--curve-4)', 'var(--curve-5)', 'var(--curve-6)'];
 
-/** Colour of layer i (hidden layers first, output last), cycling through the theme's curves. */
-export const layerColor = (i: number): string => curves[i % curves.length] ?? 'currentColor';
+/** Colour of layer i (hidden layers first, output last): the site's one palette. */
+export const layerColor = curveColor;
 
 /** Name of non-input layer i out of `count` ("hidden 1"... "output"). */
 export const layerName = (i: number, count: number): string => (i === count - 1 ? 'output' : `hidden ${i + 1}`);
@@ -45,16 +45,25 @@ export interface BoundaryInput {
   readonly cells: boolean;
   /** Short text description for assistive technology. */
   readonly description: string;
+  /** Whether the test points are drawn (default true). */
+  readonly showTest?: boolean;
+  /** Regression: points are shaded by their value instead of coloured by class. */
+  readonly regression?: boolean;
 }
 
 interface Pt {
   x: number;
   y: number;
   positive: boolean;
+  /** |target| in [0, 1] (1 for a class label). */
+  strength: number;
 }
 
 const pointsOf = (s: DataSplit): Pt[] =>
-  Array.from({ length: s.n }, (_, i) => ({ x: s.inputs[2 * i] ?? 0, y: s.inputs[2 * i + 1] ?? 0, positive: s.classes[i] === 1 }));
+  Array.from({ length: s.n }, (_, i) => ({ x: s.inputs[2 * i] ?? 0, y: s.inputs[2 * i + 1] ?? 0, positive: s.classes[i] === 1, strength: Math.min(1, Math.abs(s.targets[i] ?? 1)) }));
+
+/** Shading steps of regression points: few, because each step is one path per colour. */
+const VALUE_STEPS = 4;
 
 /** Opacity steps of the static background: enough to read the field, few enough to draw each step as one path. */
 const FIELD_LEVELS = 8;
@@ -99,8 +108,20 @@ function fieldMark(grid: Float64Array, side: number, step: number): Plot.RenderF
   };
 }
 
-/** Filled (training) or hollow (test) points, one path per class. */
-function pointsMarks(points: readonly Pt[], hollow: boolean): Plot.RenderFunction[] {
+/**
+ * Filled (training) or hollow (test) points, one path per class. For regression, one path per
+ * sign and shading step, darker for larger |value|, outlined so pale points still show on the map.
+ */
+function pointsMarks(points: readonly Pt[], hollow: boolean, regression = false): Plot.RenderFunction[] {
+  if (regression) {
+    return [false, true].flatMap((positive) => Array.from({ length: VALUE_STEPS }, (_, k) => {
+      const colour = positive ? 'var(--curve-1)' : 'var(--curve-2)';
+      const inStep = points.filter((p) => p.positive === positive && Math.min(VALUE_STEPS - 1, Math.floor(p.strength * VALUE_STEPS)) === k);
+      const opacity = (0.25 + (0.75 * (k + 1)) / VALUE_STEPS).toFixed(2);
+      const style = hollow ? { fill: 'var(--bg)', stroke: colour, 'stroke-width': '1.5', 'stroke-opacity': opacity } : { fill: colour, 'fill-opacity': opacity, stroke: 'var(--fg)', 'stroke-width': '0.5' };
+      return dotPathMark(inStep, 3, style);
+    }));
+  }
   return [false, true].map((positive) => {
     const colour = positive ? 'var(--curve-1)' : 'var(--curve-2)';
     const style = hollow ? { fill: 'var(--bg)', stroke: colour, 'stroke-width': '1.5' } : { fill: colour, stroke: 'var(--bg)', 'stroke-width': '0.8' };
@@ -119,12 +140,17 @@ export function boundaryOptions(input: BoundaryInput): Plot.PlotOptions {
     style: plain,
     x: { domain: [-EXTENT, EXTENT], label: null, ticks: 5 },
     y: { domain: [-EXTENT, EXTENT], label: null, ticks: 5 },
-    marks: [input.cells ? fieldMark(grid, side, 2) : null, ...pointsMarks(pointsOf(input.train), false), ...pointsMarks(pointsOf(input.test), true)],
+    // The static field keeps about 25 cells a side whatever the grid, so the HTML stays small.
+    marks: [
+      input.cells ? fieldMark(grid, side, Math.max(1, Math.round(side / 25))) : null,
+      ...pointsMarks(pointsOf(input.train), false, input.regression),
+      ...(input.showTest === false ? [] : pointsMarks(pointsOf(input.test), true, input.regression)),
+    ],
   };
 }
 
 /** Train and test loss against epoch. */
-export function lossOptions(histories: readonly RunHistory[], labels: readonly string[], width: number): Plot.PlotOptions {
+export function lossOptions(histories: readonly RunHistory[], labels: readonly string[], width: number, height = 170): Plot.PlotOptions {
   // A log axis: the loss falls by orders of magnitude, and a linear one shows only the first drop.
   const rows = histories.flatMap((h, run) =>
     h.epoch.flatMap((epoch, i) => [
@@ -134,7 +160,7 @@ export function lossOptions(histories: readonly RunHistory[], labels: readonly s
   ).filter((d) => Number.isFinite(d.loss) && d.loss > 0);
   return {
     width,
-    height: 170,
+    height,
     marginLeft: 44,
     ariaDescription: 'Training loss (solid) and test loss (dashed) against epoch, log scale.',
     style: plain,

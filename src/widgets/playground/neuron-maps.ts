@@ -4,6 +4,7 @@
  * DOM-only helpers; the arrays come from the worker's snapshot.
  */
 import { THUMB } from './config.ts';
+import { DIAGRAM, type DiagramLayout } from './diagram.ts';
 
 /** An RGB triple. */
 export type Rgb = readonly [number, number, number];
@@ -133,14 +134,67 @@ export function drawNeuronMaps(host: HTMLElement, neurons: Float64Array, units: 
 }
 
 /**
+ * Paints every hidden unit's map and the output's map into the diagram's one canvas, at the
+ * layout's places (view-box units; the canvas is the view box at 2x). Each unit is scaled by its
+ * own largest |value|, like {@link drawNeuronMaps}; the output keeps the boundary's scale. All
+ * maps go into one image first (one putImageData), then one smoothed drawImage per map: a canvas
+ * per unit would be a composited layer per unit, which cost more than the drawing.
+ */
+export function drawDiagramMaps(canvas: HTMLCanvasElement, layout: DiagramLayout, neurons: Float64Array, output: { values: Float64Array; side: number; discrete: boolean }, colors: readonly [Rgb, Rgb, Rgb]): void {
+  // As many pixels as the screen shows, not a fixed 2x of the view box: at 1x a 2x canvas was 4x
+  // the pixels to upload, and its commit was the largest part of the longest frame.
+  const width = Math.max(1, Math.round(canvas.clientWidth * devicePixelRatio));
+  if (width !== canvas.width) {
+    canvas.width = width;
+    canvas.height = Math.round((width * DIAGRAM.height) / DIAGRAM.width);
+  }
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  const boxes = layout.units.flat();
+  const size = THUMB * THUMB;
+  const lut = palette(colors);
+  const scratch = document.createElement('canvas');
+  scratch.width = Math.max(1, boxes.length) * THUMB;
+  scratch.height = THUMB;
+  const tile = scratch.getContext('2d');
+  if (!tile) return;
+  const row = new ImageData(scratch.width, THUMB);
+  const map = new Uint8ClampedArray(4 * size);
+  const count = Math.min(boxes.length, neurons.length / size);
+  for (let j = 0; j < count; j++) {
+    const values = neurons.subarray(j * size, (j + 1) * size);
+    let peak = 0;
+    for (const v of values) if (Number.isFinite(v)) peak = Math.max(peak, Math.abs(v));
+    paint(map, values, size, peak > 0 ? 1 / peak : 0, lut);
+    for (let r = 0; r < THUMB; r++) row.data.set(map.subarray(4 * r * THUMB, 4 * (r + 1) * THUMB), 4 * (r * scratch.width + j * THUMB));
+  }
+  tile.putImageData(row, 0, 0);
+  const out = document.createElement('canvas');
+  paintGrid(out, output.values, output.side, colors, output.discrete);
+  const scale = canvas.width / DIAGRAM.width;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  ctx.setTransform(scale, 0, 0, scale, 0, 0);
+  ctx.imageSmoothingEnabled = true;
+  for (let j = 0; j < count; j++) {
+    const b = boxes[j]!;
+    ctx.drawImage(scratch, j * THUMB, 0, THUMB, THUMB, b.x, b.y, b.size, b.size);
+  }
+  const o = layout.output;
+  ctx.drawImage(out, o.x, o.y, o.size, o.size);
+}
+
+/**
  * Paints side×side values (top row first) into a canvas of that size, one pixel per value, in
  * [−1, 1] between the three colours; CSS scales it up with smoothing, which is the interpolation.
  */
-export function paintGrid(canvas: HTMLCanvasElement, values: Float64Array, side: number, colors: readonly [Rgb, Rgb, Rgb]): void {
+export function paintGrid(canvas: HTMLCanvasElement, values: Float64Array, side: number, colors: readonly [Rgb, Rgb, Rgb], discrete = false): void {
   if (canvas.width !== side) canvas.width = canvas.height = side;
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   const image = ctx.createImageData(side, side);
-  paint(image.data, values, side * side, 1, palette(colors));
+  // Discretised: every point shows only which side of 0 it is on (TensorFlow Playground's option).
+  const shown = discrete ? values.map((v) => (v > 0 ? 1 : v < 0 ? -1 : 0)) : values;
+  paint(image.data, shown, side * side, 1, palette(colors));
   ctx.putImageData(image, 0, 0);
 }

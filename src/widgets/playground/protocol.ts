@@ -14,7 +14,7 @@ import type { Config } from './config.ts';
 /** Page → worker. */
 export type WorkerRequest =
   /** `models` (optional, one per config): saved networks (`Mlp.toJSON`) the runs start from instead of fresh weights. */
-  | { readonly type: 'configure'; readonly gen: number; readonly configs: readonly Config[]; readonly models?: readonly unknown[] }
+  | { readonly type: 'configure'; readonly gen: number; readonly configs: readonly Config[]; readonly models?: readonly unknown[]; readonly grid?: number }
   /** Asks for the current networks as JSON (answered by a `network` message). */
   | { readonly type: 'export'; readonly gen: number }
   | { readonly type: 'play'; readonly gen: number }
@@ -43,12 +43,22 @@ export interface RunSnapshot {
   readonly trainAccuracy: number;
   /** Share of test points classified correctly. */
   readonly testAccuracy: number;
-  /** Network output on the GRID×GRID plane, top row first. */
+  /** Network output on the gridSide×gridSide plane, top row first. */
   readonly grid: Float64Array;
+  /** Side of `grid`. */
+  readonly gridSide: number;
   /** Hidden units' activations on the THUMB×THUMB plane, unit after unit, layer after layer. */
   readonly neurons: Float64Array;
   /** Units per hidden layer. */
   readonly units: readonly number[];
+  /** Every layer's width, the inputs (one per feature) first and the output last. */
+  readonly sizes: readonly number[];
+  /** The network's parameters in the engine's layout, `[W1 b1 … WL bL slopes…]` (W out×in, row-major). */
+  readonly params: Float64Array;
+  /** Per hidden unit, in layer order: its pre-activation histogram over the training points (HISTOGRAM.bins counts each). */
+  readonly unitHistograms: Float64Array;
+  /** Per hidden unit: flag bits, 1 dead (f' = 0 on every training point), 2 inactive (z < 0 on every one). */
+  readonly unitFlags: Float64Array;
   /** Per non-input layer (output last): mean gradient norm over the last instrumented epoch. */
   readonly gradNorms: Float64Array;
   /** Per non-input layer: the pre-activation histogram (HISTOGRAM.bins counts each), concatenated. */

@@ -13,11 +13,14 @@
  */
 import type { PlotOptions } from '@observablehq/plot';
 import type { Dataset } from '../../lib/data/index.ts';
-import { GRID, type Config } from './config.ts';
+import { MAX_LAYERS, MAX_WIDTH, EXTENT, isRegressionConfig, type Config } from './config.ts';
 import { HISTOGRAM } from '../../lib/nn/index.ts';
+import { diagramLayout, diagramMarkup, linkPaths, linksOf, LINK_WIDTHS } from './diagram.ts';
+import { parseFeatures } from './features.ts';
 import { BOUNDARY_MARGIN, boundaryOptions, type LayerFunction, deadOptions, formatLoss, formatShare, gradientOptions, histogramOptions, layerName, lossOptions } from './model.ts';
-import { drawNeuronMaps, paintGrid, resolveColor } from './neuron-maps.ts';
+import { drawDiagramMaps, drawNeuronMaps, paintGrid, resolveColor, type Rgb } from './neuron-maps.ts';
 import type { RunSnapshot, ViewState } from './protocol.ts';
+import { UNIT_DEAD, UNIT_INACTIVE } from './unit-flags.ts';
 
 /** Minimum time between two heavy redraws; one heavy view per turn, in rotation. */
 const HEAVY_MS = 100;
@@ -42,6 +45,10 @@ export interface ViewContext {
   lastHeavy: number;
   /** How many heavy redraws so far, to pick the next view in rotation (mutated here). */
   heavyTurn: number;
+  /** The map colours (negative, neutral, positive) resolved for a theme (mutated here). */
+  colors?: { readonly theme: string; readonly rgb: readonly [Rgb, Rgb, Rgb] };
+  /** The hidden unit whose pre-activations are shown (layer from 1), or null (owned by the element). */
+  selected: { readonly layer: number; readonly index: number } | null;
 }
 
 const visible = (el: HTMLElement): boolean => el.offsetParent !== null && !el.closest('details:not([open])');
@@ -54,11 +61,18 @@ const widthOf = (el: HTMLElement): number => Math.max(200, Math.round(el.clientW
  */
 export function renderView(ctx: ViewContext, state: ViewState): boolean {
   const { root, runs, draw } = ctx;
-  const rgb = [resolveColor(root, 'var(--curve-2)'), resolveColor(root, 'var(--bg)'), resolveColor(root, 'var(--curve-1)')] as const;
+  // Resolving a colour forces a style pass: do it once per theme, not once per frame.
+  const theme = `${document.documentElement.dataset.theme ?? ''}:${matchMedia('(prefers-color-scheme: dark)').matches}`;
+  if (ctx.colors?.theme !== theme) ctx.colors = { theme, rgb: [resolveColor(root, 'var(--curve-2)'), resolveColor(root, 'var(--bg)'), resolveColor(root, 'var(--curve-1)')] };
+  const { rgb } = ctx.colors;
   const set = (sel: string, text: string): void => {
     for (const el of root.querySelectorAll(sel)) if (el.textContent !== text) el.textContent = text;
   };
 
+  // The problem picker follows the dataset (it is not a setting of its own).
+  const problem = root.querySelector<HTMLSelectElement>('[data-problem]');
+  const wanted = runs[0] && isRegressionConfig(runs[0].config) ? 'regression' : 'classification';
+  if (problem && problem.value !== wanted) problem.value = wanted;
   const first = state.runs[0]?.latest;
   set('[data-out="epoch"]', String(first?.epoch ?? 0));
   set('[data-out="status"]', state.status);
@@ -88,7 +102,8 @@ export function renderView(ctx: ViewContext, state: ViewState): boolean {
     return s ? `${state.gen}:${s.epoch}:${s.diverged}:${host.clientWidth}:${runs.length}` : '';
   };
   const stale = hosts.filter((h) => keyOf(h) !== '' && h.dataset.drawn !== keyOf(h));
-  const light = stale.filter((h) => h.dataset.view === 'loss' || h.dataset.view === 'boundary');
+  // The network diagram is light too: a dozen path updates and one canvas, a few ms at the largest size.
+  const light = stale.filter((h) => h.dataset.view === 'loss' || h.dataset.view === 'boundary' || h.dataset.view === 'network');
   const heavyStale = stale.filter((h) => !light.includes(h));
   // A heavy view left part-drawn (the histograms, a layer per plot) goes on first, every frame.
   const pending = heavyStale.find((h) => h.dataset.partial !== undefined);
@@ -97,7 +112,7 @@ export function renderView(ctx: ViewContext, state: ViewState): boolean {
   let more = heavyStale.some((h) => h !== turn);
   // A frame with a heavy view draws nothing else but the boundary's canvas (a fraction of a
   // millisecond): the loss plot waits a frame, so no frame pays for two plots.
-  const alongside = turn ? light.filter((h) => h.dataset.view === 'boundary' && h.querySelector('canvas')) : light;
+  const alongside = turn ? light.filter((h) => (h.dataset.view === 'boundary' && h.querySelector('canvas')) || h.dataset.view === 'network') : light;
   if (alongside.length < light.length) more = true;
   for (const host of turn ? [...alongside, turn] : alongside) {
     // Several runs mean several plots: stop once this frame has had its share and finish next frame.
@@ -129,17 +144,24 @@ export function renderView(ctx: ViewContext, state: ViewState): boolean {
     const s = state.runs[i]?.latest;
     if (!run || !s) return true;
     if (kind === 'loss') {
-      draw(host, lossOptions(state.runs.map((r) => r.history), runs.length > 1 ? runs.map((r) => r.label) : [''], widthOf(host)));
+      draw(host, lossOptions(state.runs.map((r) => r.history), runs.length > 1 ? runs.map((r) => r.label) : [''], widthOf(host), Number(host.dataset.height ?? 170)));
+    } else if (kind === 'network') {
+      drawNetwork(host, run.config, s, rgb, ctx);
+    } else if (kind === 'unit') {
+      drawUnit(host, s, run.hidden);
     } else if (kind === 'boundary') {
       // The SVG (axes and points) changes only with the data or the width; each snapshot repaints
-      // just the 50×50 canvas under it, a fraction of a millisecond instead of a Plot render.
+      // just the GRID×GRID canvas under it, a fraction of a millisecond instead of a Plot render.
       const width = Math.min(widthOf(host), 420);
       const frameKey = `${state.gen}:${width}`;
       let canvas = host.querySelector('canvas');
       if (host.dataset.frame !== frameKey || !canvas) {
         host.dataset.frame = frameKey;
-        const description = `Decision boundary of ${run.label} on the ${run.config.data} data; blue is the positive class, hollow dots are test points.`;
-        draw(host, boundaryOptions({ grid: s.grid, side: GRID, train: run.data.train, test: run.data.test, width, cells: false, description }));
+        const regression = isRegressionConfig(run.config);
+        const description = regression
+          ? `Predicted value of ${run.label} over the plane on the ${run.config.data} data; blue is positive, orange negative; dots are shaded by their value.`
+          : `Decision boundary of ${run.label} on the ${run.config.data} data; blue is the positive class${run.config.showtest === 'no' ? '' : ', hollow dots are test points'}.`;
+        draw(host, boundaryOptions({ grid: s.grid, side: s.gridSide, train: run.data.train, test: run.data.test, width, cells: false, description, showTest: run.config.showtest !== 'no', regression }));
         canvas = document.createElement('canvas');
         canvas.setAttribute('aria-hidden', 'true');
         const inset = `${(100 * BOUNDARY_MARGIN) / width}%`;
@@ -147,7 +169,7 @@ export function renderView(ctx: ViewContext, state: ViewState): boolean {
         Object.assign(canvas.style, { left: inset, top: inset, width: size, height: size });
         host.prepend(canvas);
       }
-      paintGrid(canvas, s.grid, GRID, rgb);
+      paintGrid(canvas, s.grid, s.gridSide, rgb, run.config.discrete === 'yes');
     } else if (kind === 'gradients') {
       draw(host, gradientOptions(state.runs[i]?.history ?? { epoch: [], train: [], test: [], grad: [] }, widthOf(host), `gradient norm, ${run.label}`));
     } else if (kind === 'histograms') {
@@ -158,6 +180,20 @@ export function renderView(ctx: ViewContext, state: ViewState): boolean {
       drawNeuronMaps(host, s.neurons, s.units, rgb);
     }
     return true;
+  }
+
+  /** The selected unit's pre-activation histogram over f and f', and its state in words. */
+  function drawUnit(host: HTMLElement, s: RunSnapshot, hidden: LayerFunction): void {
+    const sel = ctx.selected;
+    if (!sel) return;
+    const { bins } = HISTOGRAM;
+    const unit = s.units.slice(0, sel.layer - 1).reduce((a, b) => a + b, 0) + sel.index;
+    const flags = s.unitFlags[unit] ?? 0;
+    const name = `hidden ${sel.layer}, neuron ${sel.index + 1}`;
+    const state = flags & UNIT_DEAD ? 'dead: f′(z) = 0 on every training point, so no gradient reaches its weights' : flags & UNIT_INACTIVE ? 'inactive (z < 0 on every training point) but not dead: its f′ is not 0 there, so it still learns' : 'active';
+    const text = host.parentElement?.querySelector<HTMLElement>('[data-out="unit-state"]');
+    if (text) text.textContent = `Selected: ${name}, ${state}.`;
+    draw(host, histogramOptions(s.unitHistograms.subarray(unit * bins, (unit + 1) * bins), [hidden], widthOf(host), [name]));
   }
 
   /**
@@ -188,4 +224,47 @@ export function renderView(ctx: ViewContext, state: ViewState): boolean {
     delete host.dataset.partial;
     return true;
   }
+}
+
+/**
+ * Draws the network diagram: its markup again only when the shape or the inputs change (the
+ * reader's controls there work by delegation, so nothing is lost), then per snapshot the link
+ * paths, the maps' canvas and the dead/inactive marks.
+ */
+function drawNetwork(host: HTMLElement, config: Config, s: RunSnapshot, rgb: readonly [Rgb, Rgb, Rgb], ctx: ViewContext): void {
+  const hidden = s.units;
+  const features = parseFeatures(config.feat);
+  const shape = `${hidden.join(',')}|${features.join(',')}`;
+  if (host.dataset.shape !== shape) {
+    host.dataset.shape = shape;
+    const focused = document.activeElement instanceof Element && host.contains(document.activeElement) ? document.activeElement : null;
+    const focusKey = focused?.getAttribute('data-layers') ?? focused?.getAttribute('data-units') ?? focused?.getAttribute('data-feature');
+    host.innerHTML = diagramMarkup({ hidden, features, params: s.params, extent: EXTENT, maxLayers: MAX_LAYERS, maxWidth: MAX_WIDTH });
+    // Keep keyboard focus on the control that changed the shape, so + can be pressed again.
+    if (focusKey) host.querySelector<HTMLElement>(`[data-layers="${focusKey}"], [data-units="${focusKey}"], [data-feature="${focusKey}"]`)?.focus();
+    // A selected neuron that still exists stays selected; one that was removed is forgotten.
+    const sel = ctx.selected;
+    const g = sel ? host.querySelector(`[data-neuron="${sel.layer}:${sel.index}"]`) : null;
+    if (g) g.setAttribute('aria-pressed', 'true');
+    else if (sel) {
+      ctx.selected = null;
+      const unit = ctx.root.querySelector<HTMLElement>('[data-view="unit"]');
+      if (unit) unit.closest<HTMLElement>('.pg-unit-panel')!.hidden = true;
+    }
+  }
+  const layout = diagramLayout(hidden);
+  const paths = linkPaths(linksOf(layout, features, s.params));
+  for (let k = 0; k < LINK_WIDTHS.length; k++) {
+    host.querySelector(`[data-links="positive-${k}"]`)?.setAttribute('d', paths.positive[k] ?? '');
+    host.querySelector(`[data-links="negative-${k}"]`)?.setAttribute('d', paths.negative[k] ?? '');
+  }
+  const canvas = host.querySelector<HTMLCanvasElement>('canvas.pg-net-maps');
+  if (canvas) drawDiagramMaps(canvas, layout, s.neurons, { values: s.grid, side: s.gridSide, discrete: config.discrete === 'yes' }, rgb);
+  host.querySelectorAll<SVGElement>('[data-neuron]').forEach((g, unit) => {
+    const flags = s.unitFlags[unit] ?? 0;
+    const dead = (flags & UNIT_DEAD) !== 0 ? 'true' : 'false';
+    const inactive = (flags & UNIT_INACTIVE) !== 0 ? 'true' : 'false';
+    if (g.dataset.dead !== dead) g.dataset.dead = dead;
+    if (g.dataset.inactive !== inactive) g.dataset.inactive = inactive;
+  });
 }

@@ -67,7 +67,7 @@ function serve(scope: { postMessage(message: WorkerMessage, transfer: Transferab
       stop();
       gen = req.gen;
       guard(() => {
-        session = createSession(req.configs, req.models);
+        session = createSession(req.configs, req.models, req.grid);
         post(false);
       });
       return;
