@@ -2,8 +2,8 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
-import { headingAnchors, katexMath } from './src/lib/markdown-math.ts';
-import { otherDirectives, scriptSources, styleSources } from './src/lib/csp.ts';
+import { headingAnchors, katexMath } from './src/integrations/markdown-math.ts';
+import { otherDirectives, scriptSources, styleSources } from './src/integrations/csp.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { siteOf, siteUrlCheck } from './src/integrations/site-url.ts';
 import { firstTermUse } from './src/lib/course/markdown-terms.ts';
@@ -34,7 +34,7 @@ export default defineConfig({
     worker: { format: 'es', rolldownOptions: { output: { topLevelVar: false } } },
   },
   // A Content-Security-Policy meta tag on every page, with hashes of Astro's own inline scripts;
-  // the policy and the reason for each exception are in src/lib/csp.ts.
+  // the policy and the reason for each exception are in src/integrations/csp.ts.
   security: {
     csp: {
       directives: [...otherDirectives],

@@ -7,7 +7,7 @@
  */
 import Slugger from 'github-slugger';
 import { defineHastPlugin, defineMdastPlugin } from 'satteri';
-import { renderTex } from './tex.ts';
+import { renderTex } from '../lib/tex.ts';
 
 /** The mdast plugin; register it under `mdastPlugins` of `satteri({ features: { math: true } })`. */
 export const katexMath = defineMdastPlugin({

@@ -1,6 +1,6 @@
 /**
  * The Content-Security-Policy in a real browser. Every page carries the policy as a meta tag
- * (from src/lib/csp.ts through Astro's security.csp), without 'unsafe-eval' or inline-script
+ * (from src/integrations/csp.ts through Astro's security.csp), without 'unsafe-eval' or inline-script
  * allowances, with a hash for each inline script it has; and while every page loads and scrolls,
  * while a widget is driven, the playground trains, a code view opens and the search runs, the
  * browser reports no violation (a `securitypolicyviolation` listener injected before any page

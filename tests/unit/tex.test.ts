@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { markdownToHtml } from 'satteri';
 import { renderTex } from '../../src/lib/tex.ts';
-import { headingAnchors, katexMath } from '../../src/lib/markdown-math.ts';
+import { headingAnchors, katexMath } from '../../src/integrations/markdown-math.ts';
 
 describe('renderTex', () => {
   test('renders KaTeX HTML with MathML for screen readers', () => {
