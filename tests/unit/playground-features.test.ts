@@ -8,6 +8,9 @@ import { parseParams, serializeParams } from '../../src/lib/url-state.ts';
 import { configTable, datasetOf, defaultConfig, hiddenSizes, registrySpecOf, withHiddenSizes, type Config } from '../../src/widgets/playground/config.ts';
 import { featureIds, featurize, normalizeFeatures, parseFeatures, toggleFeature } from '../../src/widgets/playground/features.ts';
 import { UNIT_DEAD, UNIT_INACTIVE, createSession } from '../../src/widgets/playground/session.ts';
+import { specOf } from '../../src/widgets/playground/custom.ts';
+import { LINK_WIDTHS, biasOf, diagramLayout, diagramMarkup, incomingOf, linkPaths, linksOf, nearestLink } from '../../src/widgets/playground/diagram.ts';
+import { createMlp } from '../../src/lib/nn/index.ts';
 
 const parse = (query: string) => parseParams(configTable, query, 'train');
 
@@ -113,5 +116,45 @@ describe('per-unit statistics', () => {
     expect(inRange).toBeLessThanOrEqual(168);
     const tanh = createSession([{ ...defaultConfig, layers: 1, width: 4 }]).snapshot()[0]!;
     expect(Array.from(tanh.unitFlags).every((f) => (f & UNIT_DEAD) === 0)).toBe(true);
+  });
+});
+
+describe('network diagram geometry', () => {
+  const c: Config = { ...defaultConfig, shape: '5,3', feat: 'x1,x2,x1x2' };
+  const s = createSession([c]).snapshot()[0]!;
+  const layout = diagramLayout([5, 3]);
+  const links = linksOf(layout, parseFeatures(c.feat), s.params);
+
+  it('one link per weight, each with the engine’s value; biases and incoming weights read the same layout', () => {
+    expect(links).toHaveLength(3 * 5 + 5 * 3 + 3);
+    const model = createMlp(specOf(c));
+    const w = model.layers[1]!.weights;
+    const link = links.find((l) => l.layer === 2 && l.from === 4 && l.to === 1)!;
+    expect(link.weight).toBe(w[1 * 5 + 4]);
+    expect(incomingOf(s.sizes, s.params, 2, 1)).toEqual(Array.from(w.subarray(5, 10)));
+    expect(biasOf(s.sizes, s.params, 3, 0)).toBe(model.layers[2]!.biases[0]);
+  });
+
+  it('draws a dozen paths, not a path per link, and every link lands in exactly one', () => {
+    const paths = linkPaths(links);
+    expect(paths.positive).toHaveLength(LINK_WIDTHS.length);
+    const moves = [...paths.positive, ...paths.negative].join('').match(/M/g) ?? [];
+    expect(moves).toHaveLength(links.length);
+  });
+
+  it('finds the link under the pointer, and nothing far from every link', () => {
+    const l = links[7]!;
+    expect(nearestLink(links, (l.x1 + l.x2) / 2, (l.y1 + l.y2) / 2, 3)).toBe(l);
+    expect(nearestLink(links, -100, -100, 5)).toBeUndefined();
+  });
+
+  it('the markup has one data-neuron per hidden unit and a switch per feature, the +/− disabled at the limits', () => {
+    const html = diagramMarkup({ hidden: [16, 1], features: ['x1'], params: new Float64Array(64), extent: 6, maxLayers: 2, maxWidth: 16 });
+    expect(html.match(/data-neuron="/g)).toHaveLength(17);
+    expect(html).toContain('data-neuron="2:0"');
+    expect(html.match(/role="switch"/g)).toHaveLength(7);
+    expect(html).toMatch(/data-layers="1"[^>]*disabled/);
+    expect(html).toMatch(/data-units="0:1"[^>]*disabled/);
+    expect(html).toMatch(/data-units="1:-1"[^>]*disabled/);
   });
 });
