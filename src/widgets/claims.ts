@@ -6,12 +6,14 @@
 import type { Claim } from '../lib/claims.ts';
 import { createDemoClaims } from './playground/demo-claims.ts';
 import { leagueClaims } from './playground/league.ts';
+import { createDigitsClaims } from './digits/claims.ts';
 
 /** Every claim, in a stable order (lesson demos, then the rest); ids are unique. */
 export function allClaims(): Claim[] {
   const claims: Claim[] = [
     ...Object.values(createDemoClaims()).flat(),
     ...leagueClaims,
+    ...createDigitsClaims(),
   ];
   const seen = new Set<string>();
   for (const c of claims) {

@@ -7,12 +7,14 @@
  * message brings the confusion matrix, the misread digits and the wall time. Nothing trains until
  * the press: no autoplay, whatever the reader's motion preference.
  */
+import { curveColor } from '../../lib/palette.ts';
 import { LiveFigure } from '../shared/live-figure.ts';
 import type { UrlCodec } from '../shared/url-codec.ts';
 import type { ExperimentId, LaneResult } from './experiments.ts';
 import type { LaneView } from './model.ts';
 import type { RunParams } from './params.ts';
 import type { DigitsMessage, DigitsRequest } from './protocol.ts';
+import { resultsTable } from './results.ts';
 import { confusionTable, mistakeList, simpleTable } from './view.ts';
 
 type Model = typeof import('./model.ts');
@@ -70,6 +72,7 @@ class DigitsLabElement extends LiveFigure<RunParams, Model> {
     progress.value = 0;
     this.dataset.done = 'false';
     this.setText('[data-out="status"]', 'Decoding the digits and starting a background thread…');
+    this.setText('[data-out="built-note"]', `Below: seed ${params.seed}, ${params.epochs} epochs, trained in this browser.`);
     for (const el of this.querySelectorAll('[data-out="confusion"], [data-out="mistakes"], [data-out="mistakes-title"], [data-out="results"]')) el.replaceChildren();
     const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
     this.#worker = worker;
@@ -118,18 +121,7 @@ class DigitsLabElement extends LiveFigure<RunParams, Model> {
   #showResults(): void {
     const results = this.#lanes.flatMap((l) => (l.result ? [l.result] : []));
     const exp = this.experiment;
-    const head = ['network', 'training loss', 'test accuracy'];
-    const rows = results.map((r) => {
-      const last = r.history.at(-1);
-      return [r.label, last ? last.trainLoss.toFixed(3) : '–', last ? pct(last.testAccuracy) : '–'];
-    });
-    if (exp === 'depth') {
-      head.push('first-layer / output gradient');
-      results.forEach((r, i) => rows[i]!.push((r.gradNorms[0]! / r.gradNorms.at(-1)!).toExponential(1)));
-    } else if (exp === 'dead') {
-      head.push('dead units per hidden layer', 'inactive (z < 0) units per hidden layer');
-      results.forEach((r, i) => rows[i]!.push(r.dead.map((d) => `${(100 * d).toFixed(0)} %`).join(', '), r.inactive.map((d) => `${(100 * d).toFixed(0)} %`).join(', ')));
-    }
+    const { head, rows } = resultsTable(exp, results);
     this.querySelector('[data-out="results"]')?.replaceChildren(simpleTable(head, rows, 'Result of each network after the last epoch'));
     const first = results[0];
     if (exp === 'train' && first) {
@@ -148,6 +140,18 @@ class DigitsLabElement extends LiveFigure<RunParams, Model> {
     if (curve && this.#lanes.length > 0) {
       curve.hidden = false;
       this.draw(curve, this.model.curveOptions(this.#lanes, this.experiment === 'centring' ? 'trainLoss' : 'testAccuracy', epochs, this.widthOf(curve), id));
+    }
+    const legend = this.querySelector<HTMLElement>('[data-out="legend"]');
+    if (legend && legend.childElementCount !== this.#lanes.length) {
+      legend.hidden = false;
+      legend.replaceChildren(...this.#lanes.map((lane, i) => {
+        const li = document.createElement('li');
+        li.style.setProperty('--swatch', curveColor(i));
+        const swatch = Object.assign(document.createElement('span'), { className: 'swatch' });
+        swatch.setAttribute('aria-hidden', 'true');
+        li.append(swatch, lane.label);
+        return li;
+      }));
     }
     const gradients = this.querySelector<HTMLElement>('[data-chart="gradients"]');
     const finished = this.#lanes.filter((l) => l.gradNorms.length > 0);

@@ -31,6 +31,8 @@ export function curveOptions(lanes: readonly LaneView[], metric: CurveMetric, ep
   const accuracy = metric === 'testAccuracy';
   return {
     ...frame(width, figureId),
+    // Room for each line's label at its last point.
+    marginRight: 84,
     ariaDescription: `${accuracy ? 'Test accuracy' : 'Training loss'} after each epoch for ${lanes.map((l) => l.label).join(', ')}.`,
     x: { label: 'epoch', domain: [1, Math.max(2, epochs)], grid: true },
     y: accuracy ? { label: 'test accuracy (%)', domain: [0, 100], grid: true } : { type: 'log', label: 'training loss (cross-entropy)', grid: true },
@@ -56,7 +58,34 @@ export function gradientOptions(lanes: readonly LaneView[], width: number, figur
     y: { type: 'log', label: 'gradient norm', grid: true, tickFormat: '.0e' },
     marks: lanes.flatMap((lane, i) => {
       const points = lane.gradNorms.map((g, l) => ({ x: l + 1, y: g })).filter((p) => p.y > 0 && Number.isFinite(p.y));
+      // No end labels: the lines meet at the output layer; the figure's legend names them.
       return [Plot.line(points, { x: 'x', y: 'y', stroke: curveColor(i), strokeWidth: 2 }), Plot.dot(points, { x: 'x', y: 'y', fill: curveColor(i), r: 2.5 })];
     }),
+  };
+}
+
+/** One function's scores over many seeds, for the league's build-time chart. */
+export interface SeedScores {
+  readonly label: string;
+  /** Test accuracy per seed, 0-1. */
+  readonly accuracies: readonly number[];
+}
+
+/** Test accuracy per seed as dots, one row per function, with chance (10%) marked. */
+export function seedDotsOptions(rows: readonly SeedScores[], width: number, figureId: string): Plot.PlotOptions {
+  const points = rows.flatMap((r, i) => r.accuracies.map((a) => ({ label: r.label, x: 100 * a, i })));
+  return {
+    width,
+    height: 50 + 34 * rows.length,
+    marginLeft: 110,
+    className: `af-plot-${figureId}`,
+    style: { background: 'transparent', overflow: 'visible' },
+    ariaDescription: `Test accuracy of ${rows.map((r) => r.label).join(', ')} on each of ${rows[0]?.accuracies.length ?? 0} seeds, one dot per seed; chance is 10%.`,
+    x: { label: 'test accuracy (%)', domain: [0, 100], grid: true },
+    y: { label: null, domain: rows.map((r) => r.label) },
+    marks: [
+      Plot.ruleX([10], { stroke: 'var(--muted)', strokeDasharray: '2,3' }),
+      ...rows.map((r, i) => Plot.dot(points.filter((p) => p.i === i), { x: 'x', y: 'label', fill: curveColor(i), fillOpacity: 0.6, r: 3.5 })),
+    ],
   };
 }
