@@ -1,10 +1,10 @@
 /**
- * The inlined exp behind the vectorised kernels (src/lib/activations/fast-exp.ts),
+ * The inlined exp behind the vectorised kernels (src/lib/activations/kernels/fast-exp.ts),
  * against V8's Math.exp (fdlibm, < 1 ULP) on many points and against the 80-digit oracle on a
  * sample, including the ends of their domains and the table boundaries.
  */
 import { describe, expect, test } from 'vitest';
-import { expFast, expFastLite } from '../../src/lib/activations/fast-exp.ts';
+import { expFast, expFastLite } from '../../src/lib/activations/kernels/fast-exp.ts';
 import { D, exactDecimal, toDouble } from '../../scripts/reference-math.ts';
 import { ulpDistance } from '../../src/lib/ulp.ts';
 

@@ -1,11 +1,11 @@
 /**
- * The table behind the vectorised exact GELU (src/lib/activations/gelu-table.ts) and its exp
+ * The table behind the vectorised exact GELU (src/lib/activations/kernels/gelu-table.ts) and its exp
  * (expNear0 in fast-exp.ts): the construction's end point, sampled rows against 80-digit values,
  * and the kernel on large arrays, rare inputs included. Its accuracy at every fixture point is
  * checked with the other kernels in activations-accuracy.test.ts.
  */
 import { describe, expect, test } from 'vitest';
-import { expNear0, prepareExpNear0 } from '../../src/lib/activations/fast-exp.ts';
+import { expNear0, prepareExpNear0 } from '../../src/lib/activations/kernels/fast-exp.ts';
 import { geluSlope, geluValue } from '../../src/lib/activations/gelu.ts';
 import {
   geluSlopeTableInto,
@@ -13,7 +13,7 @@ import {
   geluTableInto,
   geluTableMillsAtZero,
   geluTableRow,
-} from '../../src/lib/activations/gelu-table.ts';
+} from '../../src/lib/activations/kernels/gelu-table.ts';
 import { D, exactDecimal, normalCdf, normalPdf, toDouble } from '../../scripts/reference-math.ts';
 import { ulpDistance } from '../../src/lib/ulp.ts';
 import { disagreements, tableInputs } from './table-kernel-check.ts';

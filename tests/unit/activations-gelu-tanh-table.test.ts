@@ -1,5 +1,5 @@
 /**
- * The table behind the vectorised GELU-tanh (src/lib/activations/gelu-tanh-table.ts): sampled
+ * The table behind the vectorised GELU-tanh (src/lib/activations/kernels/gelu-tanh-table.ts): sampled
  * rows against 80-digit values and the kernel on large arrays with rare inputs. Its accuracy at
  * every fixture point is checked in activations-accuracy.test.ts.
  */
@@ -13,7 +13,7 @@ import {
   geluTanhTableRow,
   TWO_ROOT_HI,
   TWO_ROOT_LO,
-} from '../../src/lib/activations/gelu-tanh-table.ts';
+} from '../../src/lib/activations/kernels/gelu-tanh-table.ts';
 import { D, exactDecimal, GELU_TANH_K, reference, sigmoid } from '../../scripts/reference-math.ts';
 import { disagreements, tableInputs } from './table-kernel-check.ts';
 

@@ -1,11 +1,11 @@
 /**
- * The table behind the vectorised softplus (src/lib/activations/softplus-table.ts): sampled
+ * The table behind the vectorised softplus (src/lib/activations/kernels/softplus-table.ts): sampled
  * rows against 80-digit values and the kernel on large arrays with β and rare inputs. Its
  * accuracy at every fixture point is checked in activations-accuracy.test.ts.
  */
 import { describe, expect, test } from 'vitest';
 import { softplusValue } from '../../src/lib/activations/softplus-family.ts';
-import { softplusTableInto, softplusTableRow } from '../../src/lib/activations/softplus-table.ts';
+import { softplusTableInto, softplusTableRow } from '../../src/lib/activations/kernels/softplus-table.ts';
 import { D, exactDecimal, log1p, toDouble } from '../../scripts/reference-math.ts';
 import { ulpDistance } from '../../src/lib/ulp.ts';
 import { disagreements, tableInputs } from './table-kernel-check.ts';

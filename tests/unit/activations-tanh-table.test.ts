@@ -1,10 +1,10 @@
 /**
- * The table behind the vectorised tanh (src/lib/activations/tanh-table.ts): its rows against
+ * The table behind the vectorised tanh (src/lib/activations/kernels/tanh-table.ts): its rows against
  * 60-digit values, and the kernel's special inputs. Its accuracy over the whole range is checked
  * with every other kernel in activations-accuracy.test.ts.
  */
 import { describe, expect, test } from 'vitest';
-import { tanhTableInto, tanhTableRow } from '../../src/lib/activations/tanh-table.ts';
+import { tanhTableInto, tanhTableRow } from '../../src/lib/activations/kernels/tanh-table.ts';
 import { D, exactDecimal, toDouble } from '../../scripts/reference-math.ts';
 
 describe('tanh table', () => {

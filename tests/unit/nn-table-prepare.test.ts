@@ -4,9 +4,9 @@
  */
 import { describe, expect, test } from 'vitest';
 import { activations } from '../../src/lib/activations/index.ts';
-import { geluTableReady } from '../../src/lib/activations/gelu-table.ts';
-import { geluTanhTableReady } from '../../src/lib/activations/gelu-tanh-table.ts';
-import { softplusTableReady } from '../../src/lib/activations/softplus-table.ts';
+import { geluTableReady } from '../../src/lib/activations/kernels/gelu-table.ts';
+import { geluTanhTableReady } from '../../src/lib/activations/kernels/gelu-tanh-table.ts';
+import { softplusTableReady } from '../../src/lib/activations/kernels/softplus-table.ts';
 import { createMlp } from '../../src/lib/nn/index.ts';
 import { ulpDistance } from '../../src/lib/ulp.ts';
 

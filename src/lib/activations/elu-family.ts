@@ -6,8 +6,8 @@
  * `elu_backward` does (x ≤ 0 takes the exponential branch).
  */
 import { expDDUp64, TWO_POW_M64 } from './double-double.ts';
-import { checkLengths, param } from './shared.ts';
-import type { Activation, ParamSpec } from './types.ts';
+import { param } from './shared.ts';
+import type { ActivationMath, ParamSpec } from './types.ts';
 
 /** ELU(x) = x for x > 0, α·expm1(x) otherwise; -∞ gives -α. */
 export function eluValue(x: number, alpha: number): number {
@@ -57,25 +57,13 @@ const ALPHA: ParamSpec = {
 };
 
 /** The exponential linear unit (Clevert et al., 2015). */
-export const elu: Activation = {
+export const elu: ActivationMath = {
   id: 'elu',
   name: 'ELU',
   summary: 'Exponential linear unit: identity for x > 0, a smooth exponential floor at -α below.',
   params: [ALPHA],
   f: (x, p) => eluValue(x, param(p, 'alpha', 1)),
   df: (x, p) => eluSlope(x, param(p, 'alpha', 1)),
-  fInto(xs, out, p) {
-    checkLengths(xs, out);
-    const alpha = param(p, 'alpha', 1);
-    for (let i = 0; i < xs.length; i++) out[i] = eluValue(xs[i]!, alpha);
-    return out;
-  },
-  dfInto(xs, out, p) {
-    checkLengths(xs, out);
-    const alpha = param(p, 'alpha', 1);
-    for (let i = 0; i < xs.length; i++) out[i] = eluSlope(xs[i]!, alpha);
-    return out;
-  },
   latex: String.raw`\begin{cases} x & x > 0 \\ \alpha\,\bigl(e^{x} - 1\bigr) & x \le 0 \end{cases}`,
   dlatex: String.raw`\begin{cases} 1 & x > 0 \\ \alpha\, e^{x} & x \le 0 \end{cases}`,
   range: { min: -1, max: Infinity, minInclusive: false, maxInclusive: false, latex: String.raw`(-1, \infty)` },
@@ -92,23 +80,13 @@ export const elu: Activation = {
 };
 
 /** The scaled ELU (Klambauer et al., 2017), with fixed self-normalising constants. */
-export const selu: Activation = {
+export const selu: ActivationMath = {
   id: 'selu',
   name: 'SELU',
   summary: 'Scaled ELU whose constants keep activations at zero mean and unit variance.',
   params: [],
   f: (x) => seluValue(x),
   df: (x) => seluSlope(x),
-  fInto(xs, out) {
-    checkLengths(xs, out);
-    for (let i = 0; i < xs.length; i++) out[i] = seluValue(xs[i]!);
-    return out;
-  },
-  dfInto(xs, out) {
-    checkLengths(xs, out);
-    for (let i = 0; i < xs.length; i++) out[i] = seluSlope(xs[i]!);
-    return out;
-  },
   latex: String.raw`\lambda \begin{cases} x & x > 0 \\ \alpha\,\bigl(e^{x} - 1\bigr) & x \le 0 \end{cases},\quad \lambda \approx 1.0507,\ \alpha \approx 1.6733`,
   dlatex: String.raw`\lambda \begin{cases} 1 & x > 0 \\ \alpha\, e^{x} & x \le 0 \end{cases}`,
   range: {

@@ -16,18 +16,7 @@ import {
   TWO_POW_M64,
   UP64_BELOW,
 } from './double-double.ts';
-import { geluSlopeTableInto, geluTableInto, geluTableReady, prepareGeluTable } from './gelu-table.ts';
-import {
-  CUBIC_HI,
-  CUBIC_LO,
-  geluTanhSlopeTableInto,
-  geluTanhTableInto,
-  geluTanhTableReady,
-  prepareGeluTanhTable,
-  TWO_ROOT_HI,
-  TWO_ROOT_LO,
-} from './gelu-tanh-table.ts';
-import { checkLengths, scalarInto, TABLE_MIN_LENGTH } from './shared.ts';
+import { CUBIC_HI, CUBIC_LO, TWO_ROOT_HI, TWO_ROOT_LO } from './kernels/gelu-tanh-table.ts';
 import {
   geluSlopeSeries,
   LN_SQRT_2PI_HI,
@@ -37,7 +26,7 @@ import {
   TAYLOR_LIMIT,
   timesMillsG,
 } from './special.ts';
-import type { Activation } from './types.ts';
+import type { ActivationMath } from './types.ts';
 
 /**
  * GELU(x) = x·Φ(x). Left tail: -φ(z)·g(z) with z = -x (see special.ts), so no 1 + erf cancels;
@@ -190,26 +179,13 @@ export function geluTanhSlope(x: number): number {
 }
 
 /** GELU, exact form: x·Φ(x) with Φ the standard normal CDF. */
-export const gelu: Activation = {
+export const gelu: ActivationMath = {
   id: 'gelu',
   name: 'GELU',
   summary: 'Gaussian error linear unit: x weighted by the probability that a standard normal is below x.',
   params: [],
   f: (x) => geluValue(x),
   df: (x) => geluSlope(x),
-  fInto(xs, out) {
-    checkLengths(xs, out);
-    if (xs.length < TABLE_MIN_LENGTH && !geluTableReady()) scalarInto(xs, out, geluValue);
-    else geluTableInto(xs, out, geluValue);
-    return out;
-  },
-  dfInto(xs, out) {
-    checkLengths(xs, out);
-    if (xs.length < TABLE_MIN_LENGTH && !geluTableReady()) scalarInto(xs, out, geluSlope);
-    else geluSlopeTableInto(xs, out, geluSlope);
-    return out;
-  },
-  prepare: prepareGeluTable,
   latex: String.raw`x\,\Phi(x) = \frac{x}{2}\left(1 + \operatorname{erf}\frac{x}{\sqrt{2}}\right)`,
   dlatex: String.raw`\Phi(x) + \frac{x}{\sqrt{2\pi}}\,e^{-x^{2}/2}`,
   range: {
@@ -232,26 +208,13 @@ export const gelu: Activation = {
 };
 
 /** GELU with PyTorch's tanh approximation: ½x(1 + tanh(√(2/π)(x + 0.044715x³))). */
-export const geluTanh: Activation = {
+export const geluTanh: ActivationMath = {
   id: 'gelu-tanh',
   name: 'GELU (tanh approximation)',
   summary: 'The tanh approximation of GELU used by BERT and GPT-2; within 5e-4 of the exact GELU.',
   params: [],
   f: (x) => geluTanhValue(x),
   df: (x) => geluTanhSlope(x),
-  fInto(xs, out) {
-    checkLengths(xs, out);
-    if (xs.length < TABLE_MIN_LENGTH && !geluTanhTableReady()) scalarInto(xs, out, geluTanhValue);
-    else geluTanhTableInto(xs, out, geluTanhValue);
-    return out;
-  },
-  dfInto(xs, out) {
-    checkLengths(xs, out);
-    if (xs.length < TABLE_MIN_LENGTH && !geluTanhTableReady()) scalarInto(xs, out, geluTanhSlope);
-    else geluTanhSlopeTableInto(xs, out, geluTanhSlope);
-    return out;
-  },
-  prepare: prepareGeluTanhTable,
   latex: String.raw`\frac{x}{2}\left(1 + \tanh\!\left(\sqrt{2/\pi}\,\bigl(x + 0.044715\,x^{3}\bigr)\right)\right)`,
   dlatex: String.raw`\frac{1 + \tanh u}{2} + \frac{x}{2}\bigl(1 - \tanh^{2} u\bigr)\sqrt{2/\pi}\,\bigl(1 + 0.134145\,x^{2}\bigr),\quad u = \sqrt{2/\pi}\,\bigl(x + 0.044715\,x^{3}\bigr)`,
   range: {

@@ -8,8 +8,7 @@
  * 3/2 at 3).
  */
 import { divDD, HALVING_EXACT_MIN, halfRoundUp, twoProdErr, twoSumErr } from './double-double.ts';
-import { checkLengths } from './shared.ts';
-import type { Activation } from './types.ts';
+import type { ActivationMath } from './types.ts';
 
 /** hard-sigmoid(x) = relu6(x + 3)/6: 0 up to -3, (x + 3)/6, then 1 from 3. */
 export function hardSigmoidValue(x: number): number {
@@ -56,23 +55,13 @@ export function hardSwishSlope(x: number): number {
 }
 
 /** Hard sigmoid: PyTorch's `Hardsigmoid`, a three-piece linear sigmoid. */
-export const hardSigmoid: Activation = {
+export const hardSigmoid: ActivationMath = {
   id: 'hard-sigmoid',
   name: 'Hard sigmoid',
   summary: 'A piecewise-linear sigmoid: 0 below -3, 1 above 3, a straight line between.',
   params: [],
   f: (x) => hardSigmoidValue(x),
   df: (x) => hardSigmoidSlope(x),
-  fInto(xs, out) {
-    checkLengths(xs, out);
-    for (let i = 0; i < xs.length; i++) out[i] = hardSigmoidValue(xs[i]!);
-    return out;
-  },
-  dfInto(xs, out) {
-    checkLengths(xs, out);
-    for (let i = 0; i < xs.length; i++) out[i] = hardSigmoidSlope(xs[i]!);
-    return out;
-  },
   latex: String.raw`\begin{cases} 0 & x \le -3 \\ \frac{x + 3}{6} & -3 < x < 3 \\ 1 & x \ge 3 \end{cases}`,
   dlatex: String.raw`\begin{cases} \frac{1}{6} & -3 < x < 3 \\ 0 & \text{otherwise} \end{cases}`,
   range: { min: 0, max: 1, minInclusive: true, maxInclusive: true, latex: '[0, 1]' },
@@ -89,23 +78,13 @@ export const hardSigmoid: Activation = {
 };
 
 /** Hard tanh: the identity clipped to [-1, 1]. */
-export const hardTanh: Activation = {
+export const hardTanh: ActivationMath = {
   id: 'hard-tanh',
   name: 'Hard tanh',
   summary: 'The identity clipped to [-1, 1]: a piecewise-linear tanh.',
   params: [],
   f: (x) => hardTanhValue(x),
   df: (x) => hardTanhSlope(x),
-  fInto(xs, out) {
-    checkLengths(xs, out);
-    for (let i = 0; i < xs.length; i++) out[i] = hardTanhValue(xs[i]!);
-    return out;
-  },
-  dfInto(xs, out) {
-    checkLengths(xs, out);
-    for (let i = 0; i < xs.length; i++) out[i] = hardTanhSlope(xs[i]!);
-    return out;
-  },
   latex: String.raw`\begin{cases} -1 & x \le -1 \\ x & -1 < x < 1 \\ 1 & x \ge 1 \end{cases}`,
   dlatex: String.raw`\begin{cases} 1 & -1 < x < 1 \\ 0 & \text{otherwise} \end{cases}`,
   range: { min: -1, max: 1, minInclusive: true, maxInclusive: true, latex: '[-1, 1]' },
@@ -122,23 +101,13 @@ export const hardTanh: Activation = {
 };
 
 /** Hard swish (Howard et al., 2019): SiLU with the sigmoid replaced by hard-sigmoid. */
-export const hardSwish: Activation = {
+export const hardSwish: ActivationMath = {
   id: 'hard-swish',
   name: 'Hard swish',
   summary: 'x times hard-sigmoid(x): a cheap piecewise-quadratic SiLU from MobileNetV3.',
   params: [],
   f: (x) => hardSwishValue(x),
   df: (x) => hardSwishSlope(x),
-  fInto(xs, out) {
-    checkLengths(xs, out);
-    for (let i = 0; i < xs.length; i++) out[i] = hardSwishValue(xs[i]!);
-    return out;
-  },
-  dfInto(xs, out) {
-    checkLengths(xs, out);
-    for (let i = 0; i < xs.length; i++) out[i] = hardSwishSlope(xs[i]!);
-    return out;
-  },
   latex: String.raw`\begin{cases} 0 & x \le -3 \\ \frac{x\,(x + 3)}{6} & -3 < x < 3 \\ x & x \ge 3 \end{cases}`,
   dlatex: String.raw`\begin{cases} 0 & x < -3 \\ \frac{2x + 3}{6} & -3 \le x \le 3 \\ 1 & x > 3 \end{cases}`,
   range: {

@@ -24,12 +24,22 @@ import { leakyRelu, prelu, relu } from './relu-family.ts';
 import { sigmoid, tanh } from './sigmoid-tanh.ts';
 import { mish, silu, softplus } from './softplus-family.ts';
 import { softsign } from './softsign.ts';
-import { activationIds, type Activation, type ActivationId } from './types.ts';
+import { eluKernels, seluKernels } from './kernels/elu-family.ts';
+import { geluKernels, geluTanhKernels } from './kernels/gelu.ts';
+import { hardSigmoidKernels, hardSwishKernels, hardTanhKernels } from './kernels/hard-family.ts';
+import { linearKernels, stepKernels } from './kernels/linear-step.ts';
+import { reluKernels, slopedReluKernels } from './kernels/relu-family.ts';
+import { sigmoidKernels, tanhKernels } from './kernels/sigmoid-tanh.ts';
+import { mishKernels, siluKernels, softplusKernels } from './kernels/softplus-family.ts';
+import { softsignKernels } from './kernels/softsign.ts';
+import { activationIds, type Activation, type ActivationId, type ActivationKernels, type ActivationMath } from './types.ts';
 
 export { activationIds };
 export type {
   Activation,
   ActivationId,
+  ActivationKernels,
+  ActivationMath,
   ActivationProperties,
   ParamSpec,
   Params,
@@ -38,26 +48,34 @@ export type {
   Smoothness,
 } from './types.ts';
 
+/**
+ * A registry record: the mathematics (one file per family, what the code view shows) joined to
+ * its vectorised forms (kernels/). Frozen, so no consumer can swap a function out.
+ */
+function record(math: ActivationMath, kernels: ActivationKernels): Activation {
+  return Object.freeze({ ...math, ...kernels });
+}
+
 /** Every activation record, keyed by id; iterate {@link activationIds} for teaching order. */
 export const activations: Readonly<Record<ActivationId, Activation>> = Object.freeze({
-  sigmoid,
-  tanh,
-  relu,
-  'leaky-relu': leakyRelu,
-  prelu,
-  elu,
-  selu,
-  gelu,
-  'gelu-tanh': geluTanh,
-  silu,
-  softplus,
-  mish,
-  softsign,
-  'hard-sigmoid': hardSigmoid,
-  'hard-tanh': hardTanh,
-  'hard-swish': hardSwish,
-  linear,
-  step,
+  sigmoid: record(sigmoid, sigmoidKernels),
+  tanh: record(tanh, tanhKernels),
+  relu: record(relu, reluKernels),
+  'leaky-relu': record(leakyRelu, slopedReluKernels(leakyRelu.params[0]!)),
+  prelu: record(prelu, slopedReluKernels(prelu.params[0]!)),
+  elu: record(elu, eluKernels),
+  selu: record(selu, seluKernels),
+  gelu: record(gelu, geluKernels),
+  'gelu-tanh': record(geluTanh, geluTanhKernels),
+  silu: record(silu, siluKernels),
+  softplus: record(softplus, softplusKernels),
+  mish: record(mish, mishKernels),
+  softsign: record(softsign, softsignKernels),
+  'hard-sigmoid': record(hardSigmoid, hardSigmoidKernels),
+  'hard-tanh': record(hardTanh, hardTanhKernels),
+  'hard-swish': record(hardSwish, hardSwishKernels),
+  linear: record(linear, linearKernels),
+  step: record(step, stepKernels),
 });
 
 /** True when `id` names a registered activation (narrows it to {@link ActivationId}). */

@@ -2,8 +2,7 @@
  * The two degenerate ends of the family: the identity (no activation at all; stacked linear
  * layers collapse into one) and the Heaviside step of the original perceptron.
  */
-import { checkLengths } from './shared.ts';
-import type { Activation } from './types.ts';
+import type { ActivationMath } from './types.ts';
 
 /** The identity; df is 1 (NaN for NaN). */
 export function linearSlope(x: number): number {
@@ -25,23 +24,13 @@ export function stepSlope(x: number): number {
 }
 
 /** The identity function: what a layer computes with no activation. */
-export const linear: Activation = {
+export const linear: ActivationMath = {
   id: 'linear',
   name: 'Linear (identity)',
   summary: 'No activation: f(x) = x, so a stack of layers stays one linear map.',
   params: [],
   f: (x) => x,
   df: (x) => linearSlope(x),
-  fInto(xs, out) {
-    checkLengths(xs, out);
-    for (let i = 0; i < xs.length; i++) out[i] = xs[i]!;
-    return out;
-  },
-  dfInto(xs, out) {
-    checkLengths(xs, out);
-    for (let i = 0; i < xs.length; i++) out[i] = linearSlope(xs[i]!);
-    return out;
-  },
   latex: 'x',
   dlatex: '1',
   range: {
@@ -64,23 +53,13 @@ export const linear: Activation = {
 };
 
 /** The Heaviside step of the perceptron. */
-export const step: Activation = {
+export const step: ActivationMath = {
   id: 'step',
   name: 'Step (Heaviside)',
   summary: 'The perceptron’s threshold: 1 for x ≥ 0, else 0. Its gradient is zero almost everywhere.',
   params: [],
   f: (x) => stepValue(x),
   df: (x) => stepSlope(x),
-  fInto(xs, out) {
-    checkLengths(xs, out);
-    for (let i = 0; i < xs.length; i++) out[i] = stepValue(xs[i]!);
-    return out;
-  },
-  dfInto(xs, out) {
-    checkLengths(xs, out);
-    for (let i = 0; i < xs.length; i++) out[i] = stepSlope(xs[i]!);
-    return out;
-  },
   latex: String.raw`\begin{cases} 1 & x \ge 0 \\ 0 & x < 0 \end{cases}`,
   dlatex: String.raw`0 \quad (x \ne 0;\ \text{a Dirac delta at } x = 0)`,
   range: { min: 0, max: 1, minInclusive: true, maxInclusive: true, latex: String.raw`\{0, 1\}` },

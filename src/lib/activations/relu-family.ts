@@ -6,8 +6,8 @@
  * Derivative at the kink x = 0 follows PyTorch's autograd: the left-hand value
  * (relu'(0) = 0, leaky'(0) = slope, prelu'(0) = a).
  */
-import { checkLengths, fixUpRange, param } from './shared.ts';
-import type { Activation, Params, ParamSpec } from './types.ts';
+import { param } from './shared.ts';
+import type { ActivationMath, Params, ParamSpec } from './types.ts';
 
 /** ReLU(x) = max(0, x); NaN stays NaN and -0 becomes 0. */
 export function reluValue(x: number): number {
@@ -29,55 +29,14 @@ export function leakySlope(x: number, slope: number): number {
   return x > 0 ? 1 : x <= 0 ? slope : x;
 }
 
-/** 2^1023: from here x + |x| overflows. */
-const HUGE = 8.98846567431158e307;
-/** Where ReLU's vectorised (x + |x|)/2 is exact: |x| < 2^1023 (NaN fails it and is redone). */
-const reluHalvesExactly = (x: number): boolean => Math.abs(x) < HUGE;
-
 /** The rectified linear unit. */
-export const relu: Activation = {
+export const relu: ActivationMath = {
   id: 'relu',
   name: 'ReLU',
   summary: 'Rectified linear unit: passes positive inputs unchanged and zeroes the rest.',
   params: [],
   f: (x) => reluValue(x),
   df: (x) => reluSlope(x),
-  fInto(xs, out) {
-    checkLengths(xs, out);
-    const n = xs.length;
-    let last = -1;
-    for (let i = 0; i < n; i++) {
-      const x = xs[i]!;
-      const a = Math.abs(x);
-      // max(x, 0) without a branch on the sign, which a real layer's values make unpredictable:
-      // (x + |x|)/2 is exact (−0 gives +0, NaN stays NaN) except where x + |x| overflows or is
-      // −∞ + ∞; those rare |x| ≥ 2^1023 take a branch that is almost never taken
-      // (only the last is recorded: tracking the first too measured 0.6 ns per element slower)
-      if (!(a < HUGE)) last = i;
-      out[i] = (x + a) * 0.5;
-    }
-    fixUpRange(xs, out, 0, last, reluHalvesExactly, reluValue);
-    return out;
-  },
-  dfInto(xs, out) {
-    checkLengths(xs, out);
-    for (let i = 0, n = xs.length; i < n; i++) {
-      const x = xs[i]!;
-      // [x > 0] as a number, which V8 forms without a branch (one on the sign would mispredict
-      // half the time on a real layer's values); NaN takes a branch that is almost never taken
-      out[i] = x === x ? Number(x > 0) : x;
-    }
-    return out;
-  },
-  scaleByDfFromOutput(ys, g) {
-    checkLengths(ys, g);
-    // y > 0 exactly when x > 0, and a NaN input gives a NaN output: the same f' as dfInto
-    for (let i = 0, n = ys.length; i < n; i++) {
-      const y = ys[i]!;
-      g[i]! *= y === y ? Number(y > 0) : y;
-    }
-    return g;
-  },
   latex: String.raw`\max(0, x)`,
   dlatex: String.raw`\begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases}`,
   range: { min: 0, max: Infinity, minInclusive: true, maxInclusive: false, latex: String.raw`[0, \infty)` },
@@ -108,7 +67,7 @@ const SLOPE: ParamSpec = {
  * A ReLU with slope `spec` below zero: Leaky ReLU (fixed slope) and PReLU (learned slope) differ
  * only in the parameter's name, default and whether training may change it.
  */
-function slopedRelu(id: 'leaky-relu' | 'prelu', name: string, summary: string, spec: ParamSpec): Activation {
+function slopedRelu(id: 'leaky-relu' | 'prelu', name: string, summary: string, spec: ParamSpec): ActivationMath {
   const slopeOf = (p: Params | undefined): number => param(p, spec.name, spec.default);
   const s = spec.symbol;
   return {
@@ -118,18 +77,6 @@ function slopedRelu(id: 'leaky-relu' | 'prelu', name: string, summary: string, s
     params: [spec],
     f: (x, p) => leakyValue(x, slopeOf(p)),
     df: (x, p) => leakySlope(x, slopeOf(p)),
-    fInto(xs, out, p) {
-      checkLengths(xs, out);
-      const slope = slopeOf(p);
-      for (let i = 0, n = xs.length; i < n; i++) out[i] = leakyValue(xs[i]!, slope);
-      return out;
-    },
-    dfInto(xs, out, p) {
-      checkLengths(xs, out);
-      const slope = slopeOf(p);
-      for (let i = 0, n = xs.length; i < n; i++) out[i] = leakySlope(xs[i]!, slope);
-      return out;
-    },
     latex: String.raw`\begin{cases} x & x > 0 \\ ${s} x & x \le 0 \end{cases}`,
     dlatex: String.raw`\begin{cases} 1 & x > 0 \\ ${s} & x \le 0 \end{cases}`,
     range: { min: -Infinity, max: Infinity, minInclusive: false, maxInclusive: false, latex: String.raw`(-\infty, \infty)` },
@@ -147,7 +94,7 @@ function slopedRelu(id: 'leaky-relu' | 'prelu', name: string, summary: string, s
 }
 
 /** Leaky ReLU: a small fixed slope for negative inputs, so no unit is ever fully dead. */
-export const leakyRelu: Activation = slopedRelu(
+export const leakyRelu: ActivationMath = slopedRelu(
   'leaky-relu',
   'Leaky ReLU',
   'ReLU with a small fixed slope for negative inputs, so gradients never vanish entirely.',
@@ -167,7 +114,7 @@ const A: ParamSpec = {
 };
 
 /** Parametric ReLU: leaky ReLU whose negative slope is trained with the weights. */
-export const prelu: Activation = slopedRelu(
+export const prelu: ActivationMath = slopedRelu(
   'prelu',
   'PReLU',
   'Parametric ReLU: the negative slope is a parameter learned by gradient descent.',

@@ -13,10 +13,8 @@ import {
   twoSumErr,
   TWO_POW_M64,
 } from './double-double.ts';
-import { expFast, expFastLite } from './fast-exp.ts';
-import { checkLengths, fixUp, logistic } from './shared.ts';
-import { tanhTableInto } from './tanh-table.ts';
-import type { Activation } from './types.ts';
+import { logistic } from './shared.ts';
+import type { ActivationMath } from './types.ts';
 
 /** σ'(x) = e/(1 + e)², e = exp(-|x|), with (1 + e)² carried exactly in double-double. */
 export function sigmoidSlope(x: number): number {
@@ -60,63 +58,14 @@ export function tanhSlope(x: number): number {
   return divDD(4 * e, 0, d2, twoProdErr(d, d, d2) + 2 * d * dl);
 }
 
-/*
- * The vectorised kernels (fInto / dfInto) use the inlined {@link expFast} (tanh's fInto, its
- * table: see tanh-table.ts) for |x| up to these limits, with no call and no unpredictable branch in the loop. Anything
- * else (tails, ±Infinity, NaN) is rare: the loop flags it and {@link fixUp} recomputes those
- * elements with the scalar kernel afterwards.
- */
-/** σ = 1/(1 + e^{-x}) directly: e^{-x} ≤ e^700 cannot overflow. */
-const sigmoidFast = (x: number): boolean => Math.abs(x) <= 700;
-/** σ' = e/(1 + e)², e = e^{-x}: (1 + e)² stays finite. */
-const sigmoidSlopeFast = (x: number): boolean => Math.abs(x) <= 350;
-/** tanh' = 4e/(1 + e)², e = e^{-2|x|} (normal down to here). */
-const tanhSlopeFast = (x: number): boolean => Math.abs(x) <= 350;
-
 /** The logistic sigmoid σ(x) = 1/(1 + e^{-x}). */
-export const sigmoid: Activation = {
+export const sigmoid: ActivationMath = {
   id: 'sigmoid',
   name: 'Sigmoid',
   summary: 'The logistic function: squashes any input into (0, 1), saturating on both sides.',
   params: [],
   f: (x) => logistic(x),
   df: (x) => sigmoidSlope(x),
-  fInto(xs, out) {
-    checkLengths(xs, out);
-    const n = xs.length;
-    let rare = 0;
-    for (let i = 0; i < n; i++) {
-      const x = xs[i]!;
-      const ok = sigmoidFast(x);
-      rare |= ok ? 0 : 1;
-      out[i] = 1 / (1 + expFastLite(ok ? -x : 0));
-    }
-    if (rare !== 0) fixUp(xs, out, sigmoidFast, logistic);
-    return out;
-  },
-  dfInto(xs, out) {
-    checkLengths(xs, out);
-    const n = xs.length;
-    let rare = 0;
-    for (let i = 0; i < n; i++) {
-      const x = xs[i]!;
-      const ok = sigmoidSlopeFast(x);
-      rare |= ok ? 0 : 1;
-      const e = expFast(ok ? -x : 0);
-      const d = 1 + e;
-      out[i] = e / (d * d);
-    }
-    if (rare !== 0) fixUp(xs, out, sigmoidSlopeFast, sigmoidSlope);
-    return out;
-  },
-  scaleByDfFromOutput(ys, g) {
-    checkLengths(ys, g);
-    for (let i = 0, n = ys.length; i < n; i++) {
-      const y = ys[i]!;
-      g[i]! *= y * (1 - y);
-    }
-    return g;
-  },
   latex: String.raw`\sigma(x) = \frac{1}{1 + e^{-x}}`,
   dlatex: String.raw`\sigma(x)\bigl(1 - \sigma(x)\bigr)`,
   range: { min: 0, max: 1, minInclusive: false, maxInclusive: false, latex: '(0, 1)' },
@@ -133,43 +82,13 @@ export const sigmoid: Activation = {
 };
 
 /** The hyperbolic tangent, a sigmoid rescaled to (-1, 1): tanh(x) = 2σ(2x) - 1. */
-export const tanh: Activation = {
+export const tanh: ActivationMath = {
   id: 'tanh',
   name: 'Tanh',
   summary: 'Hyperbolic tangent: a zero-centred sigmoid with outputs in (-1, 1).',
   params: [],
   f: (x) => tanhValue(x),
   df: (x) => tanhSlope(x),
-  fInto(xs, out) {
-    checkLengths(xs, out);
-    return tanhTableInto(xs, out);
-  },
-  dfInto(xs, out) {
-    checkLengths(xs, out);
-    const n = xs.length;
-    let rare = 0;
-    for (let i = 0; i < n; i++) {
-      const x = xs[i]!;
-      const ax = Math.abs(x);
-      const ok = tanhSlopeFast(x);
-      rare |= ok ? 0 : 1;
-      const e = expFast(ok ? -2 * ax : 0);
-      const d = 1 + e;
-      out[i] = (4 * e) / (d * d);
-    }
-    if (rare !== 0) fixUp(xs, out, tanhSlopeFast, tanhSlope);
-    return out;
-  },
-  scaleByDfFromOutput(ys, g) {
-    checkLengths(ys, g);
-    for (let i = 0, n = ys.length; i < n; i++) {
-      const y = ys[i]!;
-      // (1 − y)(1 + y), not 1 − y²: near |y| = 1 the factor 1 ∓ y is exact, so the small result
-      // keeps its relative accuracy instead of inheriting y²'s rounding error
-      g[i]! *= (1 - y) * (1 + y);
-    }
-    return g;
-  },
   latex: String.raw`\tanh(x) = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}`,
   dlatex: String.raw`1 - \tanh^{2}(x)`,
   range: { min: -1, max: 1, minInclusive: false, maxInclusive: false, latex: '(-1, 1)' },

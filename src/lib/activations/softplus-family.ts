@@ -16,20 +16,9 @@ import {
   twoSumErr,
   TWO_POW_M64,
 } from './double-double.ts';
-import { expFast, expFastLite } from './fast-exp.ts';
-import { checkLengths, fixUp, logistic, param, scalarInto, TABLE_MIN_LENGTH } from './shared.ts';
-import { prepareSoftplusTable, softplusTableInto, softplusTableReady } from './softplus-table.ts';
-import type { Activation, ParamSpec } from './types.ts';
+import { logistic, param } from './shared.ts';
+import type { ActivationMath, ParamSpec } from './types.ts';
 
-/**
- * The vectorised kernels use the inlined {@link expFast} of ±x for |x| up to FAST_LIMIT (SLOPE_LIMIT
- * where (1 + e)² is formed), with no call and no unpredictable branch in the loop; the rare
- * other elements (tails, subnormals, ±Infinity, NaN) are flagged and redone by the scalar kernel.
- */
-const FAST_LIMIT = 700;
-const SLOPE_LIMIT = 350;
-const fast = (x: number): boolean => Math.abs(x) <= FAST_LIMIT;
-const slopeFast = (x: number): boolean => Math.abs(x) <= SLOPE_LIMIT;
 /** Below this x, e^x is close to the subnormal range and tails are formed 2^64 high. */
 const FAR_LEFT = -700;
 /** Below this x, x·e^x underflows to -0. */
@@ -88,9 +77,6 @@ export function siluSlope(x: number): number {
   return divDD(e * (1 + x + e), 0, d2, twoProdErr(d, d, d2) + 2 * d * dl);
 }
 
-/** Up to this x (from 0) the vectorised Mish' uses its fast form (1 above it, to double precision). */
-const MISH_SLOPE_FAST = 150;
-const mishSlopeFast = (x: number): boolean => x >= 0 && x <= MISH_SLOPE_FAST;
 /** Mish'(0) = tanh(ln 2) = 3/5; also the slope of Mish for tiny |x|. */
 const MISH_SLOPE_AT_ZERO = 0.6;
 /** Below this |x|, Mish(x) rounds to 0.6x (the quadratic term is under a quarter ULP). */
@@ -174,35 +160,13 @@ const BETA: ParamSpec = {
 };
 
 /** Softplus, the smooth ReLU; its derivative is the sigmoid. */
-export const softplus: Activation = {
+export const softplus: ActivationMath = {
   id: 'softplus',
   name: 'Softplus',
   summary: 'A smooth ReLU, log(1 + e^x); its derivative is the sigmoid.',
   params: [BETA],
   f: (x, p) => softplusValue(x, param(p, 'beta', 1)),
   df: (x, p) => softplusSlope(x, param(p, 'beta', 1)),
-  fInto(xs, out, p) {
-    checkLengths(xs, out);
-    const beta = param(p, 'beta', 1);
-    if (xs.length < TABLE_MIN_LENGTH && !softplusTableReady()) scalarInto(xs, out, (x) => softplusValue(x, beta));
-    else softplusTableInto(xs, out, beta, softplusValue);
-    return out;
-  },
-  dfInto(xs, out, p) {
-    checkLengths(xs, out);
-    const beta = param(p, 'beta', 1);
-    const n = xs.length;
-    let rare = 0;
-    for (let i = 0; i < n; i++) {
-      const y = beta * xs[i]!;
-      const ok = fast(y);
-      rare |= ok ? 0 : 1;
-      out[i] = 1 / (1 + expFast(ok ? -y : 0));
-    }
-    if (rare !== 0) fixUp(xs, out, (x) => fast(beta * x), (x) => softplusSlope(x, beta));
-    return out;
-  },
-  prepare: prepareSoftplusTable,
   latex: String.raw`\frac{1}{\beta}\ln\bigl(1 + e^{\beta x}\bigr)`,
   dlatex: String.raw`\sigma(\beta x) = \frac{1}{1 + e^{-\beta x}}`,
   range: { min: 0, max: Infinity, minInclusive: false, maxInclusive: false, latex: String.raw`(0, \infty)` },
@@ -219,49 +183,13 @@ export const softplus: Activation = {
 };
 
 /** SiLU, also called swish (with β = 1): the input gated by its own sigmoid. */
-export const silu: Activation = {
+export const silu: ActivationMath = {
   id: 'silu',
   name: 'SiLU (Swish)',
   summary: 'Sigmoid linear unit, x·σ(x): a smooth, slightly non-monotonic ReLU.',
   params: [],
   f: (x) => siluValue(x),
   df: (x) => siluSlope(x),
-  fInto(xs, out) {
-    checkLengths(xs, out);
-    const n = xs.length;
-    let rare = 0;
-    for (let i = 0; i < n; i++) {
-      const x = xs[i]!;
-      const ok = fast(x);
-      rare |= ok ? 0 : 1;
-      // for subnormal x this rounds x/2 to even: at most 1 ULP from siluValue's upward tie
-      out[i] = x / (1 + expFastLite(ok ? -x : 0));
-    }
-    if (rare !== 0) fixUp(xs, out, fast, siluValue);
-    return out;
-  },
-  dfInto(xs, out) {
-    checkLengths(xs, out);
-    const n = xs.length;
-    let rare = 0;
-    for (let i = 0; i < n; i++) {
-      const x = xs[i]!;
-      const ok = slopeFast(x);
-      rare |= ok ? 0 : 1;
-      // the scalar forms, e = e^{-|x|}: (1 + e(1 + x)) for x ≥ 0 and e(1 + x + e) below (no
-      // rounding where 1 + x and e cancel, near the minimum x ≈ -1.2785), over (1 + e)²
-      const ax = Math.abs(x);
-      const e = expFast(ok ? -ax : 0);
-      const d = 1 + e;
-      // both numerators, picked by p = [x < 0] in arithmetic (exact: p·A + (1 − p)·B is A or
-      // B, both finite here); a branch on the sign mispredicts half the time on a real layer
-      const p = Number(x < 0);
-      const num = p * (e * (1 + x + e)) + (1 - p) * (1 + e * (1 + x));
-      out[i] = num / (d * d);
-    }
-    if (rare !== 0) fixUp(xs, out, slopeFast, siluSlope);
-    return out;
-  },
   latex: String.raw`x\,\sigma(x) = \frac{x}{1 + e^{-x}}`,
   dlatex: String.raw`\sigma(x)\bigl(1 + x\,(1 - \sigma(x))\bigr)`,
   range: {
@@ -284,47 +212,13 @@ export const silu: Activation = {
 };
 
 /** Mish (Misra, 2019): the input gated by tanh of its softplus. */
-export const mish: Activation = {
+export const mish: ActivationMath = {
   id: 'mish',
   name: 'Mish',
   summary: 'x·tanh(softplus(x)): a smooth, non-monotonic gate close to SiLU.',
   params: [],
   f: (x) => mishValue(x),
   df: (x) => mishSlope(x),
-  fInto(xs, out) {
-    checkLengths(xs, out);
-    const n = xs.length;
-    let rare = 0;
-    for (let i = 0; i < n; i++) {
-      const x = xs[i]!;
-      const ok = fast(x);
-      rare |= ok ? 0 : 1;
-      // x·m/(m + 2), m = E(E + 2), E = e^x (tanh(softplus x) without cancellation); = x above 20
-      const e = expFast(ok ? Math.min(x, 20) : 0);
-      const a = e + 2;
-      const m = e * a + e * twoSumErr(e, 2, a);
-      out[i] = x > 20 ? x : (x * m) / (m + 2);
-    }
-    if (rare !== 0) fixUp(xs, out, fast, mishValue);
-    return out;
-  },
-  dfInto(xs, out) {
-    checkLengths(xs, out);
-    const n = xs.length;
-    let rare = 0;
-    for (let i = 0; i < n; i++) {
-      const x = xs[i]!;
-      const ok = mishSlopeFast(x);
-      rare |= ok ? 0 : 1;
-      // mishSlope's x ≥ 0 form: (1 + 2e)/D + 4x·e²(1 + e)/D², D = 1 + 2e(1 + e), e = e^{-x}.
-      // For x < 0 its two terms cancel (up to ~6 ULP in plain doubles): mishSlope does those.
-      const e = expFast(ok ? -x : 0);
-      const d = 1 + 2 * e * (1 + e);
-      out[i] = (1 + 2 * e) / d + (4 * x * e * e * (1 + e)) / (d * d);
-    }
-    if (rare !== 0) fixUp(xs, out, mishSlopeFast, mishSlope);
-    return out;
-  },
   latex: String.raw`x \tanh\bigl(\ln(1 + e^{x})\bigr)`,
   dlatex: String.raw`\tanh\bigl(s(x)\bigr) + x\,\operatorname{sech}^{2}\bigl(s(x)\bigr)\,\sigma(x),\quad s(x) = \ln(1 + e^{x})`,
   range: {

@@ -5,8 +5,7 @@
  * true value is still a normal or subnormal number; squaring the reciprocal keeps the range.
  */
 import { divDD, twoProdErr, twoSumErr } from './double-double.ts';
-import { checkLengths } from './shared.ts';
-import type { Activation } from './types.ts';
+import type { ActivationMath } from './types.ts';
 
 /** From 2^54 on, 1 + |x| and the rounded results no longer depend on the 1. */
 const HUGE = 18014398509481984;
@@ -34,23 +33,13 @@ export function softsignSlope(x: number): number {
 }
 
 /** Softsign (Bergstra et al., 2009). */
-export const softsign: Activation = {
+export const softsign: ActivationMath = {
   id: 'softsign',
   name: 'Softsign',
   summary: 'x/(1 + |x|): a zero-centred squashing function with polynomial, not exponential, tails.',
   params: [],
   f: (x) => softsignValue(x),
   df: (x) => softsignSlope(x),
-  fInto(xs, out) {
-    checkLengths(xs, out);
-    for (let i = 0; i < xs.length; i++) out[i] = softsignValue(xs[i]!);
-    return out;
-  },
-  dfInto(xs, out) {
-    checkLengths(xs, out);
-    for (let i = 0; i < xs.length; i++) out[i] = softsignSlope(xs[i]!);
-    return out;
-  },
   latex: String.raw`\frac{x}{1 + |x|}`,
   dlatex: String.raw`\frac{1}{(1 + |x|)^{2}}`,
   range: { min: -1, max: 1, minInclusive: false, maxInclusive: false, latex: '(-1, 1)' },

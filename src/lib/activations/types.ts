@@ -103,8 +103,11 @@ export interface ActivationProperties {
   readonly dfAtZero: number;
 }
 
-/** One activation function with its derivative, formulas and properties. */
-export interface Activation {
+/**
+ * An activation as mathematics: what a reader studies and the code view shows. f and f' are
+ * the scalar functions every figure samples; the vectorised forms live in kernels/.
+ */
+export interface ActivationMath {
   /** Registry key. */
   readonly id: ActivationId;
   /** Display name, e.g. `Leaky ReLU`. */
@@ -120,6 +123,21 @@ export interface Activation {
    * returns one of the one-sided values (documented per record). Accurate to 8 ULP.
    */
   df(x: number, params?: Params): number;
+  /** f in TeX, as the right-hand side of `f(x) =`; parameters appear by their symbol. */
+  readonly latex: string;
+  /** f' in TeX, as the right-hand side of `f'(x) =`. */
+  readonly dlatex: string;
+  /** Range of f at default parameters. */
+  readonly range: Range;
+  /** Qualitative properties at default parameters. */
+  readonly properties: ActivationProperties;
+}
+
+/**
+ * The vectorised forms of one activation (kernels/): the same f and f' over whole arrays, fast
+ * and within the same ULP contract, for the engine and the plots.
+ */
+export interface ActivationKernels {
   /** Writes f(xs[i]) into out[i] for every i and returns out; allocates nothing. */
   fInto(xs: Float64Array, out: Float64Array, params?: Params): Float64Array;
   /** Writes df(xs[i]) into out[i] for every i and returns out; allocates nothing. */
@@ -135,18 +153,13 @@ export interface Activation {
   scaleByDfFromOutput?(ys: Float64Array, g: Float64Array): Float64Array;
   /**
    * For records whose vectorised forms run from a table built on first use (GELU, GELU-tanh,
-   * softplus): builds it now. Until then, inputs shorter than TABLE_MIN_LENGTH (shared.ts) take
-   * the scalar kernel, so a plot never pays for a table; once built, every call uses it. The
+   * softplus): builds it now. Until then, inputs shorter than TABLE_MIN_LENGTH (kernels/loop.ts)
+   * take the scalar kernel, so a plot never pays for a table; once built, every call uses it. The
    * training engine calls this when it creates a network, so its results never depend on what
    * ran before.
    */
   prepare?(): void;
-  /** f in TeX, as the right-hand side of `f(x) =`; parameters appear by their symbol. */
-  readonly latex: string;
-  /** f' in TeX, as the right-hand side of `f'(x) =`. */
-  readonly dlatex: string;
-  /** Range of f at default parameters. */
-  readonly range: Range;
-  /** Qualitative properties at default parameters. */
-  readonly properties: ActivationProperties;
 }
+
+/** One activation function with its derivative, formulas, properties and vectorised forms. */
+export type Activation = ActivationMath & ActivationKernels;

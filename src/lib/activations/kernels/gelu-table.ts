@@ -17,9 +17,9 @@
  * that direction, and the same recurrence gives each row's coefficients. The steps end at
  * M(0) = √(π/2), which the tests check.
  */
-import { addDD, expSmallDD, mulDD, quotientDD, sumDD } from './double-double.ts';
+import { addDD, expSmallDD, mulDD, quotientDD, sumDD } from '../double-double.ts';
 import { expNear0, prepareExpNear0 } from './fast-exp.ts';
-import { fixUpRange } from './shared.ts';
+import { fixUpRange } from './loop.ts';
 
 /** Grid points per unit of t. */
 const STEPS = 64;

@@ -14,9 +14,9 @@
  * The table is built on first use: W by running double-double products (v(c_{k+1}) − v(c_k) is a
  * quadratic in k), H's Taylor coefficients from the power series of e^{−Δ} and of 1/(1 + W·e^{−Δ}).
  */
-import { addDD, expSmallDD, mulDD, quotientDD, sumDD, twoProdErr } from './double-double.ts';
+import { addDD, expSmallDD, mulDD, quotientDD, sumDD, twoProdErr } from '../double-double.ts';
 import { expNear0, prepareExpNear0 } from './fast-exp.ts';
-import { fixUpRange } from './shared.ts';
+import { fixUpRange } from './loop.ts';
 
 /** 0.044715 as a double-double (the decimal constant of Hendrycks and Gimpel). */
 export const CUBIC_HI = 0.044715;

@@ -16,8 +16,8 @@
  * products, g(c) = 2·atanh(e^{−c}/(2 + e^{−c})) by its series (to about 2^-56 relative, an eighth
  * of an ULP).
  */
-import { addDD, expSmallDD, mulDD, quotientDD } from './double-double.ts';
-import { fixUpRange } from './shared.ts';
+import { addDD, expSmallDD, mulDD, quotientDD } from '../double-double.ts';
+import { fixUpRange } from './loop.ts';
 
 /** Grid points per unit of u. */
 const STEPS = 32;

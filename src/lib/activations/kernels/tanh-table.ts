@@ -14,7 +14,7 @@
  * products of a double-double e^{1/32}), rather than shipped: 1281 rows of digits would add about
  * 30 KB of incompressible JavaScript to every page that draws a tanh.
  */
-import { addDD, expSmallDD, mulDD, quotientDD } from './double-double.ts';
+import { addDD, expSmallDD, mulDD, quotientDD } from '../double-double.ts';
 
 /** Table rows per unit of |x|: the grid step is 1/64. */
 const STEPS = 64;
