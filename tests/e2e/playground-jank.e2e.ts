@@ -45,7 +45,7 @@ test('training at the largest settings keeps every main-thread task under 50 ms'
   await fig.locator('af-playground[data-live="true"]').waitFor({ timeout: 20_000 });
   expect(await fig.locator('[data-out="url-notice"]').isHidden()).toBe(true);
   // The largest network the +/− buttons allow: the + buttons are disabled at 8 layers of 16.
-  await expect.poll(() => fig.locator('[data-neuron]').count()).toBe(128);
+  await expect.poll(() => fig.locator('[data-neuron]').count(), { timeout: 20_000 }).toBe(128);
   expect(await fig.locator('[data-layers="1"]').isDisabled()).toBe(true);
   expect(await fig.locator('[data-units="7:1"]').isDisabled()).toBe(true);
   // One step starts the worker and loads the drawing code; then every view opens and settles,

@@ -6,6 +6,7 @@
  * task printed).
  */
 import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { describe, expect, inject, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { useBrowser, useWatchedPage, openPage, watchLongTasks, type WatchedPage } from './browser.ts';
@@ -67,8 +68,11 @@ describe('/playground/', () => {
     const longest = await longestTask();
     // Long tasks are only reported from 50 ms up, so also print the slowest redraw (User Timing).
     const slowestRender = await w.page.evaluate(() => Math.max(0, ...performance.getEntriesByName('af-render').filter((e) => e.startTime > performance.now() - 5500).map((e) => e.duration)));
-    console.log(`playground: longest main-thread task while training 5 s: ${longest.toFixed(0)} ms (0 = none over 50 ms); slowest redraw ${slowestRender.toFixed(1)} ms (cold first draw ${cold.toFixed(1)} ms); loss ${before} -> ${after}`);
-    expect(longest).toBeLessThanOrEqual(100);
+    // Wall time, which another process can stretch: asserted only when the machine leaves the page a
+    // core besides the worker's (as in playground-jank.e2e.ts, which asserts CPU time always).
+    const idle = (loadavg()[0] ?? 0) < cpus().length - 1;
+    console.log(`playground: longest main-thread task while training 5 s: ${longest.toFixed(0)} ms (0 = none over 50 ms); slowest redraw ${slowestRender.toFixed(1)} ms (cold first draw ${cold.toFixed(1)} ms); loss ${before} -> ${after}; load average ${(loadavg()[0] ?? 0).toFixed(1)}${idle ? '' : ', not asserted'}`);
+    if (idle) expect(longest).toBeLessThanOrEqual(100);
     await fig.locator('[data-action="pause"]').click();
     await w.page.waitForTimeout(300);
     const paused = await epochOf(fig);
@@ -184,6 +188,7 @@ describe('/playground/ network, inputs and problems', () => {
     if (!box) throw new Error('no input node');
     await w.page.mouse.move(box.x + box.width + 6, box.y + box.height / 2 + 1);
     await expect.poll(() => fig.locator('[data-out="net-hover"]').innerText()).toMatch(/^Weight from input x₁ to hidden 1, neuron \d+: −?\d/);
+    expect(await fig.locator('.pg-link-hover').isVisible()).toBe(true);
     const again = await live(w, w.page.url());
     expect(await again.locator('[data-neuron]').count()).toBe(19);
     expect(await again.locator('[data-out="url-notice"]').isHidden()).toBe(true);
@@ -198,7 +203,9 @@ describe('/playground/ network, inputs and problems', () => {
     expect(await fig.locator('[data-param="showtest"]').isChecked()).toBe(false);
     expect(await fig.locator('[data-param="discrete"]').isChecked()).toBe(true);
     await stepN(w.page, fig, 2);
-    expect(await readout(fig, 'accuracy')).toBe('— / —');
+    // No classes, no accuracy: the row is hidden and its value is a dash.
+    expect(await fig.locator('[data-out="accuracy"]').isHidden()).toBe(true);
+    expect(await fig.locator('[data-out="accuracy"]').textContent()).toBe('— / —');
     expect(Number(await readout(fig, 'test-loss'))).toBeGreaterThan(0);
     await fig.locator('[data-param="showtest"]').check();
     await expect.poll(() => w.page.url()).not.toContain('train.showtest');

@@ -263,6 +263,6 @@ export function diagramMarkup(input: DiagramInput): string {
     `<div class="pg-net-box" style="aspect-ratio:${W}/${H}">` +
     `<svg class="pg-net-links" viewBox="0 0 ${W} ${H}" aria-hidden="true"><g fill="none" stroke-linecap="round">${linkSvg}</g>${inputMaps}${staticMaps}</svg>` +
     `<canvas class="pg-net-maps" width="${2 * W}" height="${2 * H}" aria-hidden="true"></canvas>` +
-    `<svg class="pg-net-nodes" viewBox="0 0 ${W} ${H}" role="group" aria-label="Network: ${features.length} inputs, hidden layers of ${hidden.join(', ') || 'none'} neurons, one output">${inputNodes}${unitNodes}<rect class="pg-frame pg-output" x="${o.x}" y="${o.y.toFixed(1)}" width="${o.size}" height="${o.size}"/><text class="pg-width" x="${o.x + o.size / 2}" y="${(o.y - 6).toFixed(1)}" text-anchor="middle">output</text>${widths}</svg>` +
+    `<svg class="pg-net-nodes" viewBox="0 0 ${W} ${H}" role="group" aria-label="Network: ${features.length} inputs, hidden layers of ${hidden.join(', ') || 'none'} neurons, one output"><line class="pg-link-hover" x1="0" y1="0" x2="0" y2="0" style="display:none"/>${inputNodes}${unitNodes}<rect class="pg-frame pg-output" x="${o.x}" y="${o.y.toFixed(1)}" width="${o.size}" height="${o.size}"/><text class="pg-width" x="${o.x + o.size / 2}" y="${(o.y - 6).toFixed(1)}" text-anchor="middle">output</text>${widths}</svg>` +
     `</div>`;
 }

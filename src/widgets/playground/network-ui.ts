@@ -84,6 +84,13 @@ export function wireNetwork(host: NetworkUiHost, config: ConfigModule): void {
   const show = (text: string): void => {
     if (readout.textContent !== text) readout.textContent = text;
   };
+  // The hovered link drawn again on top, so the reader sees which one the value belongs to.
+  const highlight = (l: Link | undefined): void => {
+    const line = net.querySelector<SVGLineElement>('.pg-link-hover');
+    if (!line) return;
+    line.style.display = l ? 'inline' : 'none';
+    if (l) for (const [k, v] of Object.entries({ x1: l.x1, y1: l.y1, x2: l.x2, y2: l.y2 })) line.setAttribute(k, v.toFixed(1));
+  };
   const toggleSelect = (g: Element): void => {
     const key = g.getAttribute('data-neuron');
     // The markup is the truth: it is rebuilt (and the selection checked) when the shape changes.
@@ -125,7 +132,7 @@ export function wireNetwork(host: NetworkUiHost, config: ConfigModule): void {
   net.addEventListener('pointermove', (e) => {
     const target = e.target instanceof Element ? e.target : null;
     const key = target?.closest('[data-neuron]')?.getAttribute('data-neuron');
-    if (key) return show(describeUnit(key));
+    if (key) return highlight(undefined), show(describeUnit(key));
     const svg = net.querySelector('svg.pg-net-nodes');
     const s = host.snapshot();
     if (!svg || !s) return;
@@ -133,7 +140,8 @@ export function wireNetwork(host: NetworkUiHost, config: ConfigModule): void {
     const x = ((e.clientX - box.left) / box.width) * DIAGRAM.width;
     const y = ((e.clientY - box.top) / box.height) * DIAGRAM.height;
     const link = nearestLink(linksOf(diagramLayout(s.units), parseFeatures(host.config().feat), s.params), x, y, 5);
+    highlight(link);
     show(link ? describeLink(link) : hint);
   });
-  net.addEventListener('pointerleave', () => show(hint));
+  net.addEventListener('pointerleave', () => (highlight(undefined), show(hint)));
 }

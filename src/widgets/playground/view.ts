@@ -112,7 +112,8 @@ export function renderView(ctx: ViewContext, state: ViewState): boolean {
   let more = heavyStale.some((h) => h !== turn);
   // A frame with a heavy view draws nothing else but the boundary's canvas (a fraction of a
   // millisecond): the loss plot waits a frame, so no frame pays for two plots.
-  const alongside = turn ? light.filter((h) => (h.dataset.view === 'boundary' && h.querySelector('canvas')) || h.dataset.view === 'network') : light;
+  // The network diagram waits too: with a heavy view beside it, it was the longest frame at the largest size.
+  const alongside = turn ? light.filter((h) => h.dataset.view === 'boundary' && h.querySelector('canvas')) : light;
   if (alongside.length < light.length) more = true;
   for (const host of turn ? [...alongside, turn] : alongside) {
     // Several runs mean several plots: stop once this frame has had its share and finish next frame.
