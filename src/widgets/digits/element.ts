@@ -142,8 +142,8 @@ class DigitsLabElement extends LiveFigure<RunParams, Model> {
       this.draw(curve, this.model.curveOptions(this.#lanes, this.experiment === 'centring' ? 'trainLoss' : 'testAccuracy', epochs, this.widthOf(curve), id));
     }
     const legend = this.querySelector<HTMLElement>('[data-out="legend"]');
-    if (legend && legend.childElementCount !== this.#lanes.length) {
-      legend.hidden = false;
+    // Until a run starts, the build's legend (same lanes, same order) stays.
+    if (legend && this.#lanes.length > 0 && legend.textContent !== this.#lanes.map((l) => l.label).join('')) {
       legend.replaceChildren(...this.#lanes.map((lane, i) => {
         const li = document.createElement('li');
         li.style.setProperty('--swatch', curveColor(i));

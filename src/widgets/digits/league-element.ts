@@ -58,6 +58,8 @@ class DigitsLeagueElement extends HTMLElement {
     const acts = JSON.parse(this.dataset.acts ?? '[]') as ActivationId[];
     if (!body || !progress || !status) return;
     body.replaceChildren();
+    // The table is hidden until there is something to put in it.
+    body.closest<HTMLElement>('.league-scroll')?.removeAttribute('hidden');
     button.disabled = true;
     progress.hidden = false;
     progress.max = Number(this.dataset.runs) || 1;

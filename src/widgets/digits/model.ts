@@ -35,7 +35,8 @@ export function curveOptions(lanes: readonly LaneView[], metric: CurveMetric, ep
     marginRight: 84,
     ariaDescription: `${accuracy ? 'Test accuracy' : 'Training loss'} after each epoch for ${lanes.map((l) => l.label).join(', ')}.`,
     x: { label: 'epoch', domain: [1, Math.max(2, epochs)], grid: true },
-    y: accuracy ? { label: 'test accuracy (%)', domain: [0, 100], grid: true } : { type: 'log', label: 'training loss (cross-entropy)', grid: true },
+    // '~g' prints 0.5 where the default log format would print the SI "500m".
+    y: accuracy ? { label: 'test accuracy (%)', domain: [0, 100], grid: true } : { type: 'log', label: 'training loss (cross-entropy)', grid: true, tickFormat: '~g' },
     marks: lanes.flatMap((lane, i) => {
       const points = lane.history.map((p) => ({ x: p.epoch, y: accuracy ? 100 * p.testAccuracy : p.trainLoss })).filter((p) => Number.isFinite(p.y) && p.y > 0);
       const last = points.at(-1);
@@ -85,7 +86,7 @@ export function seedDotsOptions(rows: readonly SeedScores[], width: number, figu
     y: { label: null, domain: rows.map((r) => r.label) },
     marks: [
       Plot.ruleX([10], { stroke: 'var(--muted)', strokeDasharray: '2,3' }),
-      ...rows.map((r, i) => Plot.dot(points.filter((p) => p.i === i), { x: 'x', y: 'label', fill: curveColor(i), fillOpacity: 0.6, r: 3.5 })),
+      ...rows.map((_, i) => Plot.dot(points.filter((p) => p.i === i), { x: 'x', y: 'label', fill: curveColor(i), fillOpacity: 0.6, r: 3.5 })),
     ],
   };
 }
