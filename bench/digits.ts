@@ -231,6 +231,7 @@ function timeTo95(train: Data, test: Data): { epochs: number; ms: number; accura
 const fmt = (x: number | null): string => (x === null ? 'n/a' : x >= 100 ? x.toFixed(0) : x.toPrecision(3));
 
 async function main(): Promise<void> {
+  const loadAverageStart = loadavg()[0]!;
   const { train, test, source } = await loadData();
   const tf = await loadTf();
   const simd = typeof tf === 'string' ? null : await (async () => {
@@ -239,7 +240,7 @@ async function main(): Promise<void> {
   })();
   const lines = [
     `Data: ${source}; ${train.n} examples an epoch, batch ${options.batchSize}, SGD lr ${options.learningRate}`,
-    `Load average ${loadavg()[0]!.toFixed(1)} at the start`,
+    `Load average ${loadAverageStart.toFixed(1)} at the start`,
     typeof tf === 'string' ? tf : `Peers: @tensorflow/tfjs-core ${tf.version_core}, cpu backend; wasm backend, one thread, SIMD ${simd ? 'on' : 'OFF'}`,
     '',
     '| net | weights | impl | ms/epoch (median of 7) | GFLOP/s | % of peak | engine speed-up | first-epoch loss |',
@@ -319,7 +320,8 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     node: process.version,
     cpu: cpus()[0]?.model ?? 'unknown',
-    loadAverage: loadavg()[0],
+    loadAverageStart,
+    loadAverageEnd: loadavg()[0],
     tfjs: typeof tf === 'string' ? tf : tf.version_core,
     wasmSimd: simd,
     wasmThreads: 1,
