@@ -151,18 +151,48 @@ export abstract class LiveFigure<State extends object, Model = unknown> extends 
     box.textContent = notices.map((n) => n.message).join(' ');
   }
 
+  /**
+   * Takes over in stages, each its own task: on a phone (a 4x slower CPU) loading the modules,
+   * wiring the controls and the first redraw together took 100-450 ms in one task, and with
+   * several figures near the viewport they ran back to back. Yielding between stages lets input
+   * and painting in between; the build-time SVG stays on screen until the redraw replaces it.
+   */
   async #takeOver(): Promise<void> {
     const [plot, model] = await Promise.all([import('./plot-runtime.ts'), this.loadModel()]);
+    await yieldToMain();
     this.plot = plot;
     this.model = model;
     this.#restoreFromUrl();
     for (const el of this.querySelectorAll<HTMLElement>('[data-controls]')) el.hidden = false;
     this.setup();
+    await yieldToMain();
     const host = this.querySelector<HTMLElement>('.plot');
-    if (host) new ResizeObserver(() => this.schedule()).observe(host);
+    // Read before the redraw, which reads it too: after it, the read would force a layout of the
+    // new SVG inside this task.
+    let width = host?.clientWidth;
     this.render();
     this.dataset.live = 'true';
+    // A ResizeObserver reports the size it finds when observation starts: that is the width just
+    // drawn, and redrawing for it cost a second full render at load. Only a real change redraws.
+    if (host) {
+      new ResizeObserver(() => {
+        if (host.clientWidth === width) return;
+        width = host.clientWidth;
+        this.schedule();
+      }).observe(host);
+    }
   }
+}
+
+/**
+ * Resolves in a new task, so the caller's next stage does not extend the current one:
+ * `scheduler.yield()` where the browser has it (the continuation keeps its place ahead of other
+ * queued work), else a zero-delay timeout.
+ */
+export function yieldToMain(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (s?.yield) return s.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**
