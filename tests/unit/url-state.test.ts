@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { defaultValues, parseParams, serializeParams, type ParamTable } from '../../src/lib/url-state.ts';
-import { configTable, tableFor, type Config } from '../../src/widgets/playground/config.ts';
+import { configTable, MAX_LAYERS, MAX_WIDTH, tableFor, type Config } from '../../src/widgets/playground/config.ts';
+import { featureIds } from '../../src/widgets/playground/features.ts';
 import { maxAddedPoints, parsePoints, pointsPattern, withAddedPoints, withPoint } from '../../src/widgets/playground/added-points.ts';
 import { makeDataset } from '../../src/lib/data/index.ts';
 
@@ -62,6 +63,10 @@ describe('parseParams / serializeParams', () => {
               ? fc.string({ maxLength: spec.kind === 'text' ? spec.maxLength : 0 }).filter((t) => !/\p{Cc}/u.test(t))
             : k === 'exprp'
               ? fc.constantFrom('', 'a:0.5', 'beta:-2,a:1')
+            : k === 'shape'
+              ? fc.oneof(fc.constant(''), fc.array(fc.integer({ min: 1, max: MAX_WIDTH }), { minLength: 1, maxLength: MAX_LAYERS }).map((ws) => ws.join(',')))
+            : k === 'feat'
+              ? fc.subarray([...featureIds], { minLength: 1 }).map((ids) => ids.join(','))
             : spec.kind === 'text'
               ? fc
                   .array(fc.tuple(fc.integer({ min: -600, max: 600 }), fc.integer({ min: -600, max: 600 }), fc.boolean()), { maxLength: 5 })
