@@ -57,10 +57,10 @@ export interface TextParam {
 }
 
 /** A parameter declaration. */
-export type ParamSpec = EnumParam | NumberParam | TextParam;
+export type UrlParamSpec = EnumParam | NumberParam | TextParam;
 
 /** A table of parameter declarations keyed by the short name used in the URL. */
-export type ParamTable = Readonly<Record<string, ParamSpec>>;
+export type ParamTable = Readonly<Record<string, UrlParamSpec>>;
 
 /** The typed values a table describes. */
 export type ParamValues<T extends ParamTable> = {
@@ -93,7 +93,7 @@ export function defaultValues<T extends ParamTable>(table: T): ParamValues<T> {
 }
 
 /** Checks one raw value against its spec; returns the typed value or an error sentence. */
-function parseOne(spec: ParamSpec, raw: string): { ok: true; value: string | number; note?: string } | { ok: false; why: string } {
+function parseOne(spec: UrlParamSpec, raw: string): { ok: true; value: string | number; note?: string } | { ok: false; why: string } {
   if (spec.kind === 'enum') {
     return spec.values.includes(raw) ? { ok: true, value: raw } : { ok: false, why: `is not one of ${spec.values.join(', ')}` };
   }

@@ -7,7 +7,7 @@ import type * as Plot from '@observablehq/plot';
 import { getActivation } from '../../lib/activations/index.ts';
 import type { Activation, ActivationId, ParamSpec } from '../../lib/activations/types.ts';
 import { curvePlotOptions, sampleActivation, type CurveSeries } from '../../lib/plots/curves.ts';
-import type { ParamSpec as UrlParamSpec } from '../../lib/url-state.ts';
+import type { UrlParamSpec } from '../../lib/url-state.ts';
 import type { CsvTable } from '../shared/csv.ts';
 import { numberChoices, numberOf, type UrlCodec } from '../shared/url-codec.ts';
 
