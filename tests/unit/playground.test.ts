@@ -130,6 +130,13 @@ describe('session', () => {
     expect(s.snapshot()[0]!.epoch).toBe(at.epoch);
   });
 
+  it('passes L1 and L2 through to training: each penalty changes the run', () => {
+    const plain = run(defaultConfig, 5).trainLoss;
+    expect(run({ ...defaultConfig, l1: 0.01 }, 5).trainLoss).not.toBe(plain);
+    expect(run({ ...defaultConfig, l2: 0.01 }, 5).trainLoss).not.toBe(plain);
+    expect(run({ ...defaultConfig, l1: 0.01 }, 5).trainLoss).toBe(run({ ...defaultConfig, l1: 0.01 }, 5).trainLoss);
+  });
+
   it('builds a network for every activation', () => {
     for (const act of activationIds) expect(run({ ...defaultConfig, act }, 1).epoch).toBe(1);
   });

@@ -17,7 +17,7 @@
  *   or `customActivation` (any f/df pair, e.g. a compiled expression) on every hidden layer.
  * - `trainEpoch(inputs, targets, options) => meanLoss`: row-major n×in inputs and n×out targets;
  *   options { learningRate, batchSize, optimizer ('sgd' | 'momentum' | 'adam'), momentum?,
- *   beta1?, beta2?, epsilon?, l2?, shuffle? (default true), instrument? }. The returned loss is
+ *   beta1?, beta2?, epsilon?, l2?, l1?, shuffle? (default true), instrument? }. The returned loss is
  *   the mean of the per-example losses as each batch was visited (before its update), without
  *   the L2 term; a diverging run returns NaN or Infinity and never throws.
  * - `evaluate(inputs, n, { keepNeurons? }) => { n, outputs, neurons }`: one batched pass,

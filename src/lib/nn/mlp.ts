@@ -274,6 +274,7 @@ export function createMlp(spec: MlpSpec, restore: MlpRestore = {}): Mlp {
       }
       const instrument = options.instrument === true;
       const l2 = options.l2 ?? 0;
+      const l1 = options.l1 ?? 0;
       if (order.length !== n) order = new Uint32Array(n);
       for (let i = 0; i < n; i++) order[i] = i;
       if (options.shuffle !== false) shuffleRng.shuffle(order);
@@ -294,6 +295,11 @@ export function createMlp(spec: MlpSpec, restore: MlpRestore = {}): Mlp {
         if (l2 !== 0) {
           for (const lay of layout.layers) {
             for (let k = lay.wOffset; k < lay.bOffset; k++) grads[k]! += l2 * params[k]!;
+          }
+        }
+        if (l1 !== 0) {
+          for (const lay of layout.layers) {
+            for (let k = lay.wOffset; k < lay.bOffset; k++) grads[k]! += l1 * Math.sign(params[k]!);
           }
         }
         applyUpdate(optimizer, params, grads, options);

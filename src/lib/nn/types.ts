@@ -133,6 +133,11 @@ export interface TrainOptions {
   readonly epsilon?: number;
   /** L2 weight decay λ: adds λ·w to each weight's gradient (not biases, not slopes); default 0. */
   readonly l2?: number;
+  /**
+   * L1 penalty λ: adds λ·sign(w) to each weight's gradient (0 at w = 0; not biases, not slopes),
+   * which drives small weights to exactly zero rather than shrinking them; default 0.
+   */
+  readonly l1?: number;
   /** Visit the examples in a new seeded order each epoch; default true. */
   readonly shuffle?: boolean;
   /** Collect {@link EpochStats} during the epoch; default false. */

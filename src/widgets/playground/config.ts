@@ -49,6 +49,7 @@ export const configTable = {
   bias: { kind: 'number', min: -5, max: 5, default: 0 },
   opt: { kind: 'enum', values: optimizerIds, default: 'sgd' },
   l2: { kind: 'number', min: 0, max: 1, default: 0 },
+  l1: { kind: 'number', min: 0, max: 1, default: 0 },
   data: { kind: 'enum', values: playgroundData, default: 'circle' },
   noise: { kind: 'number', min: 0, max: 1, default: 0 },
   // Percent of the points used for training (TensorFlow Playground's "ratio of training to test data").
@@ -131,7 +132,7 @@ export const FALLBACK_ACTIVATION = 'tanh';
 
 /** Per-epoch training options for a config. */
 export function trainOptionsOf(c: Config, instrument: boolean): TrainOptions {
-  return { learningRate: c.lr, batchSize: c.batch, optimizer: c.opt, l2: c.l2, instrument };
+  return { learningRate: c.lr, batchSize: c.batch, optimizer: c.opt, l2: c.l2, l1: c.l1, instrument };
 }
 
 /**
