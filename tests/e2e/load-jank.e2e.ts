@@ -150,7 +150,16 @@ async function phone(): Promise<{ page: Page; cdp: CDPSession; errors: string[] 
   return session;
 }
 
-const pages = builtPages();
+/**
+ * Every lesson and top-level page, but one embed page and one source page: the embeds (one per
+ * figure) and the source pages (one per file) share their layouts, and at about 8 s a page the
+ * whole site would take over 12 minutes of the suite. `LOAD_JANK_ALL=1` measures every page.
+ */
+const all = builtPages();
+const pages =
+  process.env.LOAD_JANK_ALL === '1'
+    ? all
+    : all.filter((p) => !/^(embed|source)\//.test(p)).concat(['embed/', 'source/'].flatMap((prefix) => all.find((p) => p.startsWith(prefix)) ?? []));
 
 test.each(pages)('loading /%s with the CPU slowed 4x: no main-thread task of 50 ms', async (path) => {
   const { page, cdp, errors } = await phone();

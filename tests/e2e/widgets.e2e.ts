@@ -182,7 +182,11 @@ test('a figure\'s code view shows the real source of the function it plots', asy
   await view.and(w.page.locator('[data-filled="true"]')).waitFor();
   const code = await view.locator('pre').first().innerText();
   expect(code).toContain("id: 'sigmoid'");
-  expect(code).toContain('fInto');
+  // the mathematics: the scalar f and f' the figure samples, and the formulas it typesets
+  expect(code).toContain('export function sigmoidSlope');
+  expect(code).toContain('latex:');
+  // the vectorised kernels are in their own file (kernels/), not in the record a reader studies
+  expect(code).not.toContain('fInto');
   expect(w.errors).toEqual([]);
   await w.close();
 });
