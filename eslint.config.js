@@ -2,14 +2,14 @@
 /**
  * Lint: typescript-eslint's recommended rules for TypeScript and Astro files, plus the
  * boundaries of the architecture (ARCHITECTURE.md), which the type-check cannot see:
- * - src/lib is the pure core: it imports nothing from above it (components, widgets, pages,
+ * - src/lib is the pure core: it imports nothing from above it (components, build, widgets, pages,
  *   layouts, integrations) and nothing from Astro;
  * - widgets do not read the content collections (`astro:content`): lessons pass them props.
  */
 import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
 
-const above = ['components', 'widgets', 'pages', 'layouts', 'integrations'].flatMap((dir) => [`../${dir}/*`, `../../${dir}/*`, `../../../${dir}/*`]);
+const above = ['components', 'build', 'widgets', 'pages', 'layouts', 'integrations'].flatMap((dir) => [`../${dir}/*`, `../../${dir}/*`, `../../../${dir}/*`]);
 
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'bench/node_modules/**', '.astro/**', 'public/**', '.scratch/**', 'test-results/**'] },

@@ -6,8 +6,8 @@
  * redraw makes the next frame. Run after `npm run build`: `npx node bench/interaction.ts`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { serveStatic } from '../tests/e2e/static-server.ts';
-import { launchBrowser } from '../tests/e2e/browser.ts';
+import { serveStatic } from '../tests/support/static-server.ts';
+import { launchBrowser } from '../tests/support/browser.ts';
 
 interface Row {
   page: string;

@@ -24,7 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { chromiumPath } from '../tests/e2e/browser.ts';
+import { chromiumPath } from '../tests/support/browser.ts';
 import { benchPages } from './pages-list.ts';
 
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;

@@ -8,8 +8,8 @@
  * `npm run build`: `npx node bench/pages.ts`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { serveStatic } from '../tests/e2e/static-server.ts';
-import { launchBrowser } from '../tests/e2e/browser.ts';
+import { serveStatic } from '../tests/support/static-server.ts';
+import { launchBrowser } from '../tests/support/browser.ts';
 import { builtPages } from '../tests/e2e/site-pages.ts';
 import { measurePageWeight, type PageWeight } from '../tests/e2e/page-weight.ts';
 import { benchPages } from './pages-list.ts';

@@ -10,8 +10,8 @@
  * (tests/e2e/playground-jank.e2e.ts asserts that case, by thread CPU time per task).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { serveStatic } from '../tests/e2e/static-server.ts';
-import { launchBrowser } from '../tests/e2e/browser.ts';
+import { serveStatic } from '../tests/support/static-server.ts';
+import { launchBrowser } from '../tests/support/browser.ts';
 
 interface Run {
   /** Longest long task during the 10 s, ms (0: none reached 50 ms). */

@@ -28,8 +28,8 @@ import { activations } from '../src/lib/activations/index.ts';
 import { benchInputs, measureCosts, timeKernel, type KernelCost } from '../src/lib/kernel-cost.ts';
 import { defaultConfig, type Config } from '../src/widgets/playground/config.ts';
 import { createSession } from '../src/widgets/playground/session.ts';
-import { launchBrowser } from '../tests/e2e/browser.ts';
-import { serveStatic } from '../tests/e2e/static-server.ts';
+import { launchBrowser } from '../tests/support/browser.ts';
+import { serveStatic } from '../tests/support/static-server.ts';
 
 const dist = process.env.BENCH_DIST ?? 'dist';
 const KERNEL_ROUNDS = Number(process.env.BENCH_KERNEL_ROUNDS ?? 7);

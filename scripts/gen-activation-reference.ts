@@ -10,7 +10,7 @@
  * 1e308 of each sign, subnormals, the exp overflow/underflow edges, the corners of the piecewise
  * functions, and the zeros of f' for silu, gelu, gelu-tanh and mish). Each x is converted to a
  * Decimal exactly (from its bits, not its shortest string), and f(x), f'(x) are evaluated in
- * decimal.js at 80 significant digits with formulas that do not cancel (scripts/reference-math.ts;
+ * decimal.js at 80 significant digits with formulas that do not cancel (tests/support/reference-math.ts;
  * erfc by its series and continued fraction, which agree to 100+ digits where they meet), or
  * exactly (2000 digits) for the piecewise-rational functions. The stored value is the correctly
  * rounded double (ties to even, underflow to +-0, overflow to +-Infinity); every rounding is
@@ -41,7 +41,7 @@ import {
   toDigits,
   toDouble,
   type Dec,
-} from './reference-math.ts';
+} from '../tests/support/reference-math.ts';
 import { activationIds } from '../src/lib/activations/types.ts';
 import { nextDown, nextUp, stepUlps } from '../src/lib/ulp.ts';
 
@@ -288,7 +288,7 @@ const specialJson = activationIds.map(
 );
 
 const header = {
-  generatedBy: 'scripts/gen-activation-reference.ts (decimal.js, see scripts/reference-math.ts)',
+  generatedBy: 'scripts/gen-activation-reference.ts (decimal.js, see tests/support/reference-math.ts)',
   precision: PRECISION,
   rounding: 'correctly rounded to double, ties to even',
   encoding:

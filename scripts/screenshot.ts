@@ -3,8 +3,8 @@
  *   npx node scripts/screenshot.ts <path-under-base> <out.png> [width] [height] [dark]
  * Serves dist/ itself and drives Debian's Chromium, like the browser tests.
  */
-import { serveStatic } from '../tests/e2e/static-server.ts';
-import { launchBrowser } from '../tests/e2e/browser.ts';
+import { serveStatic } from '../tests/support/static-server.ts';
+import { launchBrowser } from '../tests/support/browser.ts';
 
 const [path = '', out = 'screenshot.png', width = '1280', height = '900', theme = 'light'] = process.argv.slice(2);
 const { server, origin } = await serveStatic('dist', process.env.BASE_PATH || '/');

@@ -3,7 +3,7 @@
  * absolute URLs from SITE_URL and BASE_PATH, so it is right wherever the site is deployed.
  */
 import type { APIRoute } from 'astro';
-import { lessonsInOrder } from '../components/lessons.ts';
+import { lessonsInOrder } from '../build/lessons.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const base = import.meta.env.BASE_URL;

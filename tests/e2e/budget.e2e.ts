@@ -8,7 +8,7 @@
  */
 import { expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowser, openPage } from './browser.ts';
+import { useBrowser, openPage } from '../support/browser.ts';
 import { measurePageWeight } from './page-weight.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

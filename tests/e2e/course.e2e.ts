@@ -8,7 +8,7 @@
  * citation previews its entry on focus and hover (Escape closes it).
  */
 import { describe, expect, inject, test } from 'vitest';
-import { useBrowser, openPage } from './browser.ts';
+import { useBrowser, openPage } from '../support/browser.ts';
 import { builtPages } from './site-pages.ts';
 
 const origin = inject('origin');

@@ -7,7 +7,7 @@
  */
 import { describe, expect, inject, test } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { openPage, useBrowser, useWatchedPage, type WatchedPage } from './browser.ts';
+import { openPage, useBrowser, useWatchedPage, type WatchedPage } from '../support/browser.ts';
 
 const origin = inject('origin');
 const base = inject('base');

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { parseHTML } from 'linkedom';
-import { useBrowser, useWatchedPage, openPage, type WatchedPage } from './browser.ts';
+import { useBrowser, useWatchedPage, openPage, type WatchedPage } from '../support/browser.ts';
 
 const origin = inject('origin');
 const base = inject('base');

@@ -4,7 +4,7 @@
  * has redrawn itself at the reader's width, in light and dark).
  */
 import { describe, expect, inject, test } from 'vitest';
-import { openPage, useBrowser } from './browser.ts';
+import { openPage, useBrowser } from '../support/browser.ts';
 
 const browser = useBrowser();
 

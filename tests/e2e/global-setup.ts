@@ -5,8 +5,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { serveStatic } from './static-server.ts';
-import { chromiumPath } from './browser.ts';
+import { serveStatic } from '../support/static-server.ts';
+import { chromiumPath } from '../support/browser.ts';
 import { distDir } from './site-pages.ts';
 
 declare module 'vitest' {

@@ -23,7 +23,7 @@
  */
 import { expect, inject, test } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { useBrowser } from './browser.ts';
+import { useBrowser } from '../support/browser.ts';
 import { builtPages } from './site-pages.ts';
 
 const origin = inject('origin');

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, inject, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { openPage, useBrowser } from './browser.ts';
+import { openPage, useBrowser } from '../support/browser.ts';
 
 const origin = inject('origin');
 const base = inject('base');

@@ -9,7 +9,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { isCompressible } from './static-server.ts';
+import { isCompressible } from '../support/static-server.ts';
 
 /** One page's downloads before interaction. */
 export interface PageWeight {

@@ -4,7 +4,7 @@
  * theme, its charts restyled.
  */
 import { describe, expect, inject, test } from 'vitest';
-import { useBrowser, openPage, seriousAxeViolations, watchViolations } from './browser.ts';
+import { useBrowser, openPage, seriousAxeViolations, watchViolations } from '../support/browser.ts';
 import { builtPages } from './site-pages.ts';
 
 const origin = inject('origin');

@@ -15,7 +15,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { expect, inject, test } from 'vitest';
-import { openPage, useBrowser, watchLongTasks } from './browser.ts';
+import { openPage, useBrowser, watchLongTasks } from '../support/browser.ts';
 
 const origin = inject('origin');
 const base = inject('base');

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { describe, expect, inject, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { useBrowser, useWatchedPage, openPage, watchLongTasks, type WatchedPage } from './browser.ts';
+import { useBrowser, useWatchedPage, openPage, watchLongTasks, type WatchedPage } from '../support/browser.ts';
 
 const origin = inject('origin');
 const base = inject('base');

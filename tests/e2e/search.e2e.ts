@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, inject, test } from 'vitest';
-import { useBrowser, openPage } from './browser.ts';
+import { useBrowser, openPage } from '../support/browser.ts';
 
 const origin = inject('origin');
 const base = inject('base');

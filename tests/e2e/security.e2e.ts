@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, inject, test } from 'vitest';
-import { useBrowser, openPage, watchViolations } from './browser.ts';
+import { useBrowser, openPage, watchViolations } from '../support/browser.ts';
 import { builtPages, distDir } from './site-pages.ts';
 
 const origin = inject('origin');

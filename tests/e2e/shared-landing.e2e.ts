@@ -6,7 +6,7 @@
  */
 import { expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, useBrowser } from './browser.ts';
+import { openPage, useBrowser } from '../support/browser.ts';
 
 const origin = inject('origin');
 const base = inject('base');

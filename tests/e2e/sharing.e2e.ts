@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, inject, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { parseHTML } from 'linkedom';
-import { useBrowser, openPage, type WatchedPage } from './browser.ts';
+import { useBrowser, openPage, type WatchedPage } from '../support/browser.ts';
 
 const origin = inject('origin');
 const base = inject('base');

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { getActivation } from '../../src/lib/activations/index.ts';
 import type { ActivationId } from '../../src/lib/activations/types.ts';
-import { useBrowser, openPage, type WatchedPage } from './browser.ts';
+import { useBrowser, openPage, type WatchedPage } from '../support/browser.ts';
 import { builtPages, distDir } from './site-pages.ts';
 import { readFileSync } from 'node:fs';
 

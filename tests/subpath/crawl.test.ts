@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import { serveStatic } from '../e2e/static-server.ts';
+import { serveStatic } from '../support/static-server.ts';
 
 const base = '/notebook/';
 let origin = '';

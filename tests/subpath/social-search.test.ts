@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { serveStatic } from '../e2e/static-server.ts';
+import { serveStatic } from '../support/static-server.ts';
 
 const base = '/notebook/';
 let origin = '';

@@ -26,7 +26,7 @@ import {
   tanh,
   toDouble,
   type Dec,
-} from '../../scripts/reference-math.ts';
+} from '../support/reference-math.ts';
 import { ulpDistance } from '../../src/lib/ulp.ts';
 
 const F_ULPS = 4;
@@ -199,7 +199,7 @@ afterAll(() => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// The oracle itself (scripts/reference-math.ts) against known values and its own identities.
+// The oracle itself (tests/support/reference-math.ts) against known values and its own identities.
 
 describe('reference oracle', () => {
   const close = (a: Dec, b: string, tol: string): boolean =>

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { expFast, expFastLite } from '../../src/lib/activations/kernels/fast-exp.ts';
-import { D, exactDecimal, toDouble } from '../../scripts/reference-math.ts';
+import { D, exactDecimal, toDouble } from '../support/reference-math.ts';
 import { ulpDistance } from '../../src/lib/ulp.ts';
 
 /** A seeded generator of doubles in [lo, hi) (xorshift; reproducible failures). */

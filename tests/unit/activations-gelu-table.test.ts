@@ -14,7 +14,7 @@ import {
   geluTableMillsAtZero,
   geluTableRow,
 } from '../../src/lib/activations/kernels/gelu-table.ts';
-import { D, exactDecimal, normalCdf, normalPdf, toDouble } from '../../scripts/reference-math.ts';
+import { D, exactDecimal, normalCdf, normalPdf, toDouble } from '../support/reference-math.ts';
 import { ulpDistance } from '../../src/lib/ulp.ts';
 import { disagreements, tableInputs } from './table-kernel-check.ts';
 

@@ -14,7 +14,7 @@ import {
   TWO_ROOT_HI,
   TWO_ROOT_LO,
 } from '../../src/lib/activations/kernels/gelu-tanh-table.ts';
-import { D, exactDecimal, GELU_TANH_K, reference, sigmoid } from '../../scripts/reference-math.ts';
+import { D, exactDecimal, GELU_TANH_K, reference, sigmoid } from '../support/reference-math.ts';
 import { disagreements, tableInputs } from './table-kernel-check.ts';
 
 /** G(t) = t·σ(−v(t)) = −GELU-tanh(−t), to 80 digits. */

@@ -1,6 +1,6 @@
 /**
  * Every vectorised kernel near every zero of f' (the minima of silu, gelu, gelu-tanh, mish, the
- * vertex of hard-swish...), against the 80-digit reference of scripts/reference-math.ts. The
+ * vertex of hard-swish...), against the 80-digit reference of tests/support/reference-math.ts. The
  * zeros are found here, from the reference alone (sign changes of f' on a grid, then bisection),
  * so a new activation is covered with no new test code.
  *
@@ -13,7 +13,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { activationIds, getActivation } from '../../src/lib/activations/index.ts';
-import { D, exactDecimal, reference, toDouble, type Dec } from '../../scripts/reference-math.ts';
+import { D, exactDecimal, reference, toDouble, type Dec } from '../support/reference-math.ts';
 import { ulpDistance } from '../../src/lib/ulp.ts';
 
 const F_ULPS = 4;

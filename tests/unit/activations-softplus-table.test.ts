@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { softplusValue } from '../../src/lib/activations/softplus-family.ts';
 import { softplusTableInto, softplusTableRow } from '../../src/lib/activations/kernels/softplus-table.ts';
-import { D, exactDecimal, log1p, toDouble } from '../../scripts/reference-math.ts';
+import { D, exactDecimal, log1p, toDouble } from '../support/reference-math.ts';
 import { ulpDistance } from '../../src/lib/ulp.ts';
 import { disagreements, tableInputs } from './table-kernel-check.ts';
 

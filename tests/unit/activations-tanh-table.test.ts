@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { tanhTableInto, tanhTableRow } from '../../src/lib/activations/kernels/tanh-table.ts';
-import { D, exactDecimal, toDouble } from '../../scripts/reference-math.ts';
+import { D, exactDecimal, toDouble } from '../support/reference-math.ts';
 
 describe('tanh table', () => {
   test('every row: hi correctly rounded, hi + lo within 2^-95 of tanh(k/64), 1 − t² within 1 ULP', () => {

@@ -4,7 +4,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { allClaimResults } from '../../src/components/claim-results.ts';
+import { allClaimResults } from '../../src/build/claim-results.ts';
 import { checkClaim, claimsMarkdown, formatFigure, type Claim } from '../../src/lib/claims.ts';
 import { allClaims } from '../../src/widgets/claims.ts';
 

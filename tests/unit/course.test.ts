@@ -12,7 +12,7 @@ import { authorsLong, authorsShort, formatWork, fullListOrder, getWork, isWorkId
 import { getTerm, glossary, isTermId, termsAlphabetically } from '../../src/lib/course/glossary.ts';
 import { citationsInMdx, exerciseCount, figureIdsInMdx, readingMinutes, termsInMdx, wordsPerMinute } from '../../src/lib/course/mdx-scan.ts';
 import { firstTermUse } from '../../src/lib/course/markdown-terms.ts';
-import { figuresInMdx } from '../../src/components/mdx-figures.ts';
+import { figuresInMdx } from '../../src/build/mdx-figures.ts';
 
 describe('bibliography', () => {
   test('every entry is complete, and every link is an https URL', () => {

@@ -17,7 +17,7 @@ import { getActivation } from '../../src/lib/activations/index.ts';
 import { activationIds, type ActivationId } from '../../src/lib/activations/types.ts';
 import { parseExpression } from '../../src/lib/expr/parser.ts';
 import { cutToFrame, type Domain } from '../../src/lib/plots/curves.ts';
-import { figuresInMdx, type MdxFigure } from '../../src/components/mdx-figures.ts';
+import { figuresInMdx, type MdxFigure } from '../../src/build/mdx-figures.ts';
 import { activationPlotOptions } from '../../src/widgets/activation-plot/figure.ts';
 import { chainPlotOptions, chainProducts, floor, maxDepth, sigmoidBound, type ChainRuleState } from '../../src/widgets/chain-rule/model.ts';
 import { comparePlotOptions, compareModes, type CompareMode } from '../../src/widgets/compare/model.ts';

@@ -15,7 +15,7 @@ async function restrictedImports(code: string, filePath: string): Promise<string
 describe('lint boundaries', () => {
   test('src/lib imports nothing from above it, and nothing from Astro', async () => {
     expect(await restrictedImports("import { x } from '../widgets/shared/csv.ts';\nexport const y = x;\n", 'src/lib/example.ts')).toHaveLength(1);
-    expect(await restrictedImports("import { x } from '../../components/figures.ts';\nexport const y = x;\n", 'src/lib/plots/example.ts')).toHaveLength(1);
+    expect(await restrictedImports("import { x } from '../../build/figures.ts';\nexport const y = x;\n", 'src/lib/plots/example.ts')).toHaveLength(1);
     expect(await restrictedImports("import { getCollection } from 'astro:content';\nexport const y = getCollection;\n", 'src/lib/example.ts')).toHaveLength(1);
     expect(await restrictedImports("import { createRng } from './random.ts';\nexport const y = createRng;\n", 'src/lib/example.ts')).toEqual([]);
   });

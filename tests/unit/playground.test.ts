@@ -3,7 +3,7 @@
  * bounded history), the session (seeded, bit-identical replays, divergence detected), the full
  * playground's preset and the Plot builders. The lesson demos' claims are in claims.test.ts.
  */
-import { renderPlotToString } from '../../src/components/render-plot.ts';
+import { renderPlotToString } from '../../src/build/render-plot.ts';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { activationIds } from '../../src/lib/activations/types.ts';

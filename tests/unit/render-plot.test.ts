@@ -3,7 +3,7 @@
  * to the same points (to the hundredth of a pixel), other paths pass through untouched.
  */
 import { describe, expect, test } from 'vitest';
-import { relativePolyline } from '../../src/components/render-plot.ts';
+import { relativePolyline } from '../../src/build/render-plot.ts';
 
 /** Absolute points of an M/l path, summing the relative steps. */
 function points(d: string): [number, number][] {

@@ -4,7 +4,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { figuresInMdx } from '../../src/components/mdx-figures.ts';
+import { figuresInMdx } from '../../src/build/mdx-figures.ts';
 import { toCsv } from '../../src/widgets/shared/csv.ts';
 import { explorerCsv, resolvedParams } from '../../src/widgets/explorer/model.ts';
 import { compareCsv } from '../../src/widgets/compare/model.ts';

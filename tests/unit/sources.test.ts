@@ -1,6 +1,6 @@
 /** The code view's file lookup: every activation resolves to the registry file that defines it. */
 import { expect, test } from 'vitest';
-import { recordFile, sources } from '../../src/components/sources.ts';
+import { recordFile, sources } from '../../src/build/sources.ts';
 import { activations } from '../../src/lib/activations/index.ts';
 import { activationIds } from '../../src/lib/activations/types.ts';
 

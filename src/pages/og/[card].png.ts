@@ -1,5 +1,5 @@
 /**
- * The social card images, one 1200 x 630 PNG per card (src/components/og-cards.ts), drawn as SVG
+ * The social card images, one 1200 x 630 PNG per card (src/build/og-cards.ts), drawn as SVG
  * by src/lib/og-card.ts and rasterised at build time by resvg (a native binary shipped inside its
  * npm package): no browser, no network. The fonts are KaTeX's own TrueType files, already a
  * dependency, loaded by path with system fonts off, so the image is the same on every machine.
@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { cardSvg } from '../../lib/og-card.ts';
-import { cardsByPath, type CardSpec } from '../../components/og-cards.ts';
+import { cardsByPath, type CardSpec } from '../../build/og-cards.ts';
 
 // Resolved from the project root: this module runs from a bundled chunk whose own URL says
 // nothing about where node_modules is.

@@ -67,7 +67,11 @@ export function wireNetwork(host: NetworkUiHost, config: ConfigModule): void {
     const map = s.neurons.subarray(unit * size, (unit + 1) * size);
     let lo = Infinity;
     let hi = -Infinity;
-    for (const v of map) if (Number.isFinite(v)) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
+    for (const v of map) {
+      if (!Number.isFinite(v)) continue;
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
     const flags = s.unitFlags[unit] ?? 0;
     const state = flags & UNIT_DEAD ? 'dead' : flags & UNIT_INACTIVE ? 'inactive, not dead' : 'active';
     const features = parseFeatures(host.config().feat);

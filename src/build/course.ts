@@ -4,9 +4,9 @@
  * (`lib/course/mdx-scan.ts`), never counted while rendering, so a number is the same wherever it
  * is printed (a caption, a cross-reference, an exercise link) and follows the page order.
  */
-import { lessonsInOrder, lessonHref, type Lesson } from '../lessons.ts';
-import { citationsInMdx, figureIdsInMdx } from '../../lib/course/mdx-scan.ts';
-import { fullListOrder, getWork, type WorkId } from '../../lib/course/bibliography.ts';
+import { lessonsInOrder, lessonHref, type Lesson } from './lessons.ts';
+import { citationsInMdx, figureIdsInMdx } from '../lib/course/mdx-scan.ts';
+import { fullListOrder, getWork, type WorkId } from '../lib/course/bibliography.ts';
 
 /** A lesson with its place in the course. */
 export interface PlacedLesson {
