@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { activationIds } from '../../src/lib/activations/types.ts';
-import { renderPlotToString } from '../../src/components/render-plot.ts';
+import { renderPlotToString } from '../../src/build/render-plot.ts';
 import { activationPlotOptions } from '../../src/widgets/activation-plot/figure.ts';
 import { explorerPlotOptions } from '../../src/widgets/explorer/model.ts';
 import { comparePlotOptions, type CompareMode } from '../../src/widgets/compare/model.ts';
