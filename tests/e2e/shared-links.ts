@@ -27,6 +27,7 @@ export const sharedLinks: readonly SharedLink[] = [
   { widget: 'float-pitfalls', path: 'lessons/tanh/', query: '?tanh-float.pitfall=sigmoid-left-tail', figure: 'tanh-float' },
   { widget: 'expression-cell', path: 'notebook/', query: '?expr.f=max(0.1*x,x)&expr.vs=gelu&expr.r=8', figure: 'expr' },
   { widget: 'expression-cell', path: 'lessons/conclusion/', query: '?conclusion-cell.f=x*tanh(softplus(a*x))&conclusion-cell.p=a:1.5', figure: 'conclusion-cell' },
+  { widget: 'digits-lab', path: 'lessons/real-data/', query: '?digits-dead.lr=0.5&digits-dead.epochs=3&digits-dead.seed=4', figure: 'digits-dead' },
   {
     widget: 'playground',
     path: 'playground/',
@@ -35,5 +36,8 @@ export const sharedLinks: readonly SharedLink[] = [
   },
 ];
 
-/** Custom elements with no URL state (a toolbar, a search box, figures fixed by their lesson). */
-export const stateless: readonly string[] = ['widget-toolbar', 'activation-plot', 'league-table', 'search', 'cost-bench'];
+/**
+ * Custom elements with no URL state (a toolbar, a search box, figures fixed by their lesson; the
+ * digits league runs its fixed budget and reads nothing from the URL).
+ */
+export const stateless: readonly string[] = ['widget-toolbar', 'activation-plot', 'league-table', 'search', 'cost-bench', 'digits-league'];
