@@ -2,13 +2,16 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-/** URL paths (relative to the base, no leading slash) of every built HTML page except 404. */
 /**
  * The built site the browser tests read: `dist/`, or `OUT_DIR` when a build went elsewhere (so two
  * people testing on one machine do not overwrite each other's build).
  */
 export const distDir = process.env.OUT_DIR || 'dist';
 
+/**
+ * URL paths (relative to the base, no leading slash) of the built HTML pages the page-by-page
+ * browser checks visit: every page except 404, with embeds and source pages sampled (below).
+ */
 export function builtPages(dir = distDir): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
@@ -19,7 +22,24 @@ export function builtPages(dir = distDir): string[] {
     }
   };
   walk(dir);
-  return sampleEmbeds(dir, out.map((p) => (p === '' ? '' : `${p}/`)).sort());
+  return sampleSources(sampleEmbeds(dir, out.map((p) => (p === '' ? '' : `${p}/`)).sort()));
+}
+
+/**
+ * Source pages (one per file shown by a code view, about forty) are one template filled with
+ * highlighted code, so the page-by-page checks take the first of each folder (one for all the
+ * widget models); the build fails on
+ * a source page it cannot render, and tests/e2e/widgets.e2e.ts opens a code view.
+ */
+function sampleSources(pages: string[]): string[] {
+  const folders = new Set<string>();
+  return pages.filter((p) => {
+    if (!p.startsWith('source/')) return true;
+    const folder = p.startsWith('source/widgets/') ? 'source/widgets/' : p.replace(/[^/]+\/$/, '');
+    if (folders.has(folder)) return false;
+    folders.add(folder);
+    return true;
+  });
 }
 
 /**
