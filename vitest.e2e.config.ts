@@ -6,7 +6,9 @@ import { defineConfig } from 'vitest/config';
  * files that time the main thread run afterwards, one at a time, with nothing else in Chromium.
  */
 const timed = ['tests/e2e/playground.e2e.ts', 'tests/e2e/playground-jank.e2e.ts', 'tests/e2e/load-jank.e2e.ts'];
-const shared = { globalSetup: ['tests/e2e/global-setup.ts'], testTimeout: 60_000, hookTimeout: 60_000 };
+// expect.poll waits up to 10 s, not Vitest's 1 s: with two files at once, a page's reaction to
+// focus or input can take longer than a second to show, without anything being wrong.
+const shared = { globalSetup: ['tests/e2e/global-setup.ts'], testTimeout: 60_000, hookTimeout: 60_000, expect: { poll: { timeout: 10_000 } } };
 
 export default defineConfig({
   test: {
