@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
 const timed = ['tests/e2e/playground.e2e.ts', 'tests/e2e/playground-jank.e2e.ts', 'tests/e2e/load-jank.e2e.ts'];
 // expect.poll waits up to 10 s, not Vitest's 1 s: with two files at once, a page's reaction to
 // focus or input can take longer than a second to show, without anything being wrong.
-const shared = { globalSetup: ['tests/e2e/global-setup.ts'], testTimeout: 60_000, hookTimeout: 60_000, expect: { poll: { timeout: 10_000 } } };
+const shared = { globalSetup: ['tests/e2e/global-setup.ts'], testTimeout: 120_000, hookTimeout: 120_000, expect: { poll: { timeout: 10_000 } } };
 
 export default defineConfig({
   test: {
