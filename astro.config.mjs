@@ -20,7 +20,11 @@ export default defineConfig({
   outDir,
   trailingSlash: 'always',
   markdown: {
-    processor: satteri({ features: { math: true }, mdastPlugins: [katexMath, firstTermUse], hastPlugins: [headingAnchors] }),
+    processor: satteri({
+      features: { math: true },
+      mdastPlugins: [katexMath, firstTermUse],
+      hastPlugins: [headingAnchors],
+    }),
   },
   integrations: [mdx(), pagefindIndex(), siteUrlCheck()],
   // Vite turns every top-level const and let of a bundle into var. Node's V8 then reloads each

@@ -9,16 +9,32 @@
 import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
 
-const above = ['components', 'build', 'widgets', 'pages', 'layouts', 'integrations'].flatMap((dir) => [`../${dir}/*`, `../../${dir}/*`, `../../../${dir}/*`]);
+const above = ['components', 'build', 'widgets', 'pages', 'layouts', 'integrations'].flatMap(
+  (dir) => [`../${dir}/*`, `../../${dir}/*`, `../../../${dir}/*`],
+);
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'bench/node_modules/**', '.astro/**', 'public/**', '.scratch/**', 'test-results/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-*/**',
+      'node_modules/**',
+      'bench/node_modules/**',
+      '.astro/**',
+      'public/**',
+      '.scratch/**',
+      'test-results/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   ...astro.configs['flat/recommended'],
   {
     rules: {
       // `_name` marks a parameter a signature requires but the body does not use.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -28,8 +44,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: above, message: 'src/lib is the pure core: it imports nothing from above it.' },
-            { group: ['astro', 'astro:*', 'astro/*'], message: 'src/lib runs in Node and in workers: no Astro imports.' },
+            {
+              group: above,
+              message: 'src/lib is the pure core: it imports nothing from above it.',
+            },
+            {
+              group: ['astro', 'astro:*', 'astro/*'],
+              message: 'src/lib runs in Node and in workers: no Astro imports.',
+            },
           ],
         },
       ],
@@ -38,7 +60,17 @@ export default tseslint.config(
   {
     files: ['src/widgets/**/*.ts', 'src/widgets/**/*.astro'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'astro:content', message: 'Widgets get lesson data as props; they do not read the collections.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'astro:content',
+              message: 'Widgets get lesson data as props; they do not read the collections.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -5,19 +5,41 @@ import { defineConfig } from 'vitest/config';
  * machine has 2 cores, and much of a page test is waiting on the network and on timers). The
  * files that time the main thread run afterwards, one at a time, with nothing else in Chromium.
  */
-const timed = ['tests/e2e/playground.e2e.ts', 'tests/e2e/playground-jank.e2e.ts', 'tests/e2e/load-jank.e2e.ts'];
+const timed = [
+  'tests/e2e/playground.e2e.ts',
+  'tests/e2e/playground-jank.e2e.ts',
+  'tests/e2e/load-jank.e2e.ts',
+];
 // expect.poll waits up to 10 s, not Vitest's 1 s: with two files at once, a page's reaction to
 // focus or input can take longer than a second to show, without anything being wrong.
-const shared = { globalSetup: ['tests/e2e/global-setup.ts'], testTimeout: 120_000, hookTimeout: 120_000, expect: { poll: { timeout: 10_000 } } };
+const shared = {
+  globalSetup: ['tests/e2e/global-setup.ts'],
+  testTimeout: 120_000,
+  hookTimeout: 120_000,
+  expect: { poll: { timeout: 10_000 } },
+};
 
 export default defineConfig({
   test: {
     projects: [
       {
-        test: { ...shared, name: 'pages', include: ['tests/e2e/**/*.e2e.ts'], exclude: timed, maxWorkers: 2, sequence: { groupOrder: 0 } },
+        test: {
+          ...shared,
+          name: 'pages',
+          include: ['tests/e2e/**/*.e2e.ts'],
+          exclude: timed,
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
+        },
       },
       {
-        test: { ...shared, name: 'timed', include: timed, fileParallelism: false, sequence: { groupOrder: 1 } },
+        test: {
+          ...shared,
+          name: 'timed',
+          include: timed,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
       },
     ],
   },

@@ -19,7 +19,11 @@ for (let i = 0; i < runs; i++) {
   const out = mkdtempSync(join(tmpdir(), 'bench-build-'));
   loads.push(loadavg()[0] ?? NaN);
   const t0 = performance.now();
-  const build = spawnSync('npm', ['run', 'build'], { env: { ...process.env, OUT_DIR: out }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const build = spawnSync('npm', ['run', 'build'], {
+    env: { ...process.env, OUT_DIR: out },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
   times.push((performance.now() - t0) / 1000);
   if (build.status !== 0) {
     console.error(build.stderr);
@@ -30,8 +34,15 @@ for (let i = 0; i < runs; i++) {
 }
 
 const seconds = Math.min(...times);
-console.log(`| build | wall s | pages | load average before (${cpus().length} cores) |\n| --- | ---: | ---: | --- |`);
-console.log(`| npm run build | ${seconds.toFixed(1)} | ${pages} | ${loads.map((l) => l.toFixed(1)).join(', ')} |`);
+console.log(
+  `| build | wall s | pages | load average before (${cpus().length} cores) |\n| --- | ---: | ---: | --- |`,
+);
+console.log(
+  `| npm run build | ${seconds.toFixed(1)} | ${pages} | ${loads.map((l) => l.toFixed(1)).join(', ')} |`,
+);
 if (runs > 1) console.log(`\nAll runs: ${times.map((t) => t.toFixed(1)).join(', ')} s`);
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/build.json', `${JSON.stringify({ date: new Date().toISOString(), seconds, runs: times, pages, loadAverageBefore: loads, cores: cpus().length }, null, 2)}\n`);
+writeFileSync(
+  'bench/results/build.json',
+  `${JSON.stringify({ date: new Date().toISOString(), seconds, runs: times, pages, loadAverageBefore: loads, cores: cpus().length }, null, 2)}\n`,
+);

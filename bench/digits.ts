@@ -30,7 +30,12 @@ const NETS = {
 const TARGETS = { A: { wasm: 2, cpu: 6, peakShare: 0.5 }, B: { wasm: 1.5 } } as const;
 type NetName = keyof typeof NETS;
 
-const options: TrainOptions = { learningRate: 0.05, batchSize: 32, optimizer: 'sgd', shuffle: false };
+const options: TrainOptions = {
+  learningRate: 0.05,
+  batchSize: 32,
+  optimizer: 'sgd',
+  shuffle: false,
+};
 
 /** Row-major data: inputs n×64 in [0, 1], one-hot targets n×10, and the labels. */
 interface Data {
@@ -48,10 +53,21 @@ async function loadData(): Promise<{ train: Data; test: Data | null; source: str
   const file = new URL('../src/lib/data/digits.ts', import.meta.url);
   if (existsSync(fileURLToPath(file))) {
     try {
-      const { splitDigits } = (await import(file.href)) as typeof import('../src/lib/data/digits.ts');
+      const { splitDigits } = (await import(
+        file.href
+      )) as typeof import('../src/lib/data/digits.ts');
       const { train, test } = splitDigits();
-      const wrap = (s: typeof train): Data => ({ n: s.n, inputs: s.inputs, targets: oneHot(s.labels, 10), labels: s.labels });
-      return { train: wrap(train), test: wrap(test), source: 'UCI digits, training split (src/lib/data/digits.ts)' };
+      const wrap = (s: typeof train): Data => ({
+        n: s.n,
+        inputs: s.inputs,
+        targets: oneHot(s.labels, 10),
+        labels: s.labels,
+      });
+      return {
+        train: wrap(train),
+        test: wrap(test),
+        source: 'UCI digits, training split (src/lib/data/digits.ts)',
+      };
     } catch (error) {
       console.log(`digits data unavailable (${String(error)}); using random data`);
     }
@@ -59,7 +75,11 @@ async function loadData(): Promise<{ train: Data; test: Data | null; source: str
   const rng = createRng(SEED);
   const inputs = Float64Array.from({ length: N_TRAIN * 64 }, () => rng.next());
   const labels = Int32Array.from({ length: N_TRAIN }, () => rng.int(10));
-  return { train: { n: N_TRAIN, inputs, targets: oneHot(labels, 10), labels }, test: null, source: 'seeded random inputs in [0, 1) and labels' };
+  return {
+    train: { n: N_TRAIN, inputs, targets: oneHot(labels, 10), labels },
+    test: null,
+    source: 'seeded random inputs in [0, 1) and labels',
+  };
 }
 
 const weightCount = (sizes: readonly number[]): number =>
@@ -107,7 +127,14 @@ function dot4(a: Float64Array, b: Float64Array): number {
 }
 
 const engineModel = (sizes: readonly number[], seed = SEED): Mlp =>
-  createMlp({ sizes, activation: 'relu', outputActivation: 'softmax', loss: 'ce', init: 'he', seed });
+  createMlp({
+    sizes,
+    activation: 'relu',
+    outputActivation: 'softmax',
+    loss: 'ce',
+    init: 'he',
+    seed,
+  });
 
 type Tf = typeof import('@tensorflow/tfjs-core');
 type Backend = 'cpu' | 'wasm';
@@ -142,7 +169,10 @@ async function tfTrainer(tf: Tf, backend: Backend, sizes: readonly number[], dat
     b: tf.variable(tf.tensor1d(Float32Array.from(l.biases))),
   }));
   const slice = (values: Float64Array, width: number, start: number, rows: number): Tensor2D =>
-    tf.tensor2d(Float32Array.from(values.subarray(start * width, (start + rows) * width)), [rows, width]);
+    tf.tensor2d(Float32Array.from(values.subarray(start * width, (start + rows) * width)), [
+      rows,
+      width,
+    ]);
   // Batches are built once, outside the timing: the peer is timed on its arithmetic alone.
   const xs: Tensor2D[] = [];
   const ts: Tensor2D[] = [];
@@ -157,28 +187,30 @@ async function tfTrainer(tf: Tf, backend: Backend, sizes: readonly number[], dat
   const epoch = (): number => {
     let loss = 0;
     for (let b = 0; b < xs.length; b++) {
-      loss += tf.tidy(() => {
-        const x = xs[b]!;
-        const acts: Tensor2D[] = [x];
-        for (let l = 0; l < vars.length; l++) {
-          const z = tf.add(tf.matMul(acts[l]!, vars[l]!.w), vars[l]!.b) as Tensor2D;
-          acts.push(l < vars.length - 1 ? tf.relu(z) : z);
-        }
-        const logits = acts.pop()!;
-        const t = ts[b]!;
-        const p = tf.softmax(logits);
-        const batchLoss = tf.sum(tf.mul(t, tf.neg(tf.logSoftmax(logits))));
-        let d = tf.mul(tf.sub(p, t), 1 / x.shape[0]) as Tensor2D;
-        for (let l = vars.length - 1; l >= 0; l--) {
-          const v = vars[l]!;
-          const gW = tf.matMul(acts[l]!, d, true, false);
-          const gb = tf.sum(d, 0);
-          if (l > 0) d = tf.mul(tf.matMul(d, v.w, false, true), tf.step(acts[l]!)) as Tensor2D;
-          v.w.assign(tf.sub(v.w, tf.mul(lr, gW)));
-          v.b.assign(tf.sub(v.b, tf.mul(lr, gb)));
-        }
-        return batchLoss;
-      }).dataSync()[0]!;
+      loss += tf
+        .tidy(() => {
+          const x = xs[b]!;
+          const acts: Tensor2D[] = [x];
+          for (let l = 0; l < vars.length; l++) {
+            const z = tf.add(tf.matMul(acts[l]!, vars[l]!.w), vars[l]!.b) as Tensor2D;
+            acts.push(l < vars.length - 1 ? tf.relu(z) : z);
+          }
+          const logits = acts.pop()!;
+          const t = ts[b]!;
+          const p = tf.softmax(logits);
+          const batchLoss = tf.sum(tf.mul(t, tf.neg(tf.logSoftmax(logits))));
+          let d = tf.mul(tf.sub(p, t), 1 / x.shape[0]) as Tensor2D;
+          for (let l = vars.length - 1; l >= 0; l--) {
+            const v = vars[l]!;
+            const gW = tf.matMul(acts[l]!, d, true, false);
+            const gb = tf.sum(d, 0);
+            if (l > 0) d = tf.mul(tf.matMul(d, v.w, false, true), tf.step(acts[l]!)) as Tensor2D;
+            v.w.assign(tf.sub(v.w, tf.mul(lr, gW)));
+            v.b.assign(tf.sub(v.b, tf.mul(lr, gb)));
+          }
+          return batchLoss;
+        })
+        .dataSync()[0]!;
     }
     return loss / data.n;
   };
@@ -196,7 +228,10 @@ interface Round {
  * Epochs of the engine and of one peer, alternating, with a peak sample before each engine
  * epoch; the first WARMUP rounds are dropped. Also each side's loss over its first epoch.
  */
-function alternate(engine: () => number, peer: () => number): { rounds: Round[]; losses: [number, number] } {
+function alternate(
+  engine: () => number,
+  peer: () => number,
+): { rounds: Round[]; losses: [number, number] } {
   const rounds: Round[] = [];
   let losses: [number, number] = [Number.NaN, Number.NaN];
   for (let k = 0; k < WARMUP + ROUNDS; k++) {
@@ -228,20 +263,26 @@ function timeTo95(train: Data, test: Data): { epochs: number; ms: number; accura
   return { epochs: Number.NaN, ms, accuracy: model.accuracy(test.inputs, test.targets) };
 }
 
-const fmt = (x: number | null): string => (x === null ? 'n/a' : x >= 100 ? x.toFixed(0) : x.toPrecision(3));
+const fmt = (x: number | null): string =>
+  x === null ? 'n/a' : x >= 100 ? x.toFixed(0) : x.toPrecision(3);
 
 async function main(): Promise<void> {
   const loadAverageStart = loadavg()[0]!;
   const { train, test, source } = await loadData();
   const tf = await loadTf();
-  const simd = typeof tf === 'string' ? null : await (async () => {
-    await tf.setBackend('wasm');
-    return tf.env().getBool('WASM_HAS_SIMD_SUPPORT');
-  })();
+  const simd =
+    typeof tf === 'string'
+      ? null
+      : await (async () => {
+          await tf.setBackend('wasm');
+          return tf.env().getBool('WASM_HAS_SIMD_SUPPORT');
+        })();
   const lines = [
     `Data: ${source}; ${train.n} examples an epoch, batch ${options.batchSize}, SGD lr ${options.learningRate}`,
     `Load average ${loadAverageStart.toFixed(1)} at the start`,
-    typeof tf === 'string' ? tf : `Peers: @tensorflow/tfjs-core ${tf.version_core}, cpu backend; wasm backend, one thread, SIMD ${simd ? 'on' : 'OFF'}`,
+    typeof tf === 'string'
+      ? tf
+      : `Peers: @tensorflow/tfjs-core ${tf.version_core}, cpu backend; wasm backend, one thread, SIMD ${simd ? 'on' : 'OFF'}`,
     '',
     '| net | weights | impl | ms/epoch (median of 7) | GFLOP/s | % of peak | engine speed-up | first-epoch loss |',
     '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |',
@@ -252,7 +293,8 @@ async function main(): Promise<void> {
     const sizes = NETS[name];
     const flops = epochFlops(sizes, train.n);
     const gflops = (ms: number): number => flops / (ms * 1e6);
-    const peers: Partial<Record<Backend, { ms: number; ratio: number; losses: [number, number] }>> = {};
+    const peers: Partial<Record<Backend, { ms: number; ratio: number; losses: [number, number] }>> =
+      {};
     const rounds: Round[] = [];
     for (const backend of ['cpu', 'wasm'] as const) {
       const model = engineModel(sizes);
@@ -267,7 +309,11 @@ async function main(): Promise<void> {
       rounds.push(...runs.rounds);
       // The ratio of the medians of one phase: both sides met the same moments of load.
       const ms = median(runs.rounds.map((r) => r.peerMs));
-      peers[backend] = { ms, ratio: ms / median(runs.rounds.map((r) => r.engineMs)), losses: runs.losses };
+      peers[backend] = {
+        ms,
+        ratio: ms / median(runs.rounds.map((r) => r.engineMs)),
+        losses: runs.losses,
+      };
     }
     const engineMs = median(rounds.map((r) => r.engineMs));
     const peak = median(rounds.map((r) => r.peak));
@@ -286,7 +332,9 @@ async function main(): Promise<void> {
       `${value === null ? 'n/a' : value.toFixed(2)} (target ≥ ${goal}: ${value !== null && value >= goal ? 'met' : 'MISSED'})`;
     verdicts.push(
       `- ${name}: scalar peak ${peak.toFixed(2)} GFLOP/s (median of ${rounds.length} samples); engine vs wasm ${met(ratio('wasm'), target.wasm)}` +
-        ('cpu' in target ? `; vs cpu ${met(ratio('cpu'), target.cpu)}; share of peak ${met(share, target.peakShare)}` : ''),
+        ('cpu' in target
+          ? `; vs cpu ${met(ratio('cpu'), target.cpu)}; share of peak ${met(share, target.peakShare)}`
+          : ''),
     );
     results[name] = {
       sizes,
@@ -301,7 +349,11 @@ async function main(): Promise<void> {
       tfjsCpuGflops: peers.cpu ? gflops(peers.cpu.ms) : null,
       tfjsWasmGflops: peers.wasm ? gflops(peers.wasm.ms) : null,
       engineShareOfPeak: share,
-      firstEpochLoss: { engine: peers.cpu?.losses[0] ?? null, tfjsCpu: peers.cpu?.losses[1] ?? null, tfjsWasm: peers.wasm?.losses[1] ?? null },
+      firstEpochLoss: {
+        engine: peers.cpu?.losses[0] ?? null,
+        tfjsCpu: peers.cpu?.losses[1] ?? null,
+        tfjsWasm: peers.wasm?.losses[1] ?? null,
+      },
     };
   }
   let to95: ReturnType<typeof timeTo95> | null = null;
@@ -325,12 +377,24 @@ async function main(): Promise<void> {
     tfjs: typeof tf === 'string' ? tf : tf.version_core,
     wasmSimd: simd,
     wasmThreads: 1,
-    contract: { data: source, examples: train.n, seed: SEED, rounds: ROUNDS, warmup: WARMUP, nets: NETS, options, targets: TARGETS },
+    contract: {
+      data: source,
+      examples: train.n,
+      seed: SEED,
+      rounds: ROUNDS,
+      warmup: WARMUP,
+      nets: NETS,
+      options,
+      targets: TARGETS,
+    },
     results,
     timeTo95,
   };
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-  writeFileSync(new URL('./results/digits.json', import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(
+    new URL('./results/digits.json', import.meta.url),
+    `${JSON.stringify(report, null, 2)}\n`,
+  );
 }
 
 await main();

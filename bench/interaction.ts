@@ -44,23 +44,26 @@ try {
     const figure = page.locator(t.selector).first();
     await figure.scrollIntoViewIfNeeded();
     await page.locator(`${t.selector}[data-live="true"]`).first().waitFor();
-    const { out: times, renders } = await figure.locator(t.control).first().evaluate(async (el) => {
-      const input = el as HTMLInputElement;
-      const lo = Number(input.min);
-      const hi = Number(input.max);
-      const out: number[] = [];
-      performance.clearMeasures('af-render');
-      for (let i = 0; i < 100; i++) {
-        input.value = String(lo + ((hi - lo) * ((i * 37) % 100)) / 99);
-        const t0 = performance.now();
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        await new Promise<void>((r) => requestAnimationFrame(() => r()));
-        out.push(performance.now() - t0);
-        await new Promise<void>((r) => setTimeout(r, 5));
-      }
-      const renders = performance.getEntriesByName('af-render').map((e) => e.duration);
-      return { out, renders };
-    });
+    const { out: times, renders } = await figure
+      .locator(t.control)
+      .first()
+      .evaluate(async (el) => {
+        const input = el as HTMLInputElement;
+        const lo = Number(input.min);
+        const hi = Number(input.max);
+        const out: number[] = [];
+        performance.clearMeasures('af-render');
+        for (let i = 0; i < 100; i++) {
+          input.value = String(lo + ((hi - lo) * ((i * 37) % 100)) / 99);
+          const t0 = performance.now();
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          await new Promise<void>((r) => requestAnimationFrame(() => r()));
+          out.push(performance.now() - t0);
+          await new Promise<void>((r) => setTimeout(r, 5));
+        }
+        const renders = performance.getEntriesByName('af-render').map((e) => e.duration);
+        return { out, renders };
+      });
     rows.push({
       page: t.page,
       figure: t.selector,
@@ -78,9 +81,16 @@ try {
   server.close();
 }
 
-console.log('| page | figure | control | input→frame median ms | p95 | max | redraw median ms | redraw p95 |\n| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |');
+console.log(
+  '| page | figure | control | input→frame median ms | p95 | max | redraw median ms | redraw p95 |\n| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |',
+);
 for (const r of rows) {
-  console.log(`| ${r.page} | ${r.figure} | \`${r.control}\` | ${r.medianMs.toFixed(1)} | ${r.p95Ms.toFixed(1)} | ${r.maxMs.toFixed(1)} | ${r.renderMedianMs.toFixed(1)} | ${r.renderP95Ms.toFixed(1)} |`);
+  console.log(
+    `| ${r.page} | ${r.figure} | \`${r.control}\` | ${r.medianMs.toFixed(1)} | ${r.p95Ms.toFixed(1)} | ${r.maxMs.toFixed(1)} | ${r.renderMedianMs.toFixed(1)} | ${r.renderP95Ms.toFixed(1)} |`,
+  );
 }
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/interaction.json', `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`);
+writeFileSync(
+  'bench/results/interaction.json',
+  `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`,
+);

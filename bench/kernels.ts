@@ -21,7 +21,10 @@ const size = 4096;
  * no kernel called with real buffers gets; the fields are assigned twice so V8 does not track
  * them as constant either.
  */
-const io: { xs: Float64Array; out: Float64Array } = { xs: new Float64Array(0), out: new Float64Array(0) };
+const io: { xs: Float64Array; out: Float64Array } = {
+  xs: new Float64Array(0),
+  out: new Float64Array(0),
+};
 io.xs = benchInputs(size);
 io.out = new Float64Array(size);
 
@@ -38,7 +41,15 @@ const textbook: Partial<Record<ActivationId, Kernel>> = {
 };
 
 /** Required speed-ups from the performance issue (registry vs textbook). */
-const targets: Partial<Record<ActivationId, number>> = { sigmoid: 2, tanh: 2, softplus: 2, silu: 2, gelu: 1.5, 'gelu-tanh': 1.5, mish: 1.5 };
+const targets: Partial<Record<ActivationId, number>> = {
+  sigmoid: 2,
+  tanh: 2,
+  softplus: 2,
+  silu: 2,
+  gelu: 1.5,
+  'gelu-tanh': 1.5,
+  mish: 1.5,
+};
 
 const now = () => performance.now();
 /** Rounds per kernel pair, alternating registry and textbook so drift hits both alike. */
@@ -66,13 +77,29 @@ const rows = (Object.keys(textbook) as ActivationId[]).map((id) => {
     ratio.push(b / a);
   }
   const derivative = median(Array.from({ length: 3 }, () => time(() => act.dfInto(io.xs, io.out))));
-  const textbookNs = id === 'relu' ? median(Array.from({ length: 3 }, () => time(() => tb(io.xs, io.out)))) : median(ref);
-  return { id, registryNs: median(reg), textbookNs, peerNs: median(ref), speedup: median(ratio), ratioRange: [Math.min(...ratio), Math.max(...ratio)], target: targets[id] ?? null, registryDfNs: derivative };
+  const textbookNs =
+    id === 'relu'
+      ? median(Array.from({ length: 3 }, () => time(() => tb(io.xs, io.out))))
+      : median(ref);
+  return {
+    id,
+    registryNs: median(reg),
+    textbookNs,
+    peerNs: median(ref),
+    speedup: median(ratio),
+    ratioRange: [Math.min(...ratio), Math.max(...ratio)],
+    target: targets[id] ?? null,
+    registryDfNs: derivative,
+  };
 });
 const copyLoop = rows.find((r) => r.id === 'relu')!.peerNs;
 
-console.log(`array copy: loop ${copyLoop.toFixed(3)} ns/element, TypedArray.set ${copy.toFixed(3)} ns/element\n`);
-console.log('| kernel | registry ns/el | textbook ns/el | speed-up | target | registry dfInto ns/el |\n| --- | ---: | ---: | ---: | --- | ---: |');
+console.log(
+  `array copy: loop ${copyLoop.toFixed(3)} ns/element, TypedArray.set ${copy.toFixed(3)} ns/element\n`,
+);
+console.log(
+  '| kernel | registry ns/el | textbook ns/el | speed-up | target | registry dfInto ns/el |\n| --- | ---: | ---: | ---: | --- | ---: |',
+);
 for (const r of rows) {
   const range = `${r.ratioRange[0]!.toFixed(2)}-${r.ratioRange[1]!.toFixed(2)}`;
   const target =
@@ -81,7 +108,12 @@ for (const r of rows) {
       : r.target
         ? `≥${r.target}× ${r.speedup >= r.target ? 'met' : 'NOT met'} (rounds ${range})`
         : `(rounds ${range})`;
-  console.log(`| ${r.id} | ${r.registryNs.toFixed(2)} | ${r.textbookNs.toFixed(2)} | ${r.speedup.toFixed(2)}× | ${target} | ${r.registryDfNs.toFixed(2)} |`);
+  console.log(
+    `| ${r.id} | ${r.registryNs.toFixed(2)} | ${r.textbookNs.toFixed(2)} | ${r.speedup.toFixed(2)}× | ${target} | ${r.registryDfNs.toFixed(2)} |`,
+  );
 }
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/kernels.json', `${JSON.stringify({ date: new Date().toISOString(), node: process.version, copyNs: copy, copyLoopNs: copyLoop, rows }, null, 2)}\n`);
+writeFileSync(
+  'bench/results/kernels.json',
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, copyNs: copy, copyLoopNs: copyLoop, rows }, null, 2)}\n`,
+);

@@ -29,7 +29,12 @@ import { benchPages } from './pages-list.ts';
 
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 type Category = (typeof categories)[number];
-const targets: Record<Category, number> = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
+const targets: Record<Category, number> = {
+  performance: 95,
+  accessibility: 100,
+  'best-practices': 100,
+  seo: 100,
+};
 const metricIds = {
   fcpMs: 'first-contentful-paint',
   lcpMs: 'largest-contentful-paint',
@@ -80,18 +85,36 @@ const median = (xs: number[]): number => {
 
 async function lighthouseOnce(url: string): Promise<Run> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'lh-chromium-'));
-  const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: flags, userDataDir, logLevel: 'silent' });
+  const chrome = await chromeLauncher.launch({
+    chromePath: chromiumPath(),
+    chromeFlags: flags,
+    userDataDir,
+    logLevel: 'silent',
+  });
   // Renderers are started on navigation, by the browser process, and inherit its priority.
-  if (nice !== 0 && chrome.pid) spawnSync('renice', ['-n', String(nice), '-p', String(chrome.pid)], { stdio: 'ignore' });
+  if (nice !== 0 && chrome.pid)
+    spawnSync('renice', ['-n', String(nice), '-p', String(chrome.pid)], { stdio: 'ignore' });
   try {
-    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...categories] });
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: [...categories],
+    });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const lhr = result.lhr;
     if (reportDir) {
       mkdirSync(reportDir, { recursive: true });
-      writeFileSync(join(reportDir, `${new URL(url).pathname.replaceAll('/', '_') || 'home'}-${Date.now()}.json`), JSON.stringify(lhr));
+      writeFileSync(
+        join(
+          reportDir,
+          `${new URL(url).pathname.replaceAll('/', '_') || 'home'}-${Date.now()}.json`,
+        ),
+        JSON.stringify(lhr),
+      );
     }
-    if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    if (lhr.runtimeError)
+      throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     const scores = {} as Record<Category, number>;
     const failing: string[] = [];
     const perfHints: string[] = [];
@@ -100,13 +123,22 @@ async function lighthouseOnce(url: string): Promise<Run> {
       scores[c] = Math.round((cat?.score ?? 0) * 100);
       for (const ref of cat?.auditRefs ?? []) {
         const audit = lhr.audits[ref.id];
-        if (!audit || audit.score === null || audit.scoreDisplayMode === 'notApplicable' || audit.scoreDisplayMode === 'informative') continue;
-        if (c !== 'performance' && audit.score < 1 && ref.weight > 0) failing.push(`${c}: ${ref.id}`);
-        if (c === 'performance' && ref.weight === 0 && audit.score < 0.9) perfHints.push(`${ref.id}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
+        if (
+          !audit ||
+          audit.score === null ||
+          audit.scoreDisplayMode === 'notApplicable' ||
+          audit.scoreDisplayMode === 'informative'
+        )
+          continue;
+        if (c !== 'performance' && audit.score < 1 && ref.weight > 0)
+          failing.push(`${c}: ${ref.id}`);
+        if (c === 'performance' && ref.weight === 0 && audit.score < 0.9)
+          perfHints.push(`${ref.id}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
       }
     }
     const metrics = {} as Record<Metric, number>;
-    for (const [key, id] of Object.entries(metricIds) as [Metric, string][]) metrics[key] = lhr.audits[id]?.numericValue ?? NaN;
+    for (const [key, id] of Object.entries(metricIds) as [Metric, string][])
+      metrics[key] = lhr.audits[id]?.numericValue ?? NaN;
     return { scores, metrics, benchmarkIndex: lhr.environment.benchmarkIndex, failing, perfHints };
   } finally {
     chrome.kill();
@@ -116,9 +148,13 @@ async function lighthouseOnce(url: string): Promise<Run> {
 
 const dist = process.env.BENCH_DIST ?? 'dist';
 const only = process.env.LH_PAGES?.split(',');
-const pages = benchPages(dist).filter((p) => !only || only.some((s) => (p.path || 'home').includes(s)));
+const pages = benchPages(dist).filter(
+  (p) => !only || only.some((s) => (p.path || 'home').includes(s)),
+);
 // The site is served from a child process (bench/serve-dist.ts), away from Lighthouse's work.
-const server = spawn(process.execPath, ['bench/serve-dist.ts', dist], { stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, ['bench/serve-dist.ts', dist], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 const [firstLine] = (await once(server.stdout, 'data')) as [Buffer];
 const origin = firstLine.toString().trim();
 const results: PageResult[] = [];
@@ -129,9 +165,12 @@ try {
     for (let i = 0; i < runs; i++) pageRuns.push(await lighthouseOnce(url));
     const med = {} as PageResult['median'];
     for (const c of categories) med[c] = median(pageRuns.map((r) => r.scores[c]));
-    for (const m of Object.keys(metricIds) as Metric[]) med[m] = median(pageRuns.map((r) => r.metrics[m]));
+    for (const m of Object.keys(metricIds) as Metric[])
+      med[m] = median(pageRuns.map((r) => r.metrics[m]));
     results.push({ page: `/${path}`, required, median: med, runs: pageRuns });
-    console.error(`lighthouse /${path}: ${pageRuns.map((r) => categories.map((c) => r.scores[c]).join('/')).join(', ')}`);
+    console.error(
+      `lighthouse /${path}: ${pageRuns.map((r) => categories.map((c) => r.scores[c]).join('/')).join(', ')}`,
+    );
   }
 } finally {
   server.kill();
@@ -139,23 +178,30 @@ try {
 
 const met = (r: PageResult): boolean => categories.every((c) => r.median[c] >= targets[c]);
 console.log(`Lighthouse ${runs} runs per page, median; mobile, simulated throttling.\n`);
-console.log('| page | perf | a11y | best practices | SEO | FCP ms | LCP ms | TBT ms | CLS | benchmarkIndex | targets |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+console.log(
+  '| page | perf | a11y | best practices | SEO | FCP ms | LCP ms | TBT ms | CLS | benchmarkIndex | targets |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+);
 for (const r of results) {
   const bi = r.runs.map((x) => x.benchmarkIndex.toFixed(0)).join(', ');
   const verdict = r.required ? (met(r) ? 'met' : 'NOT met') : 'information';
-  console.log(`| ${r.page} | ${r.median.performance} | ${r.median.accessibility} | ${r.median['best-practices']} | ${r.median.seo} | ${r.median.fcpMs.toFixed(0)} | ${r.median.lcpMs.toFixed(0)} | ${r.median.tbtMs.toFixed(0)} | ${r.median.cls.toFixed(3)} | ${bi} | ${verdict} |`);
+  console.log(
+    `| ${r.page} | ${r.median.performance} | ${r.median.accessibility} | ${r.median['best-practices']} | ${r.median.seo} | ${r.median.fcpMs.toFixed(0)} | ${r.median.lcpMs.toFixed(0)} | ${r.median.tbtMs.toFixed(0)} | ${r.median.cls.toFixed(3)} | ${bi} | ${verdict} |`,
+  );
 }
 for (const r of results) {
   const failing = [...new Set(r.runs.flatMap((x) => x.failing))];
-  const hints = [...new Set(r.runs.flatMap((x) => x.perfHints.map((h) => h.replace(/ \(.*\)$/, ''))))];
-  if (failing.length || hints.length) console.log(`\n${r.page}: ${[...failing, ...hints.map((h) => `hint: ${h}`)].join('; ')}`);
+  const hints = [
+    ...new Set(r.runs.flatMap((x) => x.perfHints.map((h) => h.replace(/ \(.*\)$/, '')))),
+  ];
+  if (failing.length || hints.length)
+    console.log(`\n${r.page}: ${[...failing, ...hints.map((h) => `hint: ${h}`)].join('; ')}`);
 }
 if (!only) {
-mkdirSync('bench/results', { recursive: true });
-writeFileSync(
-  'bench/results/lighthouse.json',
-  `${JSON.stringify({ date: new Date().toISOString(), settings: { formFactor: 'mobile', throttling: 'simulate', runsPerPage: runs }, targets, pages: results }, null, 2)}\n`,
-);
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync(
+    'bench/results/lighthouse.json',
+    `${JSON.stringify({ date: new Date().toISOString(), settings: { formFactor: 'mobile', throttling: 'simulate', runsPerPage: runs }, targets, pages: results }, null, 2)}\n`,
+  );
 }
 const missed = results.filter((r) => r.required && !met(r));
 if (missed.length) console.log(`\nBelow target: ${missed.map((r) => r.page).join(', ')}`);

@@ -18,7 +18,10 @@ const budgetBytes = 150 * 1024;
 const dist = process.env.BENCH_DIST ?? 'dist';
 const main = benchPages(dist);
 // Home, lessons and the other top-level pages first, then the code views and embeds.
-const paths = [...main.map((p) => p.path), ...builtPages(dist).filter((p) => !main.some((m) => m.path === p))];
+const paths = [
+  ...main.map((p) => p.path),
+  ...builtPages(dist).filter((p) => !main.some((m) => m.path === p)),
+];
 
 interface Row extends PageWeight {
   page: string;
@@ -41,12 +44,18 @@ try {
 }
 
 const kb = (b: number): string => (b / 1024).toFixed(1);
-console.log('| page | JS KB gzip (files) | total KB | requests | HTML KB | CSS KB | fonts KB |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log(
+  '| page | JS KB gzip (files) | total KB | requests | HTML KB | CSS KB | fonts KB |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+);
 for (const r of rows) {
-  console.log(`| ${r.page} | ${kb(r.jsBytes)} (${r.jsFiles})${r.withinBudget ? '' : ' OVER'} | ${kb(r.totalBytes)} | ${r.requests} | ${kb(r.byKind.document ?? 0)} | ${kb(r.byKind.stylesheet ?? 0)} | ${kb(r.byKind.font ?? 0)} |`);
+  console.log(
+    `| ${r.page} | ${kb(r.jsBytes)} (${r.jsFiles})${r.withinBudget ? '' : ' OVER'} | ${kb(r.totalBytes)} | ${r.requests} | ${kb(r.byKind.document ?? 0)} | ${kb(r.byKind.stylesheet ?? 0)} | ${kb(r.byKind.font ?? 0)} |`,
+  );
 }
 const heaviest = rows.reduce((a, b) => (b.jsBytes > a.jsBytes ? b : a));
-console.log(`\nHeaviest JavaScript: ${heaviest.page}, ${kb(heaviest.jsBytes)} KB gzip (budget ${kb(budgetBytes)} KB); pages over budget: ${rows.filter((r) => !r.withinBudget).length}`);
+console.log(
+  `\nHeaviest JavaScript: ${heaviest.page}, ${kb(heaviest.jsBytes)} KB gzip (budget ${kb(budgetBytes)} KB); pages over budget: ${rows.filter((r) => !r.withinBudget).length}`,
+);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync(
   'bench/results/pages.json',

@@ -43,15 +43,20 @@ try {
     const fig = page.locator('#fig-playground');
     await fig.scrollIntoViewIfNeeded();
     await fig.locator('af-playground[data-live="true"]').waitFor({ timeout: 30_000 });
-    const epoch = async (): Promise<number> => Number(await fig.locator('[data-out="epoch"]').innerText());
+    const epoch = async (): Promise<number> =>
+      Number(await fig.locator('[data-out="epoch"]').innerText());
     await fig.locator('[data-action="step"]').click();
-    for (const deadline = Date.now() + 20_000; (await epoch()) < 1; ) {
+    for (const deadline = Date.now() + 20_000; (await epoch()) < 1;) {
       if (Date.now() > deadline) throw new Error('the first Step did not train an epoch');
       await page.waitForTimeout(50);
     }
-    await fig.locator('details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    await fig
+      .locator('details')
+      .evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
     await page.waitForTimeout(1000);
-    const coldDrawMs = await page.evaluate(() => Math.max(0, ...performance.getEntriesByName('af-render').map((e) => e.duration)));
+    const coldDrawMs = await page.evaluate(() =>
+      Math.max(0, ...performance.getEntriesByName('af-render').map((e) => e.duration)),
+    );
     await page.evaluate(() => {
       const g = globalThis as unknown as { tasks: number[]; frames: number; t0: number };
       g.tasks = [];
@@ -72,7 +77,10 @@ try {
     const m = await page.evaluate(() => {
       const g = globalThis as unknown as { tasks: number[]; frames: number; t0: number };
       const elapsed = (performance.now() - g.t0) / 1000;
-      const redraws = performance.getEntriesByName('af-render').filter((e) => e.startTime >= g.t0).map((e) => e.duration);
+      const redraws = performance
+        .getEntriesByName('af-render')
+        .filter((e) => e.startTime >= g.t0)
+        .map((e) => e.duration);
       return { tasks: g.tasks, fps: g.frames / elapsed, slowest: Math.max(0, ...redraws) };
     });
     await fig.locator('[data-action="pause"]').click();
@@ -93,10 +101,16 @@ try {
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? NaN;
-console.log(`Playground training ${seconds} s, ${runs} runs (1280 x 900, every view open${query ? `, ${query}` : ''})\n`);
-console.log('| run | longest task ms | long tasks | blocking ms | fps | slowest redraw ms | cold first draw ms | epochs |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log(
+  `Playground training ${seconds} s, ${runs} runs (1280 x 900, every view open${query ? `, ${query}` : ''})\n`,
+);
+console.log(
+  '| run | longest task ms | long tasks | blocking ms | fps | slowest redraw ms | cold first draw ms | epochs |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+);
 results.forEach((r, i) => {
-  console.log(`| ${i + 1} | ${r.longestTaskMs.toFixed(0)} | ${r.longTasks} | ${r.blockingMs.toFixed(0)} | ${r.fps.toFixed(0)} | ${r.slowestRedrawMs.toFixed(1)} | ${r.coldDrawMs.toFixed(1)} | ${r.epochs} |`);
+  console.log(
+    `| ${i + 1} | ${r.longestTaskMs.toFixed(0)} | ${r.longTasks} | ${r.blockingMs.toFixed(0)} | ${r.fps.toFixed(0)} | ${r.slowestRedrawMs.toFixed(1)} | ${r.coldDrawMs.toFixed(1)} | ${r.epochs} |`,
+  );
 });
 const summary = {
   longestTaskMedianMs: median(results.map((r) => r.longestTaskMs)),
@@ -104,6 +118,11 @@ const summary = {
   fpsMedian: median(results.map((r) => r.fps)),
   slowestRedrawMedianMs: median(results.map((r) => r.slowestRedrawMs)),
 };
-console.log(`\nLongest main-thread task while training: median ${summary.longestTaskMedianMs.toFixed(0)} ms, worst ${summary.longestTaskMaxMs.toFixed(0)} ms (0 = none reached 50 ms); ${summary.fpsMedian.toFixed(0)} fps`);
+console.log(
+  `\nLongest main-thread task while training: median ${summary.longestTaskMedianMs.toFixed(0)} ms, worst ${summary.longestTaskMaxMs.toFixed(0)} ms (0 = none reached 50 ms); ${summary.fpsMedian.toFixed(0)} fps`,
+);
 mkdirSync('bench/results', { recursive: true });
-writeFileSync(`bench/results/playground${query ? '-query' : ''}.json`, `${JSON.stringify({ date: new Date().toISOString(), seconds, viewport: '1280x900', query, summary, runs: results }, null, 2)}\n`);
+writeFileSync(
+  `bench/results/playground${query ? '-query' : ''}.json`,
+  `${JSON.stringify({ date: new Date().toISOString(), seconds, viewport: '1280x900', query, summary, runs: results }, null, 2)}\n`,
+);

@@ -12,16 +12,38 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const browserBenches = ['bench/shipped.ts', 'bench/interaction.ts', 'bench/playground.ts', 'bench/pages.ts', 'bench/lighthouse.ts'];
-const all = ['bench/kernels.ts', 'bench/training.ts', 'bench/digits.ts', ...(existsSync('dist/index.html') ? browserBenches : []), 'bench/build.ts'];
+const browserBenches = [
+  'bench/shipped.ts',
+  'bench/interaction.ts',
+  'bench/playground.ts',
+  'bench/pages.ts',
+  'bench/lighthouse.ts',
+];
+const all = [
+  'bench/kernels.ts',
+  'bench/training.ts',
+  'bench/digits.ts',
+  ...(existsSync('dist/index.html') ? browserBenches : []),
+  'bench/build.ts',
+];
 const only = process.argv.slice(2);
-const benches = only.length ? all.filter((f) => only.some((name) => f === `bench/${name}.ts`)) : all;
+const benches = only.length
+  ? all.filter((f) => only.some((name) => f === `bench/${name}.ts`))
+  : all;
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 if (!existsSync('bench/node_modules/.package-lock.json')) {
-  console.log('Installing the benchmarks\' peers (npm ci --prefix bench)...');
-  if (spawnSync(npm, ['ci', '--prefix', 'bench', '--no-audit', '--no-fund'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+  console.log("Installing the benchmarks' peers (npm ci --prefix bench)...");
+  if (
+    spawnSync(npm, ['ci', '--prefix', 'bench', '--no-audit', '--no-fund'], { stdio: 'inherit' })
+      .status !== 0
+  )
+    process.exit(1);
 }
-if (spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'bench/tsconfig.json'], { stdio: 'inherit' }).status !== 0) {
+if (
+  spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'bench/tsconfig.json'], {
+    stdio: 'inherit',
+  }).status !== 0
+) {
   console.error('bench/: type errors (tsc -p bench/tsconfig.json)');
   process.exit(1);
 }
@@ -31,5 +53,6 @@ for (const file of benches) {
   const run = spawnSync(process.execPath, [file], { stdio: 'inherit' });
   if (run.status !== 0) failed = true;
 }
-if (!existsSync('dist/index.html')) console.log(`\n(${browserBenches.join(', ')} skipped: run npm run build first)`);
+if (!existsSync('dist/index.html'))
+  console.log(`\n(${browserBenches.join(', ')} skipped: run npm run build first)`);
 process.exit(failed ? 1 : 0);

@@ -44,8 +44,13 @@ const NETS: Record<string, Config> = {
 /** The built worker whose code contains `marker` (a string literal the minifier keeps). */
 function builtWorker(marker: string): string {
   const dir = join(dist, '_astro');
-  const hits = readdirSync(dir).filter((f) => /worker.*\.js$/.test(f) && readFileSync(join(dir, f), 'utf8').includes(marker));
-  if (hits.length !== 1) throw new Error(`expected one built worker containing ${marker}, found ${hits.length} in ${dir}`);
+  const hits = readdirSync(dir).filter(
+    (f) => /worker.*\.js$/.test(f) && readFileSync(join(dir, f), 'utf8').includes(marker),
+  );
+  if (hits.length !== 1)
+    throw new Error(
+      `expected one built worker containing ${marker}, found ${hits.length} in ${dir}`,
+    );
   return `/_astro/${hits[0]}`;
 }
 const costWorker = builtWorker('baseline');
@@ -59,7 +64,8 @@ async function builtRegistry(): Promise<typeof activations> {
   for (const file of readdirSync(dir).filter((f) => /^activations\..*\.js$/.test(f))) {
     const mod = (await import(resolve(dir, file))) as Record<string, unknown>;
     for (const value of Object.values(mod)) {
-      if (value && typeof value === 'object' && activationIds.every((id) => id in value)) return value as typeof activations;
+      if (value && typeof value === 'object' && activationIds.every((id) => id in value))
+        return value as typeof activations;
     }
   }
   throw new Error(`no built activation registry in ${dir}`);
@@ -68,7 +74,13 @@ const shippedInNode = await builtRegistry();
 /** ns per element of the built chunk's tuned kernel, in Node, the measureCosts way. */
 function shippedNs(id: (typeof activationIds)[number]): number {
   const io = { xs: benchInputs(4096), out: new Float64Array(4096) };
-  return timeKernel(() => shippedInNode[id].fInto(io.xs, io.out), 4096, 15, 5, () => performance.now());
+  return timeKernel(
+    () => shippedInNode[id].fInto(io.xs, io.out),
+    4096,
+    15,
+    5,
+    () => performance.now(),
+  );
 }
 const playgroundWorker = builtWorker('check-file');
 
@@ -104,7 +116,9 @@ const browser = await launchBrowser();
 try {
   const page = await browser.newPage();
   // A bare page on the site's origin, without the site's CSP: the workers load from /_astro/.
-  await page.route(`${origin}/__bench__/`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));
+  await page.route(`${origin}/__bench__/`, (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }),
+  );
   await page.goto(`${origin}/__bench__/`);
   const browserVersion = browser.version();
 
@@ -114,7 +128,9 @@ try {
         new Promise<KernelCost[]>((resolve, reject) => {
           const worker = new Worker(url, { type: 'module' });
           const out: KernelCost[] = [];
-          worker.onmessage = (e: MessageEvent<{ type: string; cost?: KernelCost; message?: string }>) => {
+          worker.onmessage = (
+            e: MessageEvent<{ type: string; cost?: KernelCost; message?: string }>,
+          ) => {
             if (e.data.type === 'result' && e.data.cost) out.push(e.data.cost);
             else if (e.data.type === 'done') {
               worker.terminate();
@@ -161,7 +177,11 @@ try {
     );
 
   // Kernels: rounds interleaved between the two sides, so drift on this shared machine hits both.
-  const kernelRounds: { node: KernelCost[]; chromium: KernelCost[]; shipped: Map<string, number> }[] = [];
+  const kernelRounds: {
+    node: KernelCost[];
+    chromium: KernelCost[];
+    shipped: Map<string, number>;
+  }[] = [];
   for (let r = 0; r < KERNEL_ROUNDS; r++) {
     const node = measureCosts(activationIds, { textbook: true });
     const shipped = new Map(activationIds.map((id) => [id, shippedNs(id)]));
@@ -169,11 +189,17 @@ try {
   }
   const kernelRow = (id: (typeof activationIds)[number]) => {
     const side = (which: 'node' | 'chromium') => {
-      const ns = (form: string, round: KernelCost[]) => round.find((c) => c.id === id && c.form === form)?.nsPerElement ?? NaN;
+      const ns = (form: string, round: KernelCost[]) =>
+        round.find((c) => c.id === id && c.form === form)?.nsPerElement ?? NaN;
       const tuned = kernelRounds.map((k) => ns('tuned', k[which]));
       const textbook = kernelRounds.map((k) => ns('textbook', k[which]));
       const ratios = tuned.map((t, i) => (textbook[i] ?? NaN) / t);
-      return { tunedNs: median(tuned), textbookNs: median(textbook), speedup: median(ratios), range: [Math.min(...ratios), Math.max(...ratios)] };
+      return {
+        tunedNs: median(tuned),
+        textbookNs: median(textbook),
+        speedup: median(ratios),
+        range: [Math.min(...ratios), Math.max(...ratios)],
+      };
     };
     const shippedNodeNs = median(kernelRounds.map((k) => k.shipped.get(id) ?? NaN));
     return { id, chromium: side('chromium'), node: side('node'), shippedNodeNs };
@@ -185,14 +211,29 @@ try {
    * property table print at build time (read from this file, so builds stay reproducible).
    */
   const chromiumCostList: KernelCost[] = [
-    { id: 'copy', form: 'baseline', nsPerElement: median(kernelRounds.map((k) => k.chromium.find((c) => c.id === 'copy')?.nsPerElement ?? NaN)) },
+    {
+      id: 'copy',
+      form: 'baseline',
+      nsPerElement: median(
+        kernelRounds.map((k) => k.chromium.find((c) => c.id === 'copy')?.nsPerElement ?? NaN),
+      ),
+    },
     ...allRows.flatMap((r): KernelCost[] => [
       { id: r.id, form: 'tuned', nsPerElement: r.chromium.tunedNs },
-      ...(Number.isFinite(r.chromium.textbookNs) ? [{ id: r.id, form: 'textbook' as const, nsPerElement: r.chromium.textbookNs }] : []),
+      ...(Number.isFinite(r.chromium.textbookNs)
+        ? [{ id: r.id, form: 'textbook' as const, nsPerElement: r.chromium.textbookNs }]
+        : []),
     ]),
   ];
 
-  const training: Record<string, { chromium: { epochsPerSecond: number; snapshotMs: number }; node: { epochsPerSecond: number; snapshotMs: number }; ratio: number }> = {};
+  const training: Record<
+    string,
+    {
+      chromium: { epochsPerSecond: number; snapshotMs: number };
+      node: { epochsPerSecond: number; snapshotMs: number };
+      ratio: number;
+    }
+  > = {};
   let gen = 0;
   for (const [name, config] of Object.entries(NETS)) {
     const node: TrainRound[] = [];
@@ -206,7 +247,10 @@ try {
     }
     const summary = (rounds: TrainRound[]) => {
       const rs = rounds.map(rates);
-      return { epochsPerSecond: median(rs.map((r) => r.epochsPerSecond)), snapshotMs: median(rs.map((r) => r.snapshotMs)) };
+      return {
+        epochsPerSecond: median(rs.map((r) => r.epochsPerSecond)),
+        snapshotMs: median(rs.map((r) => r.snapshotMs)),
+      };
     };
     const c = summary(chromium);
     const n = summary(node);
@@ -214,18 +258,28 @@ try {
   }
 
   const f = (v: number, d = 2) => v.toFixed(d);
-  console.log(`Chromium ${browserVersion} on the production build (${dist}); Node ${process.version} on the sources.\n`);
-  console.log('| kernel | Chromium tuned ns/el | Chromium textbook ns/el | Chromium speed-up (rounds) | Node tuned ns/el | Node textbook ns/el | Node speed-up (rounds) | built chunk in Node, tuned ns/el |');
+  console.log(
+    `Chromium ${browserVersion} on the production build (${dist}); Node ${process.version} on the sources.\n`,
+  );
+  console.log(
+    '| kernel | Chromium tuned ns/el | Chromium textbook ns/el | Chromium speed-up (rounds) | Node tuned ns/el | Node textbook ns/el | Node speed-up (rounds) | built chunk in Node, tuned ns/el |',
+  );
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const k of kernels) {
     const c = k.chromium;
     const n = k.node;
-    console.log(`| ${k.id} | ${f(c.tunedNs)} | ${f(c.textbookNs)} | ${f(c.speedup)}x (${f(c.range[0]!)}-${f(c.range[1]!)}) | ${f(n.tunedNs)} | ${f(n.textbookNs)} | ${f(n.speedup)}x (${f(n.range[0]!)}-${f(n.range[1]!)}) | ${f(k.shippedNodeNs)} |`);
+    console.log(
+      `| ${k.id} | ${f(c.tunedNs)} | ${f(c.textbookNs)} | ${f(c.speedup)}x (${f(c.range[0]!)}-${f(c.range[1]!)}) | ${f(n.tunedNs)} | ${f(n.textbookNs)} | ${f(n.speedup)}x (${f(n.range[0]!)}-${f(n.range[1]!)}) | ${f(k.shippedNodeNs)} |`,
+    );
   }
-  console.log('\n| network | Chromium epochs/s (shipped worker) | Node epochs/s (sources) | Chromium / Node | Chromium snapshot ms | Node snapshot ms |');
+  console.log(
+    '\n| network | Chromium epochs/s (shipped worker) | Node epochs/s (sources) | Chromium / Node | Chromium snapshot ms | Node snapshot ms |',
+  );
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const [name, t] of Object.entries(training)) {
-    console.log(`| ${name} | ${f(t.chromium.epochsPerSecond, 0)} | ${f(t.node.epochsPerSecond, 0)} | ${f(t.ratio)} | ${f(t.chromium.snapshotMs)} | ${f(t.node.snapshotMs)} |`);
+    console.log(
+      `| ${name} | ${f(t.chromium.epochsPerSecond, 0)} | ${f(t.node.epochsPerSecond, 0)} | ${f(t.ratio)} | ${f(t.chromium.snapshotMs)} | ${f(t.node.snapshotMs)} |`,
+    );
   }
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(

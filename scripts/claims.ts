@@ -43,7 +43,9 @@ for (let i = 0; i < args.length; i++) {
 const registered = allClaims();
 const unknown = ids.filter((id) => !registered.some((c) => c.id === id));
 if (unknown.length > 0) {
-  console.error(`unknown claim ids: ${unknown.join(', ')}; registered: ${registered.map((c) => c.id).join(', ')}`);
+  console.error(
+    `unknown claim ids: ${unknown.join(', ')}; registered: ${registered.map((c) => c.id).join(', ')}`,
+  );
   process.exit(2);
 }
 const chosen = ids.length > 0 ? registered.filter((c) => ids.includes(c.id)) : registered;
@@ -56,7 +58,9 @@ for (const claim of chosen) {
   const ok = result.held.length >= PASS_SHARE * seeds.length;
   if (!ok) failed = true;
   const ms = Math.round(performance.now() - start);
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${claim.id}: ${result.held.length} / ${seeds.length} seeds (${ms} ms)`);
+  console.log(
+    `${ok ? 'ok  ' : 'FAIL'} ${claim.id}: ${result.held.length} / ${seeds.length} seeds (${ms} ms)`,
+  );
   fresh.push(result);
 }
 
@@ -66,14 +70,22 @@ for (const claim of chosen) {
 // "NaN" (what String gives), and read back as numbers.
 const nonFinite = new Set(['Infinity', '-Infinity', 'NaN']);
 const previous: ClaimResult[] = existsSync(JSON_PATH)
-  ? (JSON.parse(readFileSync(JSON_PATH, 'utf8'), (_, v: unknown) => (typeof v === 'string' && nonFinite.has(v) ? Number(v) : v)) as { claims: ClaimResult[] }).claims
+  ? (
+      JSON.parse(readFileSync(JSON_PATH, 'utf8'), (_, v: unknown) =>
+        typeof v === 'string' && nonFinite.has(v) ? Number(v) : v,
+      ) as { claims: ClaimResult[] }
+    ).claims
   : [];
 const results = registered
   .map((c) => fresh.find((r) => r.id === c.id) ?? previous.find((r) => r.id === c.id))
   .filter((r): r is ClaimResult => r !== undefined);
 
 mkdirSync('bench/results', { recursive: true });
-const json = JSON.stringify({ command: 'npm run claims', claims: results }, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2);
+const json = JSON.stringify(
+  { command: 'npm run claims', claims: results },
+  (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v),
+  2,
+);
 writeFileSync(JSON_PATH, `${json}\n`);
 const table = claimsMarkdown(results);
 writeFileSync(

@@ -27,11 +27,14 @@ const right = new Set(files(b));
 const problems: string[] = [];
 for (const f of left) {
   if (!right.has(f)) problems.push(`only in ${a}: ${f}`);
-  else if (!readFileSync(join(a, f)).equals(readFileSync(join(b, f)))) problems.push(`differs: ${f}`);
+  else if (!readFileSync(join(a, f)).equals(readFileSync(join(b, f))))
+    problems.push(`differs: ${f}`);
 }
 for (const f of right) if (!left.has(f)) problems.push(`only in ${b}: ${f}`);
 if (problems.length) {
-  console.error(`The two builds differ in ${problems.length} file(s):\n${problems.slice(0, 40).join('\n')}`);
+  console.error(
+    `The two builds differ in ${problems.length} file(s):\n${problems.slice(0, 40).join('\n')}`,
+  );
   process.exit(1);
 }
 console.log(`Reproducible: ${left.size} files, byte for byte the same in ${a} and ${b}.`);

@@ -26,8 +26,10 @@ const lines = rows.map((row, r) => {
   if (values.length !== 65) throw new Error(`row ${r}: ${values.length} columns, expected 65`);
   const label = values[64]!;
   const pixels = values.slice(0, 64);
-  if (!Number.isInteger(label) || label < 0 || label > 9) throw new Error(`row ${r}: label ${label}`);
-  for (const v of pixels) if (!Number.isInteger(v) || v < 0 || v > 16) throw new Error(`row ${r}: pixel ${v}`);
+  if (!Number.isInteger(label) || label < 0 || label > 9)
+    throw new Error(`row ${r}: label ${label}`);
+  for (const v of pixels)
+    if (!Number.isInteger(v) || v < 0 || v > 16) throw new Error(`row ${r}: pixel ${v}`);
   return `${label}${pixels.map((v) => String.fromCharCode(97 + v)).join('')}`;
 });
 const body = lines.join('\n');
@@ -51,4 +53,6 @@ export const OPTDIGITS_SHA256 = '${sha}';
 export const OPTDIGITS = \`${body}\`;
 `,
 );
-console.log(`convert-digits: ${lines.length} images -> ${output} (${body.length} characters, sha256 ${sha.slice(0, 12)}…)`);
+console.log(
+  `convert-digits: ${lines.length} images -> ${output} (${body.length} characters, sha256 ${sha.slice(0, 12)}…)`,
+);

@@ -97,7 +97,14 @@ for (let k = -323; k <= 308; k++) {
 // special doubles
 const MIN_NORMAL = 2 ** -1022;
 const MIN_SUB = 2 ** -1074;
-addBothSigns(0, 5e-324, MIN_NORMAL, MIN_NORMAL - MIN_SUB, Number.MAX_VALUE, nextDown(Number.MAX_VALUE));
+addBothSigns(
+  0,
+  5e-324,
+  MIN_NORMAL,
+  MIN_NORMAL - MIN_SUB,
+  Number.MAX_VALUE,
+  nextDown(Number.MAX_VALUE),
+);
 for (const k of [2, 3, 7, 1000, 2 ** 51 + 1]) addBothSigns(k * MIN_SUB);
 addBothSigns(2 ** -53, 2 ** -26, Number.EPSILON, 1e-8, 0.5, 1, 2, 3, 6, 10, 2 ** 53, 2 ** 1023);
 // exp overflow / underflow edges and other thresholds, densely, both signs
@@ -288,7 +295,8 @@ const specialJson = activationIds.map(
 );
 
 const header = {
-  generatedBy: 'scripts/gen-activation-reference.ts (decimal.js, see tests/support/reference-math.ts)',
+  generatedBy:
+    'scripts/gen-activation-reference.ts (decimal.js, see tests/support/reference-math.ts)',
   precision: PRECISION,
   rounding: 'correctly rounded to double, ties to even',
   encoding:

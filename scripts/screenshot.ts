@@ -6,7 +6,8 @@
 import { serveStatic } from '../tests/support/static-server.ts';
 import { launchBrowser } from '../tests/support/browser.ts';
 
-const [path = '', out = 'screenshot.png', width = '1280', height = '900', theme = 'light'] = process.argv.slice(2);
+const [path = '', out = 'screenshot.png', width = '1280', height = '900', theme = 'light'] =
+  process.argv.slice(2);
 const { server, origin } = await serveStatic('dist', process.env.BASE_PATH || '/');
 const browser = await launchBrowser();
 try {

@@ -31,11 +31,18 @@ const counts = { passed: 0, failed: 0, skipped: 0 };
 for (const step of steps) {
   const reportFile = step.report ? `test-results/${step.report}.json` : undefined;
   if (reportFile) rmSync(reportFile, { force: true });
-  const extra = reportFile ? ['--', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`] : [];
+  const extra = reportFile
+    ? ['--', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`]
+    : [];
   console.log(`\n== ${step.name} (npm run ${step.script})\n`);
   const run = spawnSync(npm, ['run', step.script, ...extra], { stdio: 'inherit' });
   if (reportFile && existsSync(reportFile)) {
-    const r = JSON.parse(readFileSync(reportFile, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+    const r = JSON.parse(readFileSync(reportFile, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+    };
     counts.passed += r.numPassedTests;
     counts.failed += r.numFailedTests;
     counts.skipped += r.numPendingTests + r.numTodoTests;

@@ -27,7 +27,8 @@ export interface FigureEntry {
  */
 export const notebookCell = {
   id: 'expr',
-  caption: 'Your expression (solid) and its derivative by automatic differentiation (dashed). A syntax error is shown under the input, and the last valid expression stays on the plot.',
+  caption:
+    'Your expression (solid) and its derivative by automatic differentiation (dashed). A syntax error is shown under the input, and the last valid expression stays on the plot.',
 } as const;
 
 /** Every embeddable figure, lessons in reading order, then the notebook cell and the playground. */
@@ -41,8 +42,20 @@ export async function embeddableFigures(): Promise<FigureEntry[]> {
       out.push({ ...f, home: lessonHref(lesson.id), homeTitle: lesson.data.title });
     }
   }
-  out.push({ id: notebookCell.id, component: 'ExpressionCell', props: notebookCell, home: `${import.meta.env.BASE_URL}notebook/`, homeTitle: 'Your own activation' });
-  out.push({ id: 'playground', component: 'Playground', props: {}, home: `${import.meta.env.BASE_URL}playground/`, homeTitle: 'Training playground' });
+  out.push({
+    id: notebookCell.id,
+    component: 'ExpressionCell',
+    props: notebookCell,
+    home: `${import.meta.env.BASE_URL}notebook/`,
+    homeTitle: 'Your own activation',
+  });
+  out.push({
+    id: 'playground',
+    component: 'Playground',
+    props: {},
+    home: `${import.meta.env.BASE_URL}playground/`,
+    homeTitle: 'Training playground',
+  });
   return out;
 }
 

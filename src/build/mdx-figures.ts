@@ -10,7 +10,17 @@
  */
 
 /** Components that have an embed page. */
-export const embeddableComponents = ['ActivationPlot', 'ActivationExplorer', 'CompareActivations', 'ChainRule', 'TanhIdentity', 'FloatPitfalls', 'TrainingDemo', 'ExpressionCell', 'DigitsFigure'] as const;
+export const embeddableComponents = [
+  'ActivationPlot',
+  'ActivationExplorer',
+  'CompareActivations',
+  'ChainRule',
+  'TanhIdentity',
+  'FloatPitfalls',
+  'TrainingDemo',
+  'ExpressionCell',
+  'DigitsFigure',
+] as const;
 
 /** One of {@link embeddableComponents}. */
 export type EmbeddableComponent = (typeof embeddableComponents)[number];
@@ -25,13 +35,18 @@ export interface MdxFigure {
 }
 
 /** Reads attributes from `src` starting after the tag name; returns them and the end index. */
-function readAttributes(src: string, start: number, where: string): { props: Record<string, unknown>; end: number } {
+function readAttributes(
+  src: string,
+  start: number,
+  where: string,
+): { props: Record<string, unknown>; end: number } {
   const props: Record<string, unknown> = {};
   let i = start;
   for (;;) {
     while (/\s/.test(src[i] ?? '')) i++;
     if (src.startsWith('/>', i)) return { props, end: i + 2 };
-    if (src[i] === '>' || i >= src.length) throw new Error(`${where}: a figure must be a self-closing element`);
+    if (src[i] === '>' || i >= src.length)
+      throw new Error(`${where}: a figure must be a self-closing element`);
     const name = /^[A-Za-z_][\w-]*/.exec(src.slice(i))?.[0];
     if (!name) throw new Error(`${where}: cannot read an attribute at "${src.slice(i, i + 20)}"`);
     i += name.length;
@@ -51,7 +66,9 @@ function readAttributes(src: string, start: number, where: string): { props: Rec
       try {
         props[name] = JSON.parse(expr) as unknown;
       } catch {
-        throw new Error(`${where}: attribute ${name}={${expr}} is not a literal an embed page can read`);
+        throw new Error(
+          `${where}: attribute ${name}={${expr}} is not a literal an embed page can read`,
+        );
       }
       i = end + 1;
     } else {

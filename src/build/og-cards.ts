@@ -33,21 +33,24 @@ export async function cardsByPath(): Promise<Map<string, CardSpec>> {
   cards.set('', {
     key: defaultCardKey,
     title: 'Activation functions, computed live',
-    description: 'Sigmoid, tanh, ReLU and their successors: curves, derivatives, vanishing gradients and training runs you can change, in your browser.',
+    description:
+      'Sigmoid, tanh, ReLU and their successors: curves, derivatives, vanishing gradients and training runs you can change, in your browser.',
     ids: ['sigmoid', 'tanh', 'relu', 'gelu'],
     alt: 'Activation Notebook: the curves of sigmoid, tanh, ReLU and GELU.',
   });
   cards.set('playground/', {
     key: 'playground',
     title: 'Training playground',
-    description: 'Train a small neural network in your browser and watch its decision boundary, losses, gradients and dead units.',
+    description:
+      'Train a small neural network in your browser and watch its decision boundary, losses, gradients and dead units.',
     ids: ['tanh', 'relu', 'sigmoid'],
     alt: 'Training playground: the curves of tanh, ReLU and sigmoid.',
   });
   cards.set('notebook/', {
     key: 'notebook',
     title: 'Your own activation',
-    description: 'Type an activation as an expression in x, see it and its derivative beside the built-in ones, and train a network with it.',
+    description:
+      'Type an activation as an expression in x, see it and its derivative beside the built-in ones, and train a network with it.',
     ids: ['silu', 'gelu', 'mish'],
     alt: 'Your own activation: the curves of SiLU, GELU and Mish.',
   });

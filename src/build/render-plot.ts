@@ -7,7 +7,25 @@ import { parseHTML } from 'linkedom';
 import { stripMarkLabels } from '../lib/plots/strip-mark-labels.ts';
 
 /** Geometry and opacity attributes whose numbers are rounded; text and labels are left alone. */
-const numericAttributes = ['d', 'x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'r', 'width', 'height', 'transform', 'points', 'fill-opacity', 'stroke-opacity', 'opacity'];
+const numericAttributes = [
+  'd',
+  'x',
+  'y',
+  'x1',
+  'x2',
+  'y1',
+  'y2',
+  'cx',
+  'cy',
+  'r',
+  'width',
+  'height',
+  'transform',
+  'points',
+  'fill-opacity',
+  'stroke-opacity',
+  'opacity',
+];
 
 /**
  * Rounds every number in the geometry attributes to two decimals. Plot writes coordinates at
@@ -26,7 +44,8 @@ function roundGeometry(root: Element): void {
     if (d !== null) el.setAttribute('d', relativePolyline(d));
     for (const name of numericAttributes) {
       const value = el.getAttribute(name);
-      if (value !== null && /\d\.\d{3}/.test(value)) el.setAttribute(name, value.replace(/-?\d+\.\d+(e[-+]?\d+)?/g, round));
+      if (value !== null && /\d\.\d{3}/.test(value))
+        el.setAttribute(name, value.replace(/-?\d+\.\d+(e[-+]?\d+)?/g, round));
     }
   }
 }
@@ -39,7 +58,11 @@ function roundGeometry(root: Element): void {
  * marks, are returned unchanged.
  */
 export function relativePolyline(d: string): string {
-  if ((d.match(/L/g)?.length ?? 0) < 2 || !/^(?:[ML]-?[\d.]+(?:e[-+]?\d+)?,-?[\d.]+(?:e[-+]?\d+)?)+Z?$/.test(d)) return d;
+  if (
+    (d.match(/L/g)?.length ?? 0) < 2 ||
+    !/^(?:[ML]-?[\d.]+(?:e[-+]?\d+)?,-?[\d.]+(?:e[-+]?\d+)?)+Z?$/.test(d)
+  )
+    return d;
   let out = '';
   let px = 0;
   let py = 0;
@@ -56,7 +79,9 @@ export function relativePolyline(d: string): string {
 /** Renders Plot options to static SVG markup (or a figure's HTML when Plot adds a legend). */
 export function renderPlotToString(options: Plot.PlotOptions): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const node = stripMarkLabels(Plot.plot({ ...options, document: document as unknown as Document }));
+  const node = stripMarkLabels(
+    Plot.plot({ ...options, document: document as unknown as Document }),
+  );
   roundGeometry(node);
   return node.outerHTML;
 }

@@ -6,18 +6,24 @@
 import { activations } from '../lib/activations/index.ts';
 import type { ActivationId } from '../lib/activations/types.ts';
 
-const files = import.meta.glob(['/src/lib/activations/*.ts', '/src/lib/activations/kernels/*.ts', '/src/widgets/*/model.ts'], {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-}) as Record<string, string>;
+const files = import.meta.glob(
+  ['/src/lib/activations/*.ts', '/src/lib/activations/kernels/*.ts', '/src/widgets/*/model.ts'],
+  {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  },
+) as Record<string, string>;
 
 /** Source text by path relative to src/ (e.g. `lib/activations/gelu.ts`). */
 export const sources: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries(files).map(([path, text]) => [path.slice('/src/'.length), text]),
 );
 
-const modules = import.meta.glob('/src/lib/activations/*.ts', { eager: true }) as Record<string, Record<string, unknown>>;
+const modules = import.meta.glob('/src/lib/activations/*.ts', { eager: true }) as Record<
+  string,
+  Record<string, unknown>
+>;
 
 /**
  * The file that defines the mathematics of the record with this id (f, f', formulas,
@@ -29,7 +35,13 @@ export function recordFile(id: ActivationId): string {
   const hit = Object.keys(modules).find(
     (path) =>
       !path.endsWith('/index.ts') &&
-      Object.values(modules[path] ?? {}).some((v) => typeof v === 'object' && v !== null && (v as { id?: unknown }).id === id && (v as { f?: unknown }).f === f),
+      Object.values(modules[path] ?? {}).some(
+        (v) =>
+          typeof v === 'object' &&
+          v !== null &&
+          (v as { id?: unknown }).id === id &&
+          (v as { f?: unknown }).f === f,
+      ),
   );
   if (!hit) throw new Error(`no registry file exports the ${id} record`);
   return hit.slice('/src/'.length);

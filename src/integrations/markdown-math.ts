@@ -41,7 +41,11 @@ export const headingAnchors = () => {
         ctx.appendChild(node, {
           type: 'element',
           tagName: 'a',
-          properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: `Link to the section ${text}` },
+          properties: {
+            className: ['heading-anchor'],
+            href: `#${id}`,
+            ariaLabel: `Link to the section ${text}`,
+          },
           children: [],
         });
       },

@@ -71,24 +71,32 @@ export function pagefindIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const started = performance.now();
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors });
+        const { index, errors } = await pagefind.createIndex({
+          forceLanguage: 'en',
+          excludeSelectors,
+        });
         if (index === undefined) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         const added = await index.addDirectory({ path: site });
-        if (added.errors.length > 0) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
+        if (added.errors.length > 0)
+          throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
         const outputPath = join(site, 'pagefind');
         const written = await index.writeFiles({ outputPath });
-        if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+        if (written.errors.length > 0)
+          throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
         await pagefind.close();
         // Pagefind also writes its ready-made search interfaces; the site has its own
         // (src/widgets/search), so they would only be dead weight in every deployment.
         await Promise.all(unusedFiles.map((f) => rm(join(outputPath, f), { force: true })));
-        const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+        const entry = JSON.parse(
+          await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8'),
+        ) as { languages: Record<string, { page_count: number }> };
         const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
         const { bytes, files } = await folderBytes(outputPath);
         logger.info(
           `read ${added.page_count} pages, indexed ${indexed} lesson bodies into ${files} files, ${(bytes / 1024).toFixed(0)} KB, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
         );
-        if (indexed === 0) throw new Error('Pagefind indexed no page: is data-pagefind-body on the lesson article?');
+        if (indexed === 0)
+          throw new Error('Pagefind indexed no page: is data-pagefind-body on the lesson article?');
       },
     },
   };

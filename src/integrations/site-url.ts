@@ -10,7 +10,10 @@ import type { AstroIntegration } from 'astro';
 export const LOCAL_SITE = 'http://localhost:4321';
 
 /** The site URL for an environment, and the build warning when it falls back to {@link LOCAL_SITE}. */
-export function siteOf(env: Readonly<Record<string, string | undefined>>): { site: string; warning?: string } {
+export function siteOf(env: Readonly<Record<string, string | undefined>>): {
+  site: string;
+  warning?: string;
+} {
   const given = env['SITE_URL'];
   if (given) return { site: given };
   return {
@@ -20,7 +23,9 @@ export function siteOf(env: Readonly<Record<string, string | undefined>>): { sit
 }
 
 /** Logs {@link siteOf}'s warning at the start of every build that has one. */
-export function siteUrlCheck(env: Readonly<Record<string, string | undefined>> = process.env): AstroIntegration {
+export function siteUrlCheck(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): AstroIntegration {
   return {
     name: 'activation-notebook:site-url',
     hooks: {

@@ -48,7 +48,10 @@ export function checkClaim(claim: Claim, seeds: readonly number[]): ClaimResult 
     try {
       measured = claim.measure(seed);
     } catch (error) {
-      throw new Error(`claim ${claim.id}, seed ${seed}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw new Error(
+        `claim ${claim.id}, seed ${seed}: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
     }
     figures.push({ ...measured });
     if (claim.holds(measured)) held.push(seed);
@@ -73,11 +76,15 @@ export function formatFigure(v: number): string {
 export function figureRanges(figures: readonly Readonly<Record<string, number>>[]): string[] {
   const names = [...new Set(figures.flatMap((f) => Object.keys(f)))];
   return names.map((name) => {
-    const values = figures.map((f) => f[name]).filter((v): v is number => v !== undefined && !Number.isNaN(v));
+    const values = figures
+      .map((f) => f[name])
+      .filter((v): v is number => v !== undefined && !Number.isNaN(v));
     if (values.length === 0) return `${name} NaN`;
     const lo = Math.min(...values);
     const hi = Math.max(...values);
-    return lo === hi ? `${name} ${formatFigure(lo)}` : `${name} ${formatFigure(lo)} to ${formatFigure(hi)}`;
+    return lo === hi
+      ? `${name} ${formatFigure(lo)}`
+      : `${name} ${formatFigure(lo)} to ${formatFigure(hi)}`;
   });
 }
 
@@ -99,9 +106,11 @@ export function claimsMarkdown(results: readonly ClaimResult[]): string {
       figureRanges(r.figures).join('; '),
     ].map(cell),
   );
-  return [
-    '| claim | lesson (figure) | seeds held / tried | key figures (range over seeds) |',
-    '| --- | --- | --- | --- |',
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
-  ].join('\n') + '\n';
+  return (
+    [
+      '| claim | lesson (figure) | seeds held / tried | key figures (range over seeds) |',
+      '| --- | --- | --- | --- |',
+      ...rows.map((r) => `| ${r.join(' | ')} |`),
+    ].join('\n') + '\n'
+  );
 }

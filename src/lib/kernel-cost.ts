@@ -42,7 +42,13 @@ export interface CostOptions {
 }
 
 /** Best-of-rounds nanoseconds per element of `run`, which processes `elements` per call. */
-export function timeKernel(run: () => void, elements: number, roundMs: number, rounds: number, now: () => number): number {
+export function timeKernel(
+  run: () => void,
+  elements: number,
+  roundMs: number,
+  rounds: number,
+  now: () => number,
+): number {
   run(); // warm-up: let the JIT compile before the clock starts
   let best = Infinity;
   for (let r = 0; r < rounds; r++) {
@@ -91,24 +97,39 @@ export function benchInputs(size: number): Float64Array {
  * would let TurboFan inline a kernel into its timing closure and fold the arrays' checks into
  * constants, a saving no kernel called with a real layer's buffers gets (bench/README.md).
  */
-export function measureCosts(ids: readonly ActivationId[], options: CostOptions = {}, onResult?: (cost: KernelCost) => void): KernelCost[] {
+export function measureCosts(
+  ids: readonly ActivationId[],
+  options: CostOptions = {},
+  onResult?: (cost: KernelCost) => void,
+): KernelCost[] {
   const size = options.size ?? 4096;
   const roundMs = options.roundMs ?? 15;
   const rounds = options.rounds ?? 5;
   const now = options.now ?? (() => performance.now());
-  const io: { xs: Float64Array; out: Float64Array } = { xs: new Float64Array(0), out: new Float64Array(0) };
+  const io: { xs: Float64Array; out: Float64Array } = {
+    xs: new Float64Array(0),
+    out: new Float64Array(0),
+  };
   io.xs = benchInputs(size);
   io.out = new Float64Array(size);
   const results: KernelCost[] = [];
   const time = (id: KernelCost['id'], form: KernelForm, run: () => void): void => {
-    const cost: KernelCost = { id, form, nsPerElement: timeKernel(run, size, roundMs, rounds, now) };
+    const cost: KernelCost = {
+      id,
+      form,
+      nsPerElement: timeKernel(run, size, roundMs, rounds, now),
+    };
     results.push(cost);
     onResult?.(cost);
   };
   time('copy', 'baseline', () => io.out.set(io.xs));
   for (const id of ids) {
     const a = activations[id];
-    time(id, 'tuned', options.derivative ? () => a.dfInto(io.xs, io.out) : () => a.fInto(io.xs, io.out));
+    time(
+      id,
+      'tuned',
+      options.derivative ? () => a.dfInto(io.xs, io.out) : () => a.fInto(io.xs, io.out),
+    );
     const textbook = options.textbook ? textbookKernels[id] : undefined;
     if (textbook) {
       const loop: Kernel = options.derivative ? textbook.df : textbook.f;

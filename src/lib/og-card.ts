@@ -66,11 +66,19 @@ export function plainPunctuation(text: string): string {
  * Greedy word wrap to lines of at most `maxWidth` px at `fontSize`, at most `maxLines`, the
  * last one ending in "..." when text was cut. `em` is the glyph advance as a fraction of the size.
  */
-export function wrapText(text: string, fontSize: number, maxWidth: number, maxLines: number, em = glyphWidth): string[] {
+export function wrapText(
+  text: string,
+  fontSize: number,
+  maxWidth: number,
+  maxLines: number,
+  em = glyphWidth,
+): string[] {
   const perLine = Math.max(1, Math.floor(maxWidth / (fontSize * em)));
   const lines: string[] = [];
   let line = '';
-  for (const word of plainPunctuation(text).split(/\s+/).filter((w) => w !== '')) {
+  for (const word of plainPunctuation(text)
+    .split(/\s+/)
+    .filter((w) => w !== '')) {
     const candidate = line === '' ? word : `${line} ${word}`;
     if (candidate.length <= perLine || line === '') {
       line = candidate;
@@ -90,7 +98,11 @@ export function wrapText(text: string, fontSize: number, maxWidth: number, maxLi
 
 /** Escapes text for an SVG text node or attribute. */
 function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 /** The plot panel, in card pixels. */
@@ -98,7 +110,11 @@ const panel = { x: 700, y: 120, w: 440, h: 400 } as const;
 const domain: Domain = [-5, 5];
 
 /** SVG path data of each activation over `domain`, scaled into the panel with a shared y range. */
-function curvePaths(ids: readonly ActivationId[]): { paths: string[]; zeroY: number | undefined; zeroX: number } {
+function curvePaths(ids: readonly ActivationId[]): {
+  paths: string[];
+  zeroY: number | undefined;
+  zeroX: number;
+} {
   const sampled = ids.map((id) => sampleActivation(getActivation(id), domain, { samples: 201 }));
   let lo = Infinity;
   let hi = -Infinity;
@@ -142,16 +158,29 @@ export function cardSvg(input: CardInput): string {
   if (input.ids.length === 0) throw new Error(`card "${input.title}" names no activation to draw`);
   const font = escapeXml(input.fontFamily);
   // The largest size at which the whole title fits on two lines; a title is never cut.
-  const titleSize = titleSizes.find((size) => wrapText(input.title, size, 600, Infinity, boldGlyphWidth).length <= 2) ?? 48;
+  const titleSize =
+    titleSizes.find(
+      (size) => wrapText(input.title, size, 600, Infinity, boldGlyphWidth).length <= 2,
+    ) ?? 48;
   const titleLines = wrapText(input.title, titleSize, 600, Infinity, boldGlyphWidth);
   const descSize = 28;
   const descLines = wrapText(input.description, descSize, 600, 4);
   const titleTop = 215;
   const descTop = titleTop + (titleLines.length - 1) * titleSize * 1.1 + 70;
   const { paths, zeroY, zeroX } = curvePaths(input.ids);
-  const text = (lines: string[], x: number, y: number, size: number, lead: number, attrs: string): string =>
+  const text = (
+    lines: string[],
+    x: number,
+    y: number,
+    size: number,
+    lead: number,
+    attrs: string,
+  ): string =>
     `<text x="${x}" y="${y}" font-size="${size}" ${attrs}>${lines
-      .map((l, i) => `<tspan x="${x}" dy="${i === 0 ? 0 : (size * lead).toFixed(1)}">${escapeXml(l)}</tspan>`)
+      .map(
+        (l, i) =>
+          `<tspan x="${x}" dy="${i === 0 ? 0 : (size * lead).toFixed(1)}">${escapeXml(l)}</tspan>`,
+      )
       .join('')}</text>`;
   let legendX = panel.x;
   const legend = input.ids
@@ -173,11 +202,16 @@ export function cardSvg(input: CardInput): string {
     text(titleLines, 64, titleTop, titleSize, 1.1, `font-weight="bold" fill="${palette.fg}"`),
     text(descLines, 64, descTop, descSize, 1.4, `fill="${palette.muted}"`),
     `<rect x="${panel.x - 20}" y="${panel.y - 20}" width="${panel.w + 40}" height="${panel.h + 40}" rx="16" fill="${palette.panel}"/>`,
-    zeroY === undefined ? '' : `<line x1="${panel.x}" x2="${panel.x + panel.w}" y1="${zeroY.toFixed(1)}" y2="${zeroY.toFixed(1)}" stroke="${palette.border}" stroke-width="2"/>`,
+    zeroY === undefined
+      ? ''
+      : `<line x1="${panel.x}" x2="${panel.x + panel.w}" y1="${zeroY.toFixed(1)}" y2="${zeroY.toFixed(1)}" stroke="${palette.border}" stroke-width="2"/>`,
     `<line x1="${zeroX.toFixed(1)}" x2="${zeroX.toFixed(1)}" y1="${panel.y}" y2="${panel.y + panel.h}" stroke="${palette.border}" stroke-width="2"/>`,
     // Draw the first curve last so the page's own activation sits on top.
     ...paths
-      .map((d, i) => `<path d="${d}" fill="none" stroke="${palette.curves[i % palette.curves.length] ?? palette.fg}" stroke-width="${i === 0 ? 7 : 4}" stroke-linejoin="round" stroke-linecap="round"/>`)
+      .map(
+        (d, i) =>
+          `<path d="${d}" fill="none" stroke="${palette.curves[i % palette.curves.length] ?? palette.fg}" stroke-width="${i === 0 ? 7 : 4}" stroke-linejoin="round" stroke-linecap="round"/>`,
+      )
       .reverse(),
     legend,
     `</svg>`,

@@ -86,7 +86,11 @@ export function createRng(seed: number): Rng {
     int: (n) => Math.floor(next() * n),
     getState: () => [a >>> 0, b >>> 0, c >>> 0, d >>> 0, spare, hasSpare ? 1 : 0],
     setState(state) {
-      const ok = state.length === 6 && state.slice(0, 4).every((w) => Number.isInteger(w) && w >= 0 && w < TWO_POW_32) && Number.isFinite(state[4]) && (state[5] === 0 || state[5] === 1);
+      const ok =
+        state.length === 6 &&
+        state.slice(0, 4).every((w) => Number.isInteger(w) && w >= 0 && w < TWO_POW_32) &&
+        Number.isFinite(state[4]) &&
+        (state[5] === 0 || state[5] === 1);
       if (!ok) throw new RangeError(`setState: not a generator state: ${JSON.stringify(state)}`);
       [a, b, c, d] = state.map((w) => w | 0) as [number, number, number, number];
       spare = state[4]!;

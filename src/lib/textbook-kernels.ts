@@ -78,7 +78,8 @@ export const textbookKernels: Partial<Record<ActivationId, TextbookKernel>> = {
   elu: {
     formula: 'x > 0 ? x : Math.exp(x) - 1',
     f: (xs, out) => {
-      for (let i = 0, n = xs.length; i < n; i++) out[i] = xs[i]! > 0 ? xs[i]! : Math.exp(xs[i]!) - 1;
+      for (let i = 0, n = xs.length; i < n; i++)
+        out[i] = xs[i]! > 0 ? xs[i]! : Math.exp(xs[i]!) - 1;
     },
     df: (xs, out) => {
       for (let i = 0, n = xs.length; i < n; i++) out[i] = xs[i]! > 0 ? 1 : Math.exp(xs[i]!);
@@ -111,7 +112,8 @@ export const textbookKernels: Partial<Record<ActivationId, TextbookKernel>> = {
   mish: {
     formula: 'x · Math.tanh(Math.log(1 + Math.exp(x)))',
     f: (xs, out) => {
-      for (let i = 0, n = xs.length; i < n; i++) out[i] = xs[i]! * Math.tanh(Math.log(1 + Math.exp(xs[i]!)));
+      for (let i = 0, n = xs.length; i < n; i++)
+        out[i] = xs[i]! * Math.tanh(Math.log(1 + Math.exp(xs[i]!)));
     },
     df: (xs, out) => {
       for (let i = 0, n = xs.length; i < n; i++) {

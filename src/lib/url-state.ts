@@ -64,7 +64,11 @@ export type ParamTable = Readonly<Record<string, UrlParamSpec>>;
 
 /** The typed values a table describes. */
 export type ParamValues<T extends ParamTable> = {
-  -readonly [K in keyof T]: T[K] extends EnumParam<infer V> ? V : T[K] extends TextParam ? string : number;
+  -readonly [K in keyof T]: T[K] extends EnumParam<infer V>
+    ? V
+    : T[K] extends TextParam
+      ? string
+      : number;
 };
 
 /** A value from the URL that could not be used. */
@@ -93,22 +97,33 @@ export function defaultValues<T extends ParamTable>(table: T): ParamValues<T> {
 }
 
 /** Checks one raw value against its spec; returns the typed value or an error sentence. */
-function parseOne(spec: UrlParamSpec, raw: string): { ok: true; value: string | number; note?: string } | { ok: false; why: string } {
+function parseOne(
+  spec: UrlParamSpec,
+  raw: string,
+): { ok: true; value: string | number; note?: string } | { ok: false; why: string } {
   if (spec.kind === 'enum') {
-    return spec.values.includes(raw) ? { ok: true, value: raw } : { ok: false, why: `is not one of ${spec.values.join(', ')}` };
+    return spec.values.includes(raw)
+      ? { ok: true, value: raw }
+      : { ok: false, why: `is not one of ${spec.values.join(', ')}` };
   }
   if (spec.kind === 'text') {
-    if (raw.length > spec.maxLength) return { ok: false, why: `is longer than ${spec.maxLength} characters` };
-    if (raw !== '' && !spec.pattern.test(raw)) return { ok: false, why: 'is not in the expected form' };
+    if (raw.length > spec.maxLength)
+      return { ok: false, why: `is longer than ${spec.maxLength} characters` };
+    if (raw !== '' && !spec.pattern.test(raw))
+      return { ok: false, why: 'is not in the expected form' };
     const normal = raw === '' || !spec.normalize ? { value: raw } : spec.normalize(raw);
-    return normal.note === undefined ? { ok: true, value: normal.value } : { ok: true, value: normal.value, note: normal.note };
+    return normal.note === undefined
+      ? { ok: true, value: normal.value }
+      : { ok: true, value: normal.value, note: normal.note };
   }
   // Number('') is 0 and Number(' 1') is 1: require a plain decimal literal so junk is not accepted.
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(raw)) return { ok: false, why: 'is not a number' };
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(raw))
+    return { ok: false, why: 'is not a number' };
   const value = Number(raw);
   if (!Number.isFinite(value)) return { ok: false, why: 'is not finite' };
   if (spec.integer && !Number.isInteger(value)) return { ok: false, why: 'is not a whole number' };
-  if (value < spec.min || value > spec.max) return { ok: false, why: `is outside ${spec.min}…${spec.max}` };
+  if (value < spec.min || value > spec.max)
+    return { ok: false, why: `is outside ${spec.min}…${spec.max}` };
   return { ok: true, value };
 }
 
@@ -116,12 +131,17 @@ function parseOne(spec: UrlParamSpec, raw: string): { ok: true; value: string | 
  * Reads the parameters of `namespace` from a query string (`?a.b=1&…` or `a.b=1&…`).
  * Parameters of other namespaces are ignored; unknown names inside this namespace are reported.
  */
-export function parseParams<T extends ParamTable>(table: T, search: string, namespace: string): ParsedParams<T> {
+export function parseParams<T extends ParamTable>(
+  table: T,
+  search: string,
+  namespace: string,
+): ParsedParams<T> {
   const values = defaultValues(table) as Record<string, string | number>;
   const notices: UrlNotice[] = [];
   const prefix = `${namespace}.`;
   const seen = new Set<string>();
-  const shown = (v: string | number): string => (v === '' ? 'none' : String(v).length > 40 ? `${String(v).slice(0, 40)}…` : String(v));
+  const shown = (v: string | number): string =>
+    v === '' ? 'none' : String(v).length > 40 ? `${String(v).slice(0, 40)}…` : String(v);
   for (const [name, raw] of new URLSearchParams(search)) {
     if (!name.startsWith(prefix)) continue;
     const key = name.slice(prefix.length);
@@ -132,14 +152,19 @@ export function parseParams<T extends ParamTable>(table: T, search: string, name
     }
     // The first occurrence decides, valid or not; `values[key]` is then what is in use.
     if (seen.has(key)) {
-      notices.push({ param: name, value: raw, message: `Ignored ${name}=${shown(raw)}: ${name} is given more than once and only the first is read; using ${shown(values[key] ?? spec.default)}.` });
+      notices.push({
+        param: name,
+        value: raw,
+        message: `Ignored ${name}=${shown(raw)}: ${name} is given more than once and only the first is read; using ${shown(values[key] ?? spec.default)}.`,
+      });
       continue;
     }
     seen.add(key);
     const result = parseOne(spec, raw);
     if (result.ok) {
       values[key] = result.value;
-      if (result.note !== undefined) notices.push({ param: name, value: raw, message: `Adjusted ${name}: ${result.note}.` });
+      if (result.note !== undefined)
+        notices.push({ param: name, value: raw, message: `Adjusted ${name}: ${result.note}.` });
     } else {
       notices.push({
         param: name,

@@ -20,40 +20,75 @@ const base = inject('base');
 const budgetBytes = 150 * 1024;
 const browser = useBrowser();
 
-test.each(builtPages())('/%s loads at most 150 KB of gzipped JavaScript before interaction', async (path) => {
-  const w = await openPage(browser, origin);
-  const { jsBytes: total, jsFiles, scripts } = await measurePageWeight(w.page, `${origin}${base}${path}`);
-  console.log(`JS before interaction, /${path}: ${(total / 1024).toFixed(1)} KB gzip in ${jsFiles} files`);
-  // Over budget, the failure names the largest scripts: where to look first.
-  const largest = scripts.slice(0, 8).map((s) => `${s.path} ${(s.bytes / 1024).toFixed(1)} KB`).join(', ');
-  expect(total, `largest: ${largest}`).toBeLessThanOrEqual(budgetBytes);
-  await w.close();
-});
+test.each(builtPages())(
+  '/%s loads at most 150 KB of gzipped JavaScript before interaction',
+  async (path) => {
+    const w = await openPage(browser, origin);
+    const {
+      jsBytes: total,
+      jsFiles,
+      scripts,
+    } = await measurePageWeight(w.page, `${origin}${base}${path}`);
+    console.log(
+      `JS before interaction, /${path}: ${(total / 1024).toFixed(1)} KB gzip in ${jsFiles} files`,
+    );
+    // Over budget, the failure names the largest scripts: where to look first.
+    const largest = scripts
+      .slice(0, 8)
+      .map((s) => `${s.path} ${(s.bytes / 1024).toFixed(1)} KB`)
+      .join(', ');
+    expect(total, `largest: ${largest}`).toBeLessThanOrEqual(budgetBytes);
+    await w.close();
+  },
+);
 
-test.each(sharedLinks)('shared link to $widget (/$path $query) loads at most 150 KB of gzipped JavaScript before interaction', async (link) => {
-  const w = await openPage(browser, origin);
-  // Counted once the figure has taken over and computed the linked state (figures off screen
-  // may wait, so it is brought back into view after the scroll through the page).
-  const live = async (page: Page): Promise<void> => {
-    await page.locator(`#fig-${link.figure}`).scrollIntoViewIfNeeded();
-    await page.locator(`#fig-${link.figure} [data-live="true"]`).waitFor({ state: 'attached', timeout: 30_000 });
-  };
-  // As the toolbar copies it: the query and the figure's anchor.
-  const { jsBytes: total, scripts } = await measurePageWeight(w.page, `${origin}${base}${link.path}${link.query}#fig-${link.figure}`, live);
-  console.log(`JS before interaction, shared link /${link.path}${link.query}: ${(total / 1024).toFixed(1)} KB gzip`);
-  // The link must be one the figure accepts, or the landing would be the plain page again.
-  const notice = w.page.locator(`#fig-${link.figure} [data-url-notice], #fig-${link.figure} [data-out="url-notice"]`);
-  expect(await notice.evaluateAll((els) => els.filter((e) => !(e as HTMLElement).hidden).map((e) => e.textContent))).toEqual([]);
-  const largest = scripts.slice(0, 8).map((s) => `${s.path} ${(s.bytes / 1024).toFixed(1)} KB`).join(', ');
-  expect(total, `largest: ${largest}`).toBeLessThanOrEqual(budgetBytes);
-  expect(w.errors).toEqual([]);
-  await w.close();
-});
+test.each(sharedLinks)(
+  'shared link to $widget (/$path $query) loads at most 150 KB of gzipped JavaScript before interaction',
+  async (link) => {
+    const w = await openPage(browser, origin);
+    // Counted once the figure has taken over and computed the linked state (figures off screen
+    // may wait, so it is brought back into view after the scroll through the page).
+    const live = async (page: Page): Promise<void> => {
+      await page.locator(`#fig-${link.figure}`).scrollIntoViewIfNeeded();
+      await page
+        .locator(`#fig-${link.figure} [data-live="true"]`)
+        .waitFor({ state: 'attached', timeout: 30_000 });
+    };
+    // As the toolbar copies it: the query and the figure's anchor.
+    const { jsBytes: total, scripts } = await measurePageWeight(
+      w.page,
+      `${origin}${base}${link.path}${link.query}#fig-${link.figure}`,
+      live,
+    );
+    console.log(
+      `JS before interaction, shared link /${link.path}${link.query}: ${(total / 1024).toFixed(1)} KB gzip`,
+    );
+    // The link must be one the figure accepts, or the landing would be the plain page again.
+    const notice = w.page.locator(
+      `#fig-${link.figure} [data-url-notice], #fig-${link.figure} [data-out="url-notice"]`,
+    );
+    expect(
+      await notice.evaluateAll((els) =>
+        els.filter((e) => !(e as HTMLElement).hidden).map((e) => e.textContent),
+      ),
+    ).toEqual([]);
+    const largest = scripts
+      .slice(0, 8)
+      .map((s) => `${s.path} ${(s.bytes / 1024).toFixed(1)} KB`)
+      .join(', ');
+    expect(total, `largest: ${largest}`).toBeLessThanOrEqual(budgetBytes);
+    expect(w.errors).toEqual([]);
+    await w.close();
+  },
+);
 
 test('every widget that keeps state in the URL has a shared link in the budget', () => {
   const tags = new Set<string>();
   for (const path of builtPages()) {
-    for (const m of readFileSync(join(distDir, path, 'index.html'), 'utf8').matchAll(/<af-([a-z-]+)/g)) tags.add(m[1] ?? '');
+    for (const m of readFileSync(join(distDir, path, 'index.html'), 'utf8').matchAll(
+      /<af-([a-z-]+)/g,
+    ))
+      tags.add(m[1] ?? '');
   }
   const covered = new Set(sharedLinks.map((l) => l.widget));
   expect([...tags].filter((t) => !covered.has(t) && !stateless.includes(t)).sort()).toEqual([]);

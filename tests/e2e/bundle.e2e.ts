@@ -20,11 +20,14 @@ describe('shipped kernel chunks', () => {
     expect(kernelChunks.filter((f) => f.includes('worker')).length).toBeGreaterThanOrEqual(3);
   });
 
-  test.each(kernelChunks)('%s declares its top level with const, not var, and is an ES module', (file) => {
-    const code = readFileSync(join(dir, file), 'utf8');
-    // The minifier writes no var of its own inside functions, so any var is a rewritten top level;
-    // Rolldown always emits a top-level class as `var X = class`, which holds no table.
-    expect(code.match(/(^|[;}])var [\w$]+=(?!class\b)/g) ?? []).toEqual([]);
-    expect(code.startsWith('(function')).toBe(false);
-  });
+  test.each(kernelChunks)(
+    '%s declares its top level with const, not var, and is an ES module',
+    (file) => {
+      const code = readFileSync(join(dir, file), 'utf8');
+      // The minifier writes no var of its own inside functions, so any var is a rewritten top level;
+      // Rolldown always emits a top-level class as `var X = class`, which holds no table.
+      expect(code.match(/(^|[;}])var [\w$]+=(?!class\b)/g) ?? []).toEqual([]);
+      expect(code.startsWith('(function')).toBe(false);
+    },
+  );
 });

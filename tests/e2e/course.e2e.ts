@@ -42,7 +42,11 @@ describe.each(lessons)('lesson /%s without JavaScript', (path) => {
     expect(objectives).toBeGreaterThanOrEqual(3);
     expect(objectives).toBeLessThanOrEqual(5);
     // Objectives open the lesson: nothing but the title and the meta line comes before them.
-    expect(await article.evaluate((a) => a.querySelector('#objectives')?.previousElementSibling?.className)).toBe('lesson-meta');
+    expect(
+      await article.evaluate(
+        (a) => a.querySelector('#objectives')?.previousElementSibling?.className,
+      ),
+    ).toBe('lesson-meta');
     expect((await article.locator('#summary').innerText()).length).toBeGreaterThan(200);
     const exercises = article.locator('#exercises .exercise');
     expect(await exercises.count()).toBeGreaterThanOrEqual(4);
@@ -54,7 +58,11 @@ describe.each(lessons)('lesson /%s without JavaScript', (path) => {
     }
     // At least two exercises are bound to a figure state, and each link's figure is on the page.
     const links = await article.locator('#exercises a[data-exercise-figure]').evaluateAll((as) =>
-      as.map((a) => ({ figure: a.getAttribute('data-exercise-figure'), state: a.getAttribute('data-exercise-state'), href: a.getAttribute('href') })),
+      as.map((a) => ({
+        figure: a.getAttribute('data-exercise-figure'),
+        state: a.getAttribute('data-exercise-state'),
+        href: a.getAttribute('href'),
+      })),
     );
     expect(links.filter((l) => l.state).length).toBeGreaterThanOrEqual(2);
     for (const l of links) {
@@ -62,7 +70,9 @@ describe.each(lessons)('lesson /%s without JavaScript', (path) => {
       expect(await w.page.locator(`#fig-${l.figure}`).count()).toBe(1);
     }
     expect(await w.page.locator('#references li').count()).toBeGreaterThan(0);
-    expect(await w.page.locator('.lesson-meta').innerText()).toMatch(/^Lesson \d+ of \d+ · about \d+ min read$/);
+    expect(await w.page.locator('.lesson-meta').innerText()).toMatch(
+      /^Lesson \d+ of \d+ · about \d+ min read$/,
+    );
     await w.close();
   });
 
@@ -71,22 +81,34 @@ describe.each(lessons)('lesson /%s without JavaScript', (path) => {
     await w.page.goto(`${origin}${base}${path}`);
     const k = Number(/Lesson (\d+)/.exec(await w.page.locator('.lesson-meta').innerText())?.[1]);
     const figures = await w.page.locator('article.lesson figure.af-figure').evaluateAll((fs) =>
-      fs.map((f) => ({ id: f.id, label: f.querySelector(':scope > figcaption .fig-number')?.textContent ?? '' })),
+      fs.map((f) => ({
+        id: f.id,
+        label: f.querySelector(':scope > figcaption .fig-number')?.textContent ?? '',
+      })),
     );
     expect(figures.length).toBeGreaterThan(0);
     expect(figures.map((f) => f.label)).toEqual(figures.map((_, i) => `Figure ${k}.${i + 1}. `));
     const labels = new Map(figures.map((f) => [`#${f.id}`, f.label.replace(/\. $/, '')]));
-    const refs = await w.page.locator('article.lesson a.fig-ref').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href') ?? '', text: a.textContent })));
-    for (const r of refs.filter((r) => r.href.startsWith('#'))) expect(r.text).toBe(labels.get(r.href));
+    const refs = await w.page
+      .locator('article.lesson a.fig-ref')
+      .evaluateAll((as) =>
+        as.map((a) => ({ href: a.getAttribute('href') ?? '', text: a.textContent })),
+      );
+    for (const r of refs.filter((r) => r.href.startsWith('#')))
+      expect(r.text).toBe(labels.get(r.href));
     // A reference to another lesson's figure prints that lesson's number for it (one visit per page).
     const other = await openPage(browser, origin, { javaScriptEnabled: false });
-    const elsewhere = refs.filter((r) => !r.href.startsWith('#')).sort((a, b) => a.href.localeCompare(b.href));
+    const elsewhere = refs
+      .filter((r) => !r.href.startsWith('#'))
+      .sort((a, b) => a.href.localeCompare(b.href));
     for (const r of elsewhere) {
       const [page, hash] = r.href.split('#');
       const target = new URL(page ?? '', `${origin}${base}${path}`).href;
       if (other.page.url() !== target) await other.page.goto(target);
       // textContent, not innerText: the figure may sit in a collapsed aside.
-      const label = await other.page.locator(`#${hash} > figcaption .fig-number`).evaluate((e) => e.textContent);
+      const label = await other.page
+        .locator(`#${hash} > figcaption .fig-number`)
+        .evaluate((e) => e.textContent);
       expect(`${r.text}. `).toBe(label);
     }
     await other.close();
@@ -97,10 +119,15 @@ describe.each(lessons)('lesson /%s without JavaScript', (path) => {
     const w = await openPage(browser, origin, { javaScriptEnabled: false });
     await w.page.goto(`${origin}${base}${path}`);
     const cites = await w.page.locator('article.lesson a.cite').evaluateAll((as) =>
-      as.map((a) => ({ href: a.getAttribute('href') ?? '', n: Number(/\[(\d+)\]/.exec(a.textContent ?? '')?.[1]) })),
+      as.map((a) => ({
+        href: a.getAttribute('href') ?? '',
+        n: Number(/\[(\d+)\]/.exec(a.textContent ?? '')?.[1]),
+      })),
     );
     expect(cites.length).toBeGreaterThan(0);
-    const entries = await w.page.locator('#references ol > li').evaluateAll((lis) => lis.map((li) => li.id));
+    const entries = await w.page
+      .locator('#references ol > li')
+      .evaluateAll((lis) => lis.map((li) => li.id));
     const firstSeen: string[] = [];
     for (const c of cites) {
       if (!firstSeen.includes(c.href)) firstSeen.push(c.href);
@@ -115,7 +142,9 @@ describe.each(lessons)('lesson /%s without JavaScript', (path) => {
   test('links each glossary term once, to an entry that exists', async () => {
     const w = await openPage(browser, origin, { javaScriptEnabled: false });
     await w.page.goto(`${origin}${base}${path}`);
-    const hrefs = await w.page.locator('article.lesson a.term').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const hrefs = await w.page
+      .locator('article.lesson a.term')
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(hrefs.length).toBeGreaterThan(0);
     expect(new Set(hrefs).size).toBe(hrefs.length);
     const anchors = await glossaryAnchors();
@@ -134,18 +163,30 @@ describe.each(lessons)('lesson /%s with JavaScript', (path) => {
     await w.page.goto(`${origin}${base}${path}`);
     const links = await w.page.locator('#exercises a[data-exercise-state]').evaluateAll((as) =>
       as
-        .map((a) => ({ figure: a.getAttribute('data-exercise-figure') ?? '', ns: a.getAttribute('data-exercise-namespace') ?? '', state: a.getAttribute('data-exercise-state') ?? '', href: (a as HTMLAnchorElement).href }))
+        .map((a) => ({
+          figure: a.getAttribute('data-exercise-figure') ?? '',
+          ns: a.getAttribute('data-exercise-namespace') ?? '',
+          state: a.getAttribute('data-exercise-state') ?? '',
+          href: (a as HTMLAnchorElement).href,
+        }))
         .filter((l) => l.state !== ''),
     );
     for (const link of links) {
       await w.page.goto(link.href);
       const element = w.page.locator(`#fig-${link.figure} [data-figure-id]`).first();
       await element.scrollIntoViewIfNeeded();
-      await w.page.locator(`#fig-${link.figure} [data-figure-id][data-live="true"]`).first().waitFor({ timeout: 20_000 });
-      const shared = await element.evaluate((el) => (el as HTMLElement & { shareQuery(): string }).shareQuery());
+      await w.page
+        .locator(`#fig-${link.figure} [data-figure-id][data-live="true"]`)
+        .first()
+        .waitFor({ timeout: 20_000 });
+      const shared = await element.evaluate((el) =>
+        (el as HTMLElement & { shareQuery(): string }).shareQuery(),
+      );
       const sorted = (q: string) => [...new URLSearchParams(q)].map(([k, v]) => `${k}=${v}`).sort();
       expect(sorted(shared), `${link.href}`).toEqual(sorted(link.state));
-      expect(await w.page.locator(`#fig-${link.figure} [data-url-notice]`).first().isHidden()).toBe(true);
+      expect(await w.page.locator(`#fig-${link.figure} [data-url-notice]`).first().isHidden()).toBe(
+        true,
+      );
     }
     expect(w.errors).toEqual([]);
     await w.close();
@@ -168,7 +209,9 @@ test('a citation previews its entry on focus and on hover, and Escape closes the
   await expect.poll(() => tip.isVisible()).toBe(false);
   expect(await cite.getAttribute('aria-describedby')).toBeNull();
   // Focus stays on the link: Escape dismisses the preview, not the reader's place.
-  expect(await w.page.evaluate(() => document.activeElement?.classList.contains('cite'))).toBe(true);
+  expect(await w.page.evaluate(() => document.activeElement?.classList.contains('cite'))).toBe(
+    true,
+  );
   await w.page.locator('h1').focus();
   await cite.hover();
   await expect.poll(() => tip.isVisible()).toBe(true);
@@ -196,8 +239,14 @@ test('the glossary is in the site navigation and lists every term with an anchor
 test('the main line reads first: Tanh opens with its curve, floating-point material waits in collapsed asides', async () => {
   const w = await openPage(browser, origin, { javaScriptEnabled: false });
   await w.page.goto(`${origin}${base}lessons/tanh/`);
-  expect(await w.page.locator('article.lesson figure.af-figure').first().getAttribute('id')).toBe('fig-tanh-explorer');
-  expect(await w.page.locator('#fig-tanh-float').evaluate((f) => f.closest('details.aside')?.hasAttribute('open'))).toBe(false);
+  expect(await w.page.locator('article.lesson figure.af-figure').first().getAttribute('id')).toBe(
+    'fig-tanh-explorer',
+  );
+  expect(
+    await w.page
+      .locator('#fig-tanh-float')
+      .evaluate((f) => f.closest('details.aside')?.hasAttribute('open')),
+  ).toBe(false);
   await w.page.goto(`${origin}${base}lessons/sigmoid/`);
   const asides = w.page.locator('article.lesson details.aside');
   expect(await asides.count()).toBeGreaterThanOrEqual(2);
@@ -212,20 +261,31 @@ test('Beyond the big three opens with a table by family and a "which one should 
   const w = await openPage(browser, origin, { javaScriptEnabled: false });
   await w.page.goto(`${origin}${base}lessons/beyond/`);
   const article = w.page.locator('article.lesson');
-  expect(await article.locator('h2').evaluateAll((hs) => hs.map((h) => h.textContent?.trim())[1])).toBe('At a glance');
+  expect(
+    await article.locator('h2').evaluateAll((hs) => hs.map((h) => h.textContent?.trim())[1]),
+  ).toBe('At a glance');
   const families = article.locator('table.family-table tbody');
   expect(await families.count()).toBeGreaterThanOrEqual(6);
   // Every function of the lesson appears once, and the table comes before the first figure.
-  expect(await article.locator('table.family-table th[scope="row"]').count()).toBeGreaterThanOrEqual(15);
-  expect(await article.evaluate((a) => {
-    const table = a.querySelector('table.family-table');
-    const figure = a.querySelector('figure.af-figure');
-    return !!table && !!figure && (table.compareDocumentPosition(figure) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
-  })).toBe(true);
+  expect(
+    await article.locator('table.family-table th[scope="row"]').count(),
+  ).toBeGreaterThanOrEqual(15);
+  expect(
+    await article.evaluate((a) => {
+      const table = a.querySelector('table.family-table');
+      const figure = a.querySelector('figure.af-figure');
+      return (
+        !!table &&
+        !!figure &&
+        (table.compareDocumentPosition(figure) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0
+      );
+    }),
+  ).toBe(true);
   expect(await article.locator('.which-box h3').innerText()).toBe('Which one should I use?');
   expect(await article.locator('.which-box li').count()).toBeGreaterThanOrEqual(5);
   const asides = article.locator('details.aside');
   expect(await asides.count()).toBeGreaterThanOrEqual(3);
-  for (const a of await asides.all()) expect(await a.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+  for (const a of await asides.all())
+    expect(await a.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
   await w.close();
 });

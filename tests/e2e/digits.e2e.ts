@@ -41,7 +41,9 @@ describe('/lessons/real-data/', () => {
     await el.evaluate((e) => {
       const seen: number[] = [];
       (window as unknown as { seen: number[] }).seen = seen;
-      new MutationObserver(() => seen.push(Number(e.getAttribute('data-accuracy')))).observe(e, { attributeFilter: ['data-accuracy'] });
+      new MutationObserver(() => seen.push(Number(e.getAttribute('data-accuracy')))).observe(e, {
+        attributeFilter: ['data-accuracy'],
+      });
     });
     await fig.locator('[data-action="train"]').click();
     await fig.locator('af-digits-lab[data-done="true"]').waitFor({ timeout: 120_000 });
@@ -50,8 +52,12 @@ describe('/lessons/real-data/', () => {
     const [first, last] = [seen[0]!, seen.at(-1)!];
     expect(last).toBeGreaterThan(first);
     expect(last).toBeGreaterThanOrEqual(0.95);
-    expect(await fig.locator('[data-out="status"]').innerText()).toMatch(/^Done in [\d.]+ s in this browser: 20 epochs of training took [\d.]+ s, \d+ ms an epoch/);
-    console.log(`digits 64-64-10 ReLU in Chromium: ${await el.getAttribute('data-ms-per-epoch')} ms per epoch, test accuracy ${last}`);
+    expect(await fig.locator('[data-out="status"]').innerText()).toMatch(
+      /^Done in [\d.]+ s in this browser: 20 epochs of training took [\d.]+ s, \d+ ms an epoch/,
+    );
+    console.log(
+      `digits 64-64-10 ReLU in Chromium: ${await el.getAttribute('data-ms-per-epoch')} ms per epoch, test accuracy ${last}`,
+    );
     // The confusion matrix counts the 360 test digits, and the misread ones are drawn.
     const counts = await fig.locator('table.confusion tbody td').allInnerTexts();
     expect(counts).toHaveLength(100);
@@ -68,7 +74,9 @@ describe('/lessons/real-data/', () => {
       const fig = await liveFigure(w, query, 'digits-dead');
       expect(await fig.locator('[data-control="lr"]').inputValue()).toBe('0.3');
       const el = await train(fig);
-      expect(await el.evaluate((e) => (e as HTMLElement & { shareQuery(): string }).shareQuery())).toBe(query.slice(1));
+      expect(
+        await el.evaluate((e) => (e as HTMLElement & { shareQuery(): string }).shareQuery()),
+      ).toBe(query.slice(1));
       results.push(await fig.locator('[data-out="results"]').innerText());
     }
     expect(results[0]).toMatch(/ReLU[\s\S]*Leaky ReLU/);
@@ -81,10 +89,15 @@ test('without JavaScript: the digits, the build’s confusion matrix of seed 1, 
   await w.page.goto(lesson());
   expect(await w.page.locator('#fig-digits-samples svg.digit').count()).toBe(20);
   // textContent, not innerText: parts of a long page off screen are not rendered (content-visibility).
-  const counts = await w.page.locator('#fig-digits-train table.confusion tbody td').allTextContents();
+  const counts = await w.page
+    .locator('#fig-digits-train table.confusion tbody td')
+    .allTextContents();
   expect(counts.reduce((s, c) => s + Number(c), 0)).toBe(360);
-  expect(await w.page.locator('#fig-digits-train [data-out="mistakes"] svg.digit').count()).toBeGreaterThan(0);
-  for (const id of ['digits-train', 'digits-depth', 'digits-dead', 'digits-centring']) expect(await w.page.locator(`#fig-${id} [data-chart="curve"] svg`).count()).toBe(1);
+  expect(
+    await w.page.locator('#fig-digits-train [data-out="mistakes"] svg.digit').count(),
+  ).toBeGreaterThan(0);
+  for (const id of ['digits-train', 'digits-depth', 'digits-dead', 'digits-centring'])
+    expect(await w.page.locator(`#fig-${id} [data-chart="curve"] svg`).count()).toBe(1);
   const text = ((await w.page.locator('article.lesson').textContent()) ?? '').replace(/\s+/g, ' ');
   expect(text).toContain('Creative Commons Attribution 4.0');
   expect(text).toContain('Alpaydin');

@@ -40,16 +40,20 @@ describe('/notebook/', () => {
     await w.close();
   });
 
-  test('typing an expression redraws f and f\' and the formula', async () => {
+  test("typing an expression redraws f and f' and the formula", async () => {
     const cell = await liveCell(w.page);
     const before = await plotOf(cell);
     await cell.locator('[data-control="expr"]').fill('max(0.1 * x, x)');
     await expect.poll(() => shown(cell)).toBe('max(0.1 * x, x)');
     expect(await plotOf(cell)).not.toBe(before);
     // f' is drawn dashed (Plot puts the dash pattern on the mark's group).
-    expect(await cell.locator('.plot svg [stroke-dasharray="5,4"] path').count()).toBeGreaterThan(0);
+    expect(await cell.locator('.plot svg [stroke-dasharray="5,4"] path').count()).toBeGreaterThan(
+      0,
+    );
     await expect.poll(() => cell.locator('[data-formula]').innerText()).toContain('max');
-    await expect.poll(() => new URL(w.page.url()).searchParams.get('expr.f')).toBe('max(0.1 * x, x)');
+    await expect
+      .poll(() => new URL(w.page.url()).searchParams.get('expr.f'))
+      .toBe('max(0.1 * x, x)');
   });
 
   test('a syntax error shows the message and a caret and keeps the last valid plot', async () => {
@@ -74,7 +78,9 @@ describe('/notebook/', () => {
   test('a reload restores the text from the URL, even when it does not parse', async () => {
     const cell = await liveCell(w.page);
     await cell.locator('[data-control="expr"]').fill('x * tanh(softplus(x)');
-    await expect.poll(() => new URL(w.page.url()).searchParams.get('expr.f')).toBe('x * tanh(softplus(x)');
+    await expect
+      .poll(() => new URL(w.page.url()).searchParams.get('expr.f'))
+      .toBe('x * tanh(softplus(x)');
     await w.page.reload({ waitUntil: 'networkidle' });
     const again = w.page.locator('af-expression-cell');
     await again.scrollIntoViewIfNeeded();
@@ -91,7 +97,9 @@ describe('/notebook/', () => {
     await slider.waitFor();
     await slider.fill('2.5');
     await expect.poll(() => new URL(w.page.url()).searchParams.get('expr.p')).toBe('beta:2.5');
-    expect(await cell.locator('[data-action="train"]').getAttribute('href')).toContain('train.exprp=beta%3A2.5');
+    expect(await cell.locator('[data-action="train"]').getAttribute('href')).toContain(
+      'train.exprp=beta%3A2.5',
+    );
   });
 });
 
@@ -111,8 +119,10 @@ describe('the playground trains a custom expression', () => {
     expect(await fig.locator('select[data-param="act"]').inputValue()).toBe('custom');
     expect(await fig.locator('input[data-param="expr"]').inputValue()).toBe('x*tanh(softplus(x))');
     expect(await fig.locator('input[data-param="expr"]').isVisible()).toBe(true);
-    const loss = async (): Promise<number> => Number(await fig.locator('[data-out="train-loss"][data-run="0"]').innerText());
-    const epoch = async (): Promise<number> => Number(await fig.locator('[data-out="epoch"]').innerText());
+    const loss = async (): Promise<number> =>
+      Number(await fig.locator('[data-out="train-loss"][data-run="0"]').innerText());
+    const epoch = async (): Promise<number> =>
+      Number(await fig.locator('[data-out="epoch"]').innerText());
     await fig.locator('[data-action="step"]').click();
     await expect.poll(epoch).toBeGreaterThanOrEqual(1);
     const before = await loss();
@@ -123,7 +133,9 @@ describe('the playground trains a custom expression', () => {
   });
 
   test('a bad expression in a playground link falls back to tanh with a notice', async () => {
-    await w.page.goto(`${origin}${base}playground/?train.act=custom&train.expr=x%20*%20(1`, { waitUntil: 'networkidle' });
+    await w.page.goto(`${origin}${base}playground/?train.act=custom&train.expr=x%20*%20(1`, {
+      waitUntil: 'networkidle',
+    });
     const fig = w.page.locator('#fig-playground');
     await fig.scrollIntoViewIfNeeded();
     await fig.locator('af-playground[data-live="true"]').waitFor({ timeout: 20_000 });
@@ -136,7 +148,9 @@ describe('the playground trains a custom expression', () => {
 
 describe('sharing the cell', () => {
   test('a copied link reproduces the expression, its parameter and its comparison in a fresh page', async () => {
-    const w = await openPage(browser, origin, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const w = await openPage(browser, origin, {
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
     const cell = await liveCell(w.page);
     await cell.locator('[data-control="expr"]').fill('x * sigmoid(beta * x)');
     const slider = cell.locator('input[data-param="beta"]');
@@ -147,11 +161,18 @@ describe('sharing the cell', () => {
     const figure = w.page.locator('#fig-expr');
     await expect.poll(() => new URL(w.page.url()).searchParams.get('expr.r')).toBe('4');
     await figure.getByRole('button', { name: 'Copy link' }).click();
-    await expect.poll(() => figure.locator('[data-toolbar-status]').innerText()).toContain('copied');
+    await expect
+      .poll(() => figure.locator('[data-toolbar-status]').innerText())
+      .toContain('copied');
     const link = new URL(await w.page.evaluate(() => navigator.clipboard.readText()));
     expect(link.pathname).toBe(`${base}notebook/`);
     expect(link.hash).toBe('#fig-expr');
-    expect(Object.fromEntries(link.searchParams)).toEqual({ 'expr.f': 'x * sigmoid(beta * x)', 'expr.p': 'beta:2.5', 'expr.vs': 'gelu', 'expr.r': '4' });
+    expect(Object.fromEntries(link.searchParams)).toEqual({
+      'expr.f': 'x * sigmoid(beta * x)',
+      'expr.p': 'beta:2.5',
+      'expr.vs': 'gelu',
+      'expr.r': '4',
+    });
 
     const fresh = await openPage(browser, origin);
     await fresh.page.goto(link.href, { waitUntil: 'networkidle' });
@@ -183,12 +204,16 @@ describe('sharing the cell', () => {
     await w.close();
   });
 
-  test('the embed code points at the cell\'s embed page with its state', async () => {
-    const w = await openPage(browser, origin, { permissions: ['clipboard-read', 'clipboard-write'] });
+  test("the embed code points at the cell's embed page with its state", async () => {
+    const w = await openPage(browser, origin, {
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
     await liveCell(w.page, '?expr.f=x*sigmoid(x)');
     const figure = w.page.locator('#fig-expr');
     await figure.getByRole('button', { name: 'Copy embed code' }).click();
-    await expect.poll(() => figure.locator('[data-toolbar-status]').innerText()).toContain('copied');
+    await expect
+      .poll(() => figure.locator('[data-toolbar-status]').innerText())
+      .toContain('copied');
     const code = await w.page.evaluate(() => navigator.clipboard.readText());
     const iframe = parseHTML(`<div>${code}</div>`).document.querySelector('iframe');
     expect(iframe?.getAttribute('src')).toBe(`${origin}${base}embed/expr/?expr.f=x*sigmoid%28x%29`);
@@ -198,33 +223,46 @@ describe('sharing the cell', () => {
 
   test.each([
     { id: 'expr', query: 'expr.f=x*sigmoid(x)', text: 'x*sigmoid(x)', home: 'notebook/' },
-    { id: 'conclusion-cell', query: 'own.f=log1p(exp(x))&own.vs=relu', text: 'log1p(exp(x))', home: 'lessons/conclusion/' },
-  ])('the embed page $id in an iframe restores its query and posts its height', async ({ id, query, text, home }) => {
-    const w = await openPage(browser, origin);
-    const host = `${origin}${base}__test-host.html`;
-    await w.page.route(host, (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: `<!doctype html><title>host</title><script>window.heights=[];addEventListener('message',function(e){window.heights.push(e.data)})</script><iframe src="${origin}${base}embed/${id}/?${query}" title="embed" width="640" height="300" style="border:0"></iframe>`,
-      }),
-    );
-    await w.page.goto(host, { waitUntil: 'networkidle' });
-    type Height = { type: string; id: string; height: number };
-    const heights = (): Promise<Height[]> => w.page.evaluate(() => (window as unknown as { heights: Height[] }).heights);
-    await expect.poll(heights, { timeout: 15_000 }).toContainEqual(expect.objectContaining({ type: 'activation-notebook:height', id }));
-    expect((await heights()).at(-1)?.height).toBeGreaterThan(300);
-    const frame = w.page.frameLocator('iframe');
-    await frame.locator('af-expression-cell[data-live="true"]').waitFor({ timeout: 20_000 });
-    await expect.poll(() => frame.locator('af-expression-cell').getAttribute('data-shown')).toBe(text);
-    expect(await frame.locator('[data-control="expr"]').inputValue()).toBe(text);
-    expect(await frame.locator('header, nav.lesson-sidebar, footer').count()).toBe(0);
-    const back = frame.getByRole('link', { name: 'Open in Activation Notebook' });
-    expect(await back.getAttribute('href')).toBe(`${base}${home}#fig-${id}`);
-    // The playground opens in a tab, not inside the host's iframe.
-    expect(await frame.locator('[data-action="train"]').getAttribute('target')).toBe('_blank');
-    expect(w.errors).toEqual([]);
-    await w.close();
-  });
+    {
+      id: 'conclusion-cell',
+      query: 'own.f=log1p(exp(x))&own.vs=relu',
+      text: 'log1p(exp(x))',
+      home: 'lessons/conclusion/',
+    },
+  ])(
+    'the embed page $id in an iframe restores its query and posts its height',
+    async ({ id, query, text, home }) => {
+      const w = await openPage(browser, origin);
+      const host = `${origin}${base}__test-host.html`;
+      await w.page.route(host, (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: `<!doctype html><title>host</title><script>window.heights=[];addEventListener('message',function(e){window.heights.push(e.data)})</script><iframe src="${origin}${base}embed/${id}/?${query}" title="embed" width="640" height="300" style="border:0"></iframe>`,
+        }),
+      );
+      await w.page.goto(host, { waitUntil: 'networkidle' });
+      type Height = { type: string; id: string; height: number };
+      const heights = (): Promise<Height[]> =>
+        w.page.evaluate(() => (window as unknown as { heights: Height[] }).heights);
+      await expect
+        .poll(heights, { timeout: 15_000 })
+        .toContainEqual(expect.objectContaining({ type: 'activation-notebook:height', id }));
+      expect((await heights()).at(-1)?.height).toBeGreaterThan(300);
+      const frame = w.page.frameLocator('iframe');
+      await frame.locator('af-expression-cell[data-live="true"]').waitFor({ timeout: 20_000 });
+      await expect
+        .poll(() => frame.locator('af-expression-cell').getAttribute('data-shown'))
+        .toBe(text);
+      expect(await frame.locator('[data-control="expr"]').inputValue()).toBe(text);
+      expect(await frame.locator('header, nav.lesson-sidebar, footer').count()).toBe(0);
+      const back = frame.getByRole('link', { name: 'Open in Activation Notebook' });
+      expect(await back.getAttribute('href')).toBe(`${base}${home}#fig-${id}`);
+      // The playground opens in a tab, not inside the host's iframe.
+      expect(await frame.locator('[data-action="train"]').getAttribute('target')).toBe('_blank');
+      expect(w.errors).toEqual([]);
+      await w.close();
+    },
+  );
 
   test('the embed page reads without JavaScript: the default expression, plotted at build time', async () => {
     const w = await openPage(browser, origin, { javaScriptEnabled: false });
@@ -236,17 +274,28 @@ describe('sharing the cell', () => {
     await w.close();
   });
 
-  test('the CSV download holds x, the expression\'s f and f\', and the compared built-in', async () => {
+  test("the CSV download holds x, the expression's f and f', and the compared built-in", async () => {
     const w = await openPage(browser, origin);
     await liveCell(w.page, '?expr.f=x*sigmoid(beta*x)&expr.p=beta:2&expr.vs=relu&expr.r=4');
     const figure = w.page.locator('#fig-expr');
-    const [file] = await Promise.all([w.page.waitForEvent('download'), figure.getByRole('button', { name: 'Download CSV' }).click()]);
+    const [file] = await Promise.all([
+      w.page.waitForEvent('download'),
+      figure.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
     expect(file.suggestedFilename()).toBe('expr.csv');
-    const lines = readFileSync(await file.path(), 'utf8').trim().split('\r\n');
+    const lines = readFileSync(await file.path(), 'utf8')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe("x,f(x) = x*sigmoid(beta*x),f'(x),ReLU f(x),ReLU f'(x)");
     expect(lines).toHaveLength(402);
     for (const line of [lines[1], lines[150], lines[401]]) {
-      const [x, f, df, relu, drelu] = (line ?? '').split(',').map(Number) as [number, number, number, number, number];
+      const [x, f, df, relu, drelu] = (line ?? '').split(',').map(Number) as [
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
       const s = 1 / (1 + Math.exp(-2 * x));
       expect(f).toBeCloseTo(x * s, 12);
       expect(df).toBeCloseTo(s + 2 * x * s * (1 - s), 12);
@@ -255,11 +304,21 @@ describe('sharing the cell', () => {
     }
     expect(lines[1]?.startsWith('-4,')).toBe(true);
 
-    const [svg] = await Promise.all([w.page.waitForEvent('download'), figure.getByRole('button', { name: 'Download SVG' }).click()]);
+    const [svg] = await Promise.all([
+      w.page.waitForEvent('download'),
+      figure.getByRole('button', { name: 'Download SVG' }).click(),
+    ]);
     expect(svg.suggestedFilename()).toBe('expr.svg');
     expect(readFileSync(await svg.path(), 'utf8')).not.toContain('var(--');
-    const [png] = await Promise.all([w.page.waitForEvent('download'), figure.getByRole('button', { name: 'Download PNG' }).click()]);
-    expect(readFileSync(await png.path()).subarray(1, 4).toString('latin1')).toBe('PNG');
+    const [png] = await Promise.all([
+      w.page.waitForEvent('download'),
+      figure.getByRole('button', { name: 'Download PNG' }).click(),
+    ]);
+    expect(
+      readFileSync(await png.path())
+        .subarray(1, 4)
+        .toString('latin1'),
+    ).toBe('PNG');
     expect(w.errors).toEqual([]);
     await w.close();
   });

@@ -12,7 +12,11 @@ const browser = useBrowser();
  * The longest run of consecutive line vertices lying on the frame's top or bottom edge, per
  * figure: a clamped curve lies along the edge for tens of vertices; a cut one touches it once.
  */
-async function longestEdgeRun(path: string, figureId: string, colorScheme: 'light' | 'dark'): Promise<{ run: number; arrows: number }> {
+async function longestEdgeRun(
+  path: string,
+  figureId: string,
+  colorScheme: 'light' | 'dark',
+): Promise<{ run: number; arrows: number }> {
   const w = await openPage(browser, inject('origin'), { colorScheme });
   try {
     await w.page.goto(`${inject('origin')}${inject('base')}${path}`);
@@ -23,7 +27,9 @@ async function longestEdgeRun(path: string, figureId: string, colorScheme: 'ligh
       const svg = fig.querySelector('svg');
       if (!svg) throw new Error('no svg');
       // The y axis's grid lines span the frame: their y values give its top and bottom.
-      const ys = [...svg.querySelectorAll('line')].flatMap((l) => [Number(l.getAttribute('y1')), Number(l.getAttribute('y2'))]).filter(Number.isFinite);
+      const ys = [...svg.querySelectorAll('line')]
+        .flatMap((l) => [Number(l.getAttribute('y1')), Number(l.getAttribute('y2'))])
+        .filter(Number.isFinite);
       const top = Math.min(...ys);
       const bottom = Math.max(...ys);
       let run = 0;
@@ -39,7 +45,9 @@ async function longestEdgeRun(path: string, figureId: string, colorScheme: 'ligh
           run = Math.max(run, current);
         }
       }
-      const arrows = [...svg.querySelectorAll('g[fill^="var(--curve"] path')].filter((p) => /rotate/.test(p.getAttribute('transform') ?? '')).length;
+      const arrows = [...svg.querySelectorAll('g[fill^="var(--curve"] path')].filter((p) =>
+        /rotate/.test(p.getAttribute('transform') ?? ''),
+      ).length;
       return { run, arrows };
     });
     expect(w.errors).toEqual([]);

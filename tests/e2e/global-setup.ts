@@ -19,7 +19,9 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const path = chromiumPath();
   if (!existsSync(path)) {
-    throw new Error(`Chromium not found at ${path}: install it with "apt-get install -y chromium" or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium not found at ${path}: install it with "apt-get install -y chromium" or set CHROMIUM_PATH.`,
+    );
   }
   if (!existsSync(join(distDir, 'index.html'))) {
     throw new Error(`${distDir}/ has no index.html: run "npm run build" before the browser tests.`);

@@ -28,7 +28,10 @@ describe.each(pages)('links on /%s', (page) => {
     const broken: string[] = [];
     const refs = [
       ...Array.from(document.querySelectorAll('a[href]'), (a) => a.getAttribute('href') ?? ''),
-      ...Array.from(document.querySelectorAll('link[href], script[src], img[src]'), (el) => el.getAttribute('href') ?? el.getAttribute('src') ?? ''),
+      ...Array.from(
+        document.querySelectorAll('link[href], script[src], img[src]'),
+        (el) => el.getAttribute('href') ?? el.getAttribute('src') ?? '',
+      ),
     ];
     const pageUrl = new URL(`${base}${page}`, 'http://site.test');
     for (const href of refs) {

@@ -27,7 +27,8 @@ async function live(page: Page, query: string): Promise<Locator> {
   return fig;
 }
 
-const epochOf = async (fig: Locator): Promise<number> => Number(await fig.locator('[data-out="epoch"]').innerText());
+const epochOf = async (fig: Locator): Promise<number> =>
+  Number(await fig.locator('[data-out="epoch"]').innerText());
 
 /** Presses Step until the counter reads `target`, one epoch at a time. */
 async function stepTo(fig: Locator, target: number): Promise<void> {
@@ -40,10 +41,17 @@ async function stepTo(fig: Locator, target: number): Promise<void> {
 
 /** Everything a reader sees of a run: epoch, losses, accuracy. */
 const readouts = async (fig: Locator): Promise<string[]> =>
-  Promise.all(['epoch', 'train-loss', 'test-loss', 'accuracy'].map((name) => fig.locator(`[data-out="${name}"]`).first().innerText()));
+  Promise.all(
+    ['epoch', 'train-loss', 'test-loss', 'accuracy'].map((name) =>
+      fig.locator(`[data-out="${name}"]`).first().innerText(),
+    ),
+  );
 
 async function exportNetwork(page: Page, fig: Locator): Promise<Buffer> {
-  const [file] = await Promise.all([page.waitForEvent('download'), fig.getByRole('button', { name: 'Export network (JSON)' }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    fig.getByRole('button', { name: 'Export network (JSON)' }).click(),
+  ]);
   const path = await file.path();
   const { readFileSync } = await import('node:fs');
   return readFileSync(path);
@@ -58,7 +66,10 @@ test('a network trained with a custom activation exports, loads back and continu
   await expect.poll(() => fig.locator('af-playground').getAttribute('data-status')).toBe('paused');
   const savedAt = await epochOf(fig);
   const body = await exportNetwork(w.page, fig);
-  const file = JSON.parse(body.toString('utf8')) as { config: { expr: string }; networks: { epoch: number; spec: { customActivation: unknown } }[] };
+  const file = JSON.parse(body.toString('utf8')) as {
+    config: { expr: string };
+    networks: { epoch: number; spec: { customActivation: unknown } }[];
+  };
   expect(file.config.expr).toBe('x*sigmoid(x)');
   expect(file.networks[0]?.spec.customActivation).toEqual({ label: 'x*sigmoid(x)' });
   expect(file.networks[0]?.epoch).toBe(savedAt);
@@ -69,8 +80,12 @@ test('a network trained with a custom activation exports, loads back and continu
 
   const fresh = await openPage(browser, origin);
   const other = await live(fresh.page, '?train.act=relu');
-  await other.locator('[data-network="load"]').setInputFiles({ name: 'custom.json', mimeType: 'application/json', buffer: body });
-  await expect.poll(() => other.locator('[data-network-status]').innerText()).toContain('Loaded custom.json');
+  await other
+    .locator('[data-network="load"]')
+    .setInputFiles({ name: 'custom.json', mimeType: 'application/json', buffer: body });
+  await expect
+    .poll(() => other.locator('[data-network-status]').innerText())
+    .toContain('Loaded custom.json');
   await expect.poll(() => epochOf(other)).toBe(savedAt);
   expect(fresh.page.url()).toContain('train.act=custom');
   expect(await other.locator('[data-param="act"]').inputValue()).toBe('custom');
@@ -86,7 +101,10 @@ test('a file that fails anywhere changes nothing: run, address and controls stay
   const fig = await live(w.page, '?train.seed=3');
   await stepTo(fig, 3);
   const body = await exportNetwork(w.page, fig);
-  const good = JSON.parse(body.toString('utf8')) as { config: Record<string, unknown>; networks: { params: unknown[]; spec: Record<string, unknown> }[] };
+  const good = JSON.parse(body.toString('utf8')) as {
+    config: Record<string, unknown>;
+    networks: { params: unknown[]; spec: Record<string, unknown> }[];
+  };
   const net = good.networks[0]!;
 
   // Another run is on screen when the damaged files arrive: its state must survive them all.
@@ -94,18 +112,41 @@ test('a file that fails anywhere changes nothing: run, address and controls stay
   await stepTo(fig2, 2);
   const address = w.page.url();
   const before = await readouts(fig2);
-  const controls = (): Promise<string[]> => fig2.locator('[data-param]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  const controls = (): Promise<string[]> =>
+    fig2
+      .locator('[data-param]')
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
   const controlsBefore = await controls();
   const status = fig2.locator('[data-network-status]');
   const damaged: [string, unknown, RegExp][] = [
-    ['one value missing', { ...good, networks: [{ ...net, params: net.params.slice(1) }] }, /expected \d+ values, got \d+/],
-    ['bogus loss', { ...good, networks: [{ ...net, spec: { ...net.spec, loss: 'bogus' } }] }, /bad loss bogus/],
-    ['null weight', { ...good, networks: [{ ...net, params: [null, ...net.params.slice(1)] }] }, /parameter 0 is null, not a finite number/],
+    [
+      'one value missing',
+      { ...good, networks: [{ ...net, params: net.params.slice(1) }] },
+      /expected \d+ values, got \d+/,
+    ],
+    [
+      'bogus loss',
+      { ...good, networks: [{ ...net, spec: { ...net.spec, loss: 'bogus' } }] },
+      /bad loss bogus/,
+    ],
+    [
+      'null weight',
+      { ...good, networks: [{ ...net, params: [null, ...net.params.slice(1)] }] },
+      /parameter 0 is null, not a finite number/,
+    ],
     ['epoch 1e308', { ...good, networks: [{ ...net, epoch: 1e308 }] }, /epoch 1e\+308/],
-    ['object setting', { ...good, config: { ...good.config, lr: { toString: 'x' } } }, /setting "lr" is an object/],
+    [
+      'object setting',
+      { ...good, config: { ...good.config, lr: { toString: 'x' } } },
+      /setting "lr" is an object/,
+    ],
   ];
   for (const [name, json, reason] of damaged) {
-    await fig2.locator('[data-network="load"]').setInputFiles({ name: `${name}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) });
+    await fig2.locator('[data-network="load"]').setInputFiles({
+      name: `${name}.json`,
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(json)),
+    });
     await expect.poll(() => status.innerText()).toMatch(reason);
     expect(await status.innerText()).toContain('Nothing was changed');
     expect(await status.getAttribute('data-error')).toBe('true');
@@ -127,7 +168,10 @@ test('a 50 MB file is refused by its size, with no main-thread task over 50 ms',
   await stepTo(fig, 1);
   const path = join(scratch, 'huge.json');
   // Valid JSON of the right format, so only the size can refuse it.
-  writeFileSync(path, `{"format":"activation-notebook/playground-network","version":1,"pad":"${'x'.repeat(50 * 1024 * 1024)}"}`);
+  writeFileSync(
+    path,
+    `{"format":"activation-notebook/playground-network","version":1,"pad":"${'x'.repeat(50 * 1024 * 1024)}"}`,
+  );
   await w.page.evaluate(() => {
     const g = globalThis as unknown as { tasks: number[] };
     g.tasks = [];
@@ -139,8 +183,16 @@ test('a 50 MB file is refused by its size, with no main-thread task over 50 ms',
   await fig.locator('[data-network="load"]').setInputFiles(path);
   const status = fig.locator('[data-network-status]');
   await expect.poll(() => status.innerText()).toContain('huge.json is 50.0 MB');
-  const { tasks, refusedMs } = await w.page.evaluate((t0) => ({ tasks: (globalThis as unknown as { tasks: number[] }).tasks, refusedMs: performance.now() - t0 }), start);
-  console.log(`50 MB network file: refused within ${refusedMs.toFixed(0)} ms of choosing it (poll included); long tasks: ${JSON.stringify(tasks.map(Math.round))}`);
+  const { tasks, refusedMs } = await w.page.evaluate(
+    (t0) => ({
+      tasks: (globalThis as unknown as { tasks: number[] }).tasks,
+      refusedMs: performance.now() - t0,
+    }),
+    start,
+  );
+  console.log(
+    `50 MB network file: refused within ${refusedMs.toFixed(0)} ms of choosing it (poll included); long tasks: ${JSON.stringify(tasks.map(Math.round))}`,
+  );
   expect(await status.innerText()).toContain('up to 1.0 MB');
   expect(await epochOf(fig)).toBe(1);
   expect(tasks.filter((d) => d > 50)).toEqual([]);

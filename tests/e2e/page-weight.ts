@@ -28,28 +28,43 @@ export interface PageWeight {
 }
 
 const kindOf = (type: string): string =>
-  type.includes('javascript') ? 'script'
-  : type.includes('css') ? 'stylesheet'
-  : type.includes('html') ? 'document'
-  : type.startsWith('font/') ? 'font'
-  : type.startsWith('image/') ? 'image'
-  : 'other';
+  type.includes('javascript')
+    ? 'script'
+    : type.includes('css')
+      ? 'stylesheet'
+      : type.includes('html')
+        ? 'document'
+        : type.startsWith('font/')
+          ? 'font'
+          : type.startsWith('image/')
+            ? 'image'
+            : 'other';
 
 /**
  * Loads `url` in `page`, scrolls through it, and sums what was downloaded. `ready` (optional)
  * waits for a state the page must reach before the count closes, e.g. a shared link's figure
  * having computed its state, so the code that took is counted however long it took to load.
  */
-export async function measurePageWeight(page: Page, url: string, ready?: (page: Page) => Promise<void>): Promise<PageWeight> {
+export async function measurePageWeight(
+  page: Page,
+  url: string,
+  ready?: (page: Page) => Promise<void>,
+): Promise<PageWeight> {
   const sizes: { url: string; type: string; bytes: number }[] = [];
   const pending: Promise<void>[] = [];
   page.on('response', (res) => {
-    pending.push((async () => {
-      const body = await res.body().catch(() => undefined);
-      if (!body) return;
-      const type = res.headers()['content-type'] ?? '';
-      sizes.push({ url: res.url(), type, bytes: isCompressible(type) ? gzipSync(body, { level: 9 }).length : body.length });
-    })());
+    pending.push(
+      (async () => {
+        const body = await res.body().catch(() => undefined);
+        if (!body) return;
+        const type = res.headers()['content-type'] ?? '';
+        sizes.push({
+          url: res.url(),
+          type,
+          bytes: isCompressible(type) ? gzipSync(body, { level: 9 }).length : body.length,
+        });
+      })(),
+    );
   });
   await page.goto(url, { waitUntil: 'networkidle' });
   await page.evaluate(async () => {
@@ -70,6 +85,8 @@ export async function measurePageWeight(page: Page, url: string, ready?: (page: 
     totalBytes: sizes.reduce((a, s) => a + s.bytes, 0),
     requests: sizes.length,
     byKind,
-    scripts: scripts.map((s) => ({ path: new URL(s.url).pathname, bytes: s.bytes })).sort((a, b) => b.bytes - a.bytes),
+    scripts: scripts
+      .map((s) => ({ path: new URL(s.url).pathname, bytes: s.bytes }))
+      .sort((a, b) => b.bytes - a.bytes),
   };
 }

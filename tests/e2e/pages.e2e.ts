@@ -57,9 +57,16 @@ describe.each(pages)('page /%s', (path) => {
 
   // One phone-sized load checks both: the width does not depend on the theme.
   test('on a 390 px phone in dark mode: no horizontal overflow, and the page and its charts restyle', async () => {
-    const w = await openPage(browser, origin, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, colorScheme: 'dark' });
+    const w = await openPage(browser, origin, {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      colorScheme: 'dark',
+    });
     await w.page.goto(url, { waitUntil: 'networkidle' });
-    const overflow = await w.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await w.page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     const bg = await w.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(bg).toBe('rgb(20, 20, 23)');

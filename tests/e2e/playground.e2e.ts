@@ -9,7 +9,13 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { describe, expect, inject, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { useBrowser, useWatchedPage, openPage, watchLongTasks, type WatchedPage } from '../support/browser.ts';
+import {
+  useBrowser,
+  useWatchedPage,
+  openPage,
+  watchLongTasks,
+  type WatchedPage,
+} from '../support/browser.ts';
 
 const origin = inject('origin');
 const base = inject('base');
@@ -17,7 +23,11 @@ const url = (query = ''): string => `${origin}${base}playground/${query}`;
 const browser = useBrowser();
 
 /** Opens a page, scrolls the first playground into view and waits until it is live. */
-async function live(w: WatchedPage, address: string, selector = '#fig-playground'): Promise<Locator> {
+async function live(
+  w: WatchedPage,
+  address: string,
+  selector = '#fig-playground',
+): Promise<Locator> {
   await w.page.goto(address, { waitUntil: 'networkidle' });
   const fig = w.page.locator(selector);
   await fig.scrollIntoViewIfNeeded();
@@ -25,8 +35,10 @@ async function live(w: WatchedPage, address: string, selector = '#fig-playground
   return fig;
 }
 
-const epochOf = async (fig: Locator): Promise<number> => Number(await fig.locator('[data-out="epoch"]').innerText());
-const readout = (fig: Locator, name: string, run = 0): Promise<string> => fig.locator(`[data-out="${name}"][data-run="${run}"]`).innerText();
+const epochOf = async (fig: Locator): Promise<number> =>
+  Number(await fig.locator('[data-out="epoch"]').innerText());
+const readout = (fig: Locator, name: string, run = 0): Promise<string> =>
+  fig.locator(`[data-out="${name}"][data-run="${run}"]`).innerText();
 
 async function waitForEpoch(page: Page, fig: Locator, atLeast: number): Promise<void> {
   const deadline = Date.now() + 20_000;
@@ -43,7 +55,12 @@ async function stepN(page: Page, fig: Locator, n: number): Promise<string[]> {
     await waitForEpoch(page, fig, k);
   }
   await page.waitForTimeout(100);
-  return [await epochOf(fig), await readout(fig, 'train-loss'), await readout(fig, 'test-loss'), await readout(fig, 'accuracy')].map(String);
+  return [
+    await epochOf(fig),
+    await readout(fig, 'train-loss'),
+    await readout(fig, 'test-loss'),
+    await readout(fig, 'accuracy'),
+  ].map(String);
 }
 
 describe('/playground/', () => {
@@ -56,9 +73,13 @@ describe('/playground/', () => {
     // the measurement is of steady training, and the cold first draw is printed separately.
     await fig.locator('[data-action="step"]').click();
     await waitForEpoch(w.page, fig, 1);
-    await fig.locator('details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    await fig
+      .locator('details')
+      .evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
     await w.page.waitForTimeout(1000);
-    const cold = await w.page.evaluate(() => Math.max(0, ...performance.getEntriesByName('af-render').map((e) => e.duration)));
+    const cold = await w.page.evaluate(() =>
+      Math.max(0, ...performance.getEntriesByName('af-render').map((e) => e.duration)),
+    );
     const longestTask = await watchLongTasks(w.page);
     await fig.locator('[data-action="play"]').click();
     await w.page.waitForTimeout(5000);
@@ -67,11 +88,21 @@ describe('/playground/', () => {
     expect(after).toBeLessThan(before);
     const longest = await longestTask();
     // Long tasks are only reported from 50 ms up, so also print the slowest redraw (User Timing).
-    const slowestRender = await w.page.evaluate(() => Math.max(0, ...performance.getEntriesByName('af-render').filter((e) => e.startTime > performance.now() - 5500).map((e) => e.duration)));
+    const slowestRender = await w.page.evaluate(() =>
+      Math.max(
+        0,
+        ...performance
+          .getEntriesByName('af-render')
+          .filter((e) => e.startTime > performance.now() - 5500)
+          .map((e) => e.duration),
+      ),
+    );
     // Wall time, which another process can stretch: asserted only when the machine leaves the page a
     // core besides the worker's (as in playground-jank.e2e.ts, which asserts CPU time always).
     const idle = (loadavg()[0] ?? 0) < cpus().length - 1;
-    console.log(`playground: longest main-thread task while training 5 s: ${longest.toFixed(0)} ms (0 = none over 50 ms); slowest redraw ${slowestRender.toFixed(1)} ms (cold first draw ${cold.toFixed(1)} ms); loss ${before} -> ${after}; load average ${(loadavg()[0] ?? 0).toFixed(1)}${idle ? '' : ', not asserted'}`);
+    console.log(
+      `playground: longest main-thread task while training 5 s: ${longest.toFixed(0)} ms (0 = none over 50 ms); slowest redraw ${slowestRender.toFixed(1)} ms (cold first draw ${cold.toFixed(1)} ms); loss ${before} -> ${after}; load average ${(loadavg()[0] ?? 0).toFixed(1)}${idle ? '' : ', not asserted'}`,
+    );
     if (idle) expect(longest).toBeLessThanOrEqual(100);
     await fig.locator('[data-action="pause"]').click();
     await w.page.waitForTimeout(300);
@@ -80,9 +111,18 @@ describe('/playground/', () => {
     expect(await epochOf(fig)).toBe(paused);
     expect(await fig.locator('[data-view="histograms"] svg').count()).toBeGreaterThan(0);
     // The diagram: one map per hidden unit (two layers of six), painted on its one canvas.
-    expect(await fig.locator('[data-neuron]').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-neuron')))).toEqual([...[0, 1, 2, 3, 4, 5].map((i) => `1:${i}`), ...[0, 1, 2, 3, 4, 5].map((i) => `2:${i}`)]);
+    expect(
+      await fig
+        .locator('[data-neuron]')
+        .evaluateAll((gs) => gs.map((g) => g.getAttribute('data-neuron'))),
+    ).toEqual([
+      ...[0, 1, 2, 3, 4, 5].map((i) => `1:${i}`),
+      ...[0, 1, 2, 3, 4, 5].map((i) => `2:${i}`),
+    ]);
     const painted = await fig.locator('canvas.pg-net-maps').evaluate((c) => {
-      const { data } = (c as HTMLCanvasElement).getContext('2d')!.getImageData(0, 0, (c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height);
+      const { data } = (c as HTMLCanvasElement)
+        .getContext('2d')!
+        .getImageData(0, 0, (c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height);
       let opaque = 0;
       for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) opaque++;
       return opaque;
@@ -132,7 +172,9 @@ describe('/playground/', () => {
     await w.page.keyboard.press('Enter');
     await waitForEpoch(w.page, fig, 3);
     await fig.locator('[data-action="pause"]').click();
-    const unlabelled = await fig.locator('select, input:not([type="hidden"])').evaluateAll((els) => els.filter((e) => !e.closest('label')).length);
+    const unlabelled = await fig
+      .locator('select, input:not([type="hidden"])')
+      .evaluateAll((els) => els.filter((e) => !e.closest('label')).length);
     expect(unlabelled).toBe(0);
   });
 
@@ -174,20 +216,30 @@ describe('/playground/ network, inputs and problems', () => {
     await expect.poll(() => w.page.url()).toContain('train.shape=7%2C6%2C6');
     await fig.locator('[data-feature="x1sq"]').click();
     await expect.poll(() => w.page.url()).toContain('train.feat=x1%2Cx2%2Cx1sq');
-    await expect.poll(() => fig.locator('[data-feature="x1sq"]').getAttribute('aria-checked')).toBe('true');
+    await expect
+      .poll(() => fig.locator('[data-feature="x1sq"]').getAttribute('aria-checked'))
+      .toBe('true');
     expect(await neurons.count()).toBe(19);
     // Keyboard: focus reads a neuron's value; Enter selects it and shows its pre-activations.
     await fig.locator('[data-neuron="3:2"]').focus();
-    await expect.poll(() => fig.locator('[data-out="net-hover"]').innerText()).toMatch(/^Hidden layer 3, neuron 3: output .* bias .*Incoming weights from hidden layer 2: #1 −?\d/);
+    await expect
+      .poll(() => fig.locator('[data-out="net-hover"]').innerText())
+      .toMatch(
+        /^Hidden layer 3, neuron 3: output .* bias .*Incoming weights from hidden layer 2: #1 −?\d/,
+      );
     await w.page.keyboard.press('Enter');
     await expect.poll(() => fig.locator('[data-view="unit"] svg').count()).toBeGreaterThan(0);
-    expect(await fig.locator('[data-out="unit-state"]').innerText()).toMatch(/^Selected: hidden 3, neuron 3, (active|dead|inactive)/);
+    expect(await fig.locator('[data-out="unit-state"]').innerText()).toMatch(
+      /^Selected: hidden 3, neuron 3, (active|dead|inactive)/,
+    );
     // Hovering a link reads its weight.
     const first = fig.locator('[data-feature="x1"]');
     const box = await first.boundingBox();
     if (!box) throw new Error('no input node');
     await w.page.mouse.move(box.x + box.width + 6, box.y + box.height / 2 + 1);
-    await expect.poll(() => fig.locator('[data-out="net-hover"]').innerText()).toMatch(/^Weight from input x₁ to hidden 1, neuron \d+: −?\d/);
+    await expect
+      .poll(() => fig.locator('[data-out="net-hover"]').innerText())
+      .toMatch(/^Weight from input x₁ to hidden 1, neuron \d+: −?\d/);
     expect(await fig.locator('.pg-link-hover').isVisible()).toBe(true);
     const again = await live(w, w.page.url());
     expect(await again.locator('[data-neuron]').count()).toBe(19);
@@ -197,7 +249,12 @@ describe('/playground/ network, inputs and problems', () => {
   });
 
   test('regression, the train/test ratio, show test data and discretise come from the URL and go back to it', async () => {
-    const fig = await live(w, url('?train.data=reg-gauss&train.ratio=50&train.showtest=no&train.discrete=yes&train.feat=x1%2Cx2%2Csinx1'));
+    const fig = await live(
+      w,
+      url(
+        '?train.data=reg-gauss&train.ratio=50&train.showtest=no&train.discrete=yes&train.feat=x1%2Cx2%2Csinx1',
+      ),
+    );
     expect(await fig.locator('[data-out="url-notice"]').isHidden()).toBe(true);
     expect(await fig.locator('[data-problem]').inputValue()).toBe('regression');
     expect(await fig.locator('[data-param="showtest"]').isChecked()).toBe(false);
@@ -222,17 +279,28 @@ describe('/playground/ network, inputs and problems', () => {
 });
 
 test('at 1280x800 the controls, the network and the output fit one screen; at 390 px they stack, controls first', async () => {
-  for (const [width, height] of [[1280, 800], [390, 844]] as const) {
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ] as const) {
     const w = await openPage(browser, origin, { viewport: { width, height } });
     await w.page.goto(url(), { waitUntil: 'networkidle' });
     await w.page.locator('af-playground[data-live="true"]').waitFor({ timeout: 20_000 });
     const box = await w.page.evaluate(() => {
       const r = (s: string) => document.querySelector(s)!.getBoundingClientRect();
-      return { scroll: document.documentElement.scrollWidth, bar: r('.pg-bar'), net: r('.pg-net'), out: r('.pg-output .plot[data-view="boundary"]'), loss: r('.pg-loss'), data: r('.pg-data .pg-fields') };
+      return {
+        scroll: document.documentElement.scrollWidth,
+        bar: r('.pg-bar'),
+        net: r('.pg-net'),
+        out: r('.pg-output .plot[data-view="boundary"]'),
+        loss: r('.pg-loss'),
+        data: r('.pg-data .pg-fields'),
+      };
     });
     expect(box.scroll).toBe(width);
     if (width === 1280) {
-      for (const part of [box.bar, box.net, box.out, box.loss, box.data]) expect(part.bottom).toBeLessThanOrEqual(height);
+      for (const part of [box.bar, box.net, box.out, box.loss, box.data])
+        expect(part.bottom).toBeLessThanOrEqual(height);
       // Side by side: data | network | output.
       expect(box.data.right).toBeLessThanOrEqual(box.net.left);
       expect(box.net.right).toBeLessThanOrEqual(box.out.left);
@@ -248,7 +316,11 @@ test('at 1280x800 the controls, the network and the output fit one screen; at 39
 
 test('a running playground pauses offscreen and resumes when scrolled back', async () => {
   const w = await openPage(browser, origin, { viewport: { width: 1280, height: 700 } });
-  const fig = await live(w, `${origin}${base}lessons/introduction/`, '#fig-demo-linear-vs-nonlinear');
+  const fig = await live(
+    w,
+    `${origin}${base}lessons/introduction/`,
+    '#fig-demo-linear-vs-nonlinear',
+  );
   const element = fig.locator('af-playground');
   await fig.locator('[data-action="play"]').click();
   await waitForEpoch(w.page, fig, 5);
@@ -265,7 +337,11 @@ test('a running playground pauses offscreen and resumes when scrolled back', asy
 });
 
 /** The committed `npm run claims` results that every demo figure quotes. */
-const claimResults = (JSON.parse(readFileSync('bench/results/claims.json', 'utf8')) as { claims: { id: string; figure: string; held: number[]; seeds: number[] }[] }).claims;
+const claimResults = (
+  JSON.parse(readFileSync('bench/results/claims.json', 'utf8')) as {
+    claims: { id: string; figure: string; held: number[]; seeds: number[] }[];
+  }
+).claims;
 
 describe.each([
   ['lessons/introduction/', 'linear-vs-nonlinear', 2],
@@ -288,7 +364,9 @@ describe.each([
       // A figure off screen may skip rendering (content-visibility) and have no innerText until
       // it is scrolled to and painted: read what a reader would see there.
       await item.scrollIntoViewIfNeeded();
-      await expect.poll(() => item.innerText()).toContain(`Holds on ${r.held.length} of ${r.seeds.length} seeds (npm run claims)`);
+      await expect
+        .poll(() => item.innerText())
+        .toContain(`Holds on ${r.held.length} of ${r.seeds.length} seeds (npm run claims)`);
     }
     expect(w.errors).toEqual([]);
     await w.close();
@@ -318,16 +396,26 @@ test('the league table runs on demand in a worker and shows every seed of every 
   await league.locator('tbody tr').first().waitFor({ timeout: 60_000 });
   await league.and(w.page.locator('[data-done="true"]')).waitFor({ timeout: 240_000 });
   console.log(`league table: ${((Date.now() - start) / 1000).toFixed(1)} s`);
-  expect(await league.locator('[data-out="status"]').innerText()).toMatch(/^Done: 720 training runs in \d+ s in this browser, on \d background threads?\.$/);
+  expect(await league.locator('[data-out="status"]').innerText()).toMatch(
+    /^Done: 720 training runs in \d+ s in this browser, on \d background threads?\.$/,
+  );
   const rows = await league.locator('tbody tr').evaluateAll((trs) =>
     trs.map((tr) => ({
       name: tr.querySelector('th')?.textContent ?? '',
-      cells: [...tr.querySelectorAll('td')].map((td) => ({ dots: td.querySelectorAll('circle').length, median: Number((td as HTMLElement).dataset.median), text: td.querySelector('b')?.textContent + ' ' + td.querySelector('.range')?.textContent })),
+      cells: [...tr.querySelectorAll('td')].map((td) => ({
+        dots: td.querySelectorAll('circle').length,
+        median: Number((td as HTMLElement).dataset.median),
+        text: td.querySelector('b')?.textContent + ' ' + td.querySelector('.range')?.textContent,
+      })),
     })),
   );
   expect(rows).toHaveLength(18);
   // Several workers finish in any order; the rows still read in the lessons' order.
-  expect([rows[0]?.name, rows[2]?.name, rows[17]?.name]).toEqual(['Sigmoid', 'ReLU', 'Step (Heaviside)']);
+  expect([rows[0]?.name, rows[2]?.name, rows[17]?.name]).toEqual([
+    'Sigmoid',
+    'ReLU',
+    'Step (Heaviside)',
+  ]);
   for (const row of rows) {
     expect(row.cells).toHaveLength(4);
     for (const c of row.cells) {

@@ -18,9 +18,15 @@ const browser = useBrowser();
  */
 function pagesMentioning(word: string): string[] {
   const lessons = readdirSync('content/lessons')
-    .filter((f) => f.endsWith('.mdx') && readFileSync(`content/lessons/${f}`, 'utf8').toLowerCase().includes(word))
+    .filter(
+      (f) =>
+        f.endsWith('.mdx') &&
+        readFileSync(`content/lessons/${f}`, 'utf8').toLowerCase().includes(word),
+    )
     .map((f) => `lessons/${f.replace(/\.mdx$/, '').replace(/^\d+-/, '')}/`);
-  const glossary = readFileSync('src/lib/course/glossary.ts', 'utf8').toLowerCase().includes(word) ? ['glossary/'] : [];
+  const glossary = readFileSync('src/lib/course/glossary.ts', 'utf8').toLowerCase().includes(word)
+    ? ['glossary/']
+    : [];
   return [...lessons, ...glossary].sort();
 }
 
@@ -36,12 +42,16 @@ test('typing a word lists the pages (lessons, glossary) that contain it, and a l
   await w.page.getByLabel('Search the lessons').fill('vanishing');
   const results = w.page.locator('af-search [data-out="results"] li a');
   await results.first().waitFor({ timeout: 15_000 });
-  const hrefs = await results.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  const hrefs = await results.evaluateAll((as) =>
+    as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+  );
   // Pagefind stems words, so "vanishing" also finds "vanishes": the oracle searches the stem.
   const expected = pagesMentioning('vanish');
   expect(expected.length).toBeGreaterThan(1);
   expect(hrefs.map((h) => h.slice(base.length)).sort()).toEqual(expected);
-  expect(await w.page.locator('af-search [data-out="status"]').innerText()).toContain(`${expected.length} pages`);
+  expect(await w.page.locator('af-search [data-out="status"]').innerText()).toContain(
+    `${expected.length} pages`,
+  );
   expect(await w.page.locator('af-search mark').count()).toBeGreaterThan(0);
   expect(pagefindRequests.some((u) => u.endsWith('/pagefind/pagefind.js'))).toBe(true);
   await w.page.locator('af-search [data-out="results"] li a[href*="/lessons/"]').first().click();
@@ -60,7 +70,12 @@ test('the search works from the keyboard and from a link with ?q=', async () => 
   await w.page.waitForURL(/\/search\/$/);
   await w.page.locator('af-search[data-live="true"]').waitFor();
   // Tab from the top of the page until the search box has focus.
-  for (let i = 0; i < 20 && !(await w.page.evaluate(() => document.activeElement?.getAttribute('type') === 'search')); i++) {
+  for (
+    let i = 0;
+    i < 20 &&
+    !(await w.page.evaluate(() => document.activeElement?.getAttribute('type') === 'search'));
+    i++
+  ) {
     await w.page.keyboard.press('Tab');
   }
   expect(await w.page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('q');
@@ -68,7 +83,9 @@ test('the search works from the keyboard and from a link with ?q=', async () => 
   // something: what matters is that the status answers for what was typed.
   await w.page.keyboard.type('zzyzxq');
   await w.page.keyboard.press('Enter');
-  await expect.poll(() => w.page.locator('af-search [data-out="status"]').innerText(), { timeout: 15_000 }).toContain('“zzyzxq”');
+  await expect
+    .poll(() => w.page.locator('af-search [data-out="status"]').innerText(), { timeout: 15_000 })
+    .toContain('“zzyzxq”');
   await w.page.goto(`${origin}${base}search/?q=saturates`, { waitUntil: 'networkidle' });
   await w.page.locator('af-search [data-out="results"] li').first().waitFor({ timeout: 15_000 });
   expect(await w.page.getByLabel('Search the lessons').inputValue()).toBe('saturates');

@@ -21,15 +21,23 @@ const pages = builtPages();
 const browser = useBrowser();
 
 /** The policy of a built page, split into directives, from the HTML file on disk. */
-function policyOf(path: string): { directives: Map<string, string[]>; inlineScripts: string[]; metas: number } {
+function policyOf(path: string): {
+  directives: Map<string, string[]>;
+  inlineScripts: string[];
+  metas: number;
+} {
   const { document } = parseHTML(readFileSync(join(distDir, path, 'index.html'), 'utf8'));
-  const metas = [...document.querySelectorAll('meta[http-equiv]')].filter((m) => m.getAttribute('http-equiv')?.toLowerCase() === 'content-security-policy');
+  const metas = [...document.querySelectorAll('meta[http-equiv]')].filter(
+    (m) => m.getAttribute('http-equiv')?.toLowerCase() === 'content-security-policy',
+  );
   const directives = new Map<string, string[]>();
   for (const part of (metas[0]?.getAttribute('content') ?? '').split(';')) {
     const [name, ...sources] = part.trim().split(/\s+/);
     if (name) directives.set(name, sources);
   }
-  const inlineScripts = [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '');
+  const inlineScripts = [...document.querySelectorAll('script:not([src])')].map(
+    (s) => s.textContent ?? '',
+  );
   return { directives, inlineScripts, metas: metas.length };
 }
 
@@ -51,7 +59,6 @@ describe.each(pages)('page /%s', (path) => {
       expect(scriptSrc, `inline script starting ${body.slice(0, 60)}`).toContain(hash);
     }
   });
-
 });
 
 test('driving a widget, opening a code view and a data table, exporting a PNG breaks no policy', async () => {
@@ -60,7 +67,11 @@ test('driving a widget, opening a code view and a data table, exporting a PNG br
   await w.page.goto(`${origin}${base}lessons/sigmoid/`, { waitUntil: 'networkidle' });
   const figure = w.page.locator('figure.widget').first();
   await figure.scrollIntoViewIfNeeded();
-  await figure.locator('[data-live="true"]').or(figure.and(w.page.locator('[data-live="true"]'))).first().waitFor({ timeout: 15_000 });
+  await figure
+    .locator('[data-live="true"]')
+    .or(figure.and(w.page.locator('[data-live="true"]')))
+    .first()
+    .waitFor({ timeout: 15_000 });
   const slider = figure.locator('[data-controls] input[type="range"]').first();
   if ((await slider.count()) > 0) {
     await slider.focus();

@@ -43,10 +43,17 @@ test('a notebook link shows its formula as text, and typesets it once the reader
 test('a pitfall link shows its formula typeset from the build, loading no KaTeX', async () => {
   const w = await openPage(browser, origin);
   const scripts = scriptsOf(w.page);
-  await w.page.goto(`${origin}${base}lessons/tanh/?tanh-float.pitfall=sigmoid-left-tail#fig-tanh-float`, { waitUntil: 'networkidle' });
+  await w.page.goto(
+    `${origin}${base}lessons/tanh/?tanh-float.pitfall=sigmoid-left-tail#fig-tanh-float`,
+    { waitUntil: 'networkidle' },
+  );
   const fig = w.page.locator('#fig-tanh-float');
   await fig.locator('af-float-pitfalls[data-live="true"]').waitFor();
-  const shown = await fig.locator('[data-tex]').evaluateAll((els) => els.filter((e) => !(e as HTMLElement).hidden).map((e) => (e as HTMLElement).dataset.tex));
+  const shown = await fig
+    .locator('[data-tex]')
+    .evaluateAll((els) =>
+      els.filter((e) => !(e as HTMLElement).hidden).map((e) => (e as HTMLElement).dataset.tex),
+    );
   expect(shown).toEqual(['sigmoid-left-tail']);
   expect(await fig.locator('[data-tex="sigmoid-left-tail"] .katex').count()).toBe(1);
   await fig.locator('[data-control="pitfall"]').selectOption('tanh-exp-ratio');
@@ -61,14 +68,19 @@ test('the playground reports a repeated name and clamped points with the values 
   const w = await openPage(browser, origin);
   const points = Array.from({ length: 51 }, (_, i) => `${(i % 12) - 6},1,${i % 2}`);
   points[50] = '99.99,-99.99,1';
-  await w.page.goto(`${origin}${base}playground/?train.layers=0&train.layers=100&train.pts=${points.join(';')}`, { waitUntil: 'networkidle' });
+  await w.page.goto(
+    `${origin}${base}playground/?train.layers=0&train.layers=100&train.pts=${points.join(';')}`,
+    { waitUntil: 'networkidle' },
+  );
   const fig = w.page.locator('#fig-playground');
   await fig.scrollIntoViewIfNeeded();
   await fig.locator('af-playground[data-live="true"]').waitFor({ timeout: 20_000 });
   const notice = fig.locator('[data-out="url-notice"]');
   expect(await notice.isVisible()).toBe(true);
   const text = await notice.innerText();
-  expect(text).toContain('Ignored train.layers=100: train.layers is given more than once and only the first is read; using 0.');
+  expect(text).toContain(
+    'Ignored train.layers=100: train.layers is given more than once and only the first is read; using 0.',
+  );
   expect(text).toContain('51 points given, the playground keeps 50: using the last 50');
   expect(text).toContain('1 point outside the plotted square (−6 to 6) moved to its edge');
   expect(await fig.locator('[data-param="layers"]').inputValue()).toBe('0');

@@ -20,18 +20,60 @@ export interface SharedLink {
 }
 
 export const sharedLinks: readonly SharedLink[] = [
-  { widget: 'explorer', path: 'lessons/relu/', query: '?relu-explorer.range=8&relu-explorer.cursor=-2', figure: 'relu-explorer' },
-  { widget: 'compare', path: 'lessons/conclusion/', query: '?conclusion-overlay.ids=relu,gelu,mish&conclusion-overlay.mode=df', figure: 'conclusion-overlay' },
-  { widget: 'chain-rule', path: 'lessons/sigmoid/', query: '?sigmoid-chain.depth=9&sigmoid-chain.mean=1&sigmoid-chain.spread=2&sigmoid-chain.seed=5', figure: 'sigmoid-chain' },
-  { widget: 'tanh-identity', path: 'lessons/tanh/', query: '?tanh-identity.t=0.3&tanh-identity.range=8', figure: 'tanh-identity' },
-  { widget: 'float-pitfalls', path: 'lessons/tanh/', query: '?tanh-float.pitfall=sigmoid-left-tail', figure: 'tanh-float' },
-  { widget: 'expression-cell', path: 'notebook/', query: '?expr.f=max(0.1*x,x)&expr.vs=gelu&expr.r=8', figure: 'expr' },
-  { widget: 'expression-cell', path: 'lessons/conclusion/', query: '?conclusion-cell.f=x*tanh(softplus(a*x))&conclusion-cell.p=a:1.5', figure: 'conclusion-cell' },
-  { widget: 'digits-lab', path: 'lessons/real-data/', query: '?digits-dead.lr=0.5&digits-dead.epochs=3&digits-dead.seed=4', figure: 'digits-dead' },
+  {
+    widget: 'explorer',
+    path: 'lessons/relu/',
+    query: '?relu-explorer.range=8&relu-explorer.cursor=-2',
+    figure: 'relu-explorer',
+  },
+  {
+    widget: 'compare',
+    path: 'lessons/conclusion/',
+    query: '?conclusion-overlay.ids=relu,gelu,mish&conclusion-overlay.mode=df',
+    figure: 'conclusion-overlay',
+  },
+  {
+    widget: 'chain-rule',
+    path: 'lessons/sigmoid/',
+    query:
+      '?sigmoid-chain.depth=9&sigmoid-chain.mean=1&sigmoid-chain.spread=2&sigmoid-chain.seed=5',
+    figure: 'sigmoid-chain',
+  },
+  {
+    widget: 'tanh-identity',
+    path: 'lessons/tanh/',
+    query: '?tanh-identity.t=0.3&tanh-identity.range=8',
+    figure: 'tanh-identity',
+  },
+  {
+    widget: 'float-pitfalls',
+    path: 'lessons/tanh/',
+    query: '?tanh-float.pitfall=sigmoid-left-tail',
+    figure: 'tanh-float',
+  },
+  {
+    widget: 'expression-cell',
+    path: 'notebook/',
+    query: '?expr.f=max(0.1*x,x)&expr.vs=gelu&expr.r=8',
+    figure: 'expr',
+  },
+  {
+    widget: 'expression-cell',
+    path: 'lessons/conclusion/',
+    query: '?conclusion-cell.f=x*tanh(softplus(a*x))&conclusion-cell.p=a:1.5',
+    figure: 'conclusion-cell',
+  },
+  {
+    widget: 'digits-lab',
+    path: 'lessons/real-data/',
+    query: '?digits-dead.lr=0.5&digits-dead.epochs=3&digits-dead.seed=4',
+    figure: 'digits-dead',
+  },
   {
     widget: 'playground',
     path: 'playground/',
-    query: '?train.act=custom&train.expr=x*sigmoid(x)&train.layers=8&train.width=16&train.opt=adam&train.batch=1&train.pts=1,1,1',
+    query:
+      '?train.act=custom&train.expr=x*sigmoid(x)&train.layers=8&train.width=16&train.opt=adam&train.batch=1&train.pts=1,1,1',
     figure: 'playground',
   },
 ];
@@ -40,4 +82,11 @@ export const sharedLinks: readonly SharedLink[] = [
  * Custom elements with no URL state (a toolbar, a search box, figures fixed by their lesson; the
  * digits league runs its fixed budget and reads nothing from the URL).
  */
-export const stateless: readonly string[] = ['widget-toolbar', 'activation-plot', 'league-table', 'search', 'cost-bench', 'digits-league'];
+export const stateless: readonly string[] = [
+  'widget-toolbar',
+  'activation-plot',
+  'league-table',
+  'search',
+  'cost-bench',
+  'digits-league',
+];

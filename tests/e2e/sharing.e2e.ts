@@ -50,7 +50,9 @@ describe('links that reproduce a figure', () => {
     await expect.poll(() => figure.locator('[data-readout="x"]').innerText()).toBe('1.44');
     const x = '1.44';
     await figure.getByRole('button', { name: 'Copy link' }).click();
-    await expect.poll(() => figure.locator('[data-toolbar-status]').innerText()).toContain('copied');
+    await expect
+      .poll(() => figure.locator('[data-toolbar-status]').innerText())
+      .toContain('copied');
     const link = await clipboard(w.page);
     const url = new URL(link);
     expect(url.pathname).toBe(`${base}lessons/relu/`);
@@ -58,7 +60,9 @@ describe('links that reproduce a figure', () => {
     expect(url.searchParams.get('relu-explorer.range')).toBe('8');
     expect([...url.searchParams.keys()].every((k) => k.startsWith('relu-explorer.'))).toBe(true);
     // The address bar follows too (debounced replaceState), without a new history entry.
-    await expect.poll(() => w.page.evaluate(() => location.search)).toContain('relu-explorer.range=8');
+    await expect
+      .poll(() => w.page.evaluate(() => location.search))
+      .toContain('relu-explorer.range=8');
     expect(await w.page.evaluate(() => history.length)).toBe(entries);
 
     const fresh = await openPage(browser, origin);
@@ -77,18 +81,50 @@ describe('links that reproduce a figure', () => {
   });
 
   test('every widget kind restores its state from a link', async () => {
-    const cases: { path: string; id: string; query: string; check: (f: Locator) => Promise<void> }[] = [
-      { path: 'lessons/sigmoid/', id: 'sigmoid-chain', query: 'sigmoid-chain.depth=25&sigmoid-chain.seed=7', check: async (f) => expect(await f.locator('[data-out="depth"]').innerText()).toBe('25') },
-      { path: 'lessons/tanh/', id: 'tanh-identity', query: 'tanh-identity.t=0.25&tanh-identity.range=8', check: async (f) => expect(await f.locator('[data-out="t"]').innerText()).toBe('0.25') },
-      { path: 'lessons/tanh/', id: 'tanh-float', query: 'tanh-float.pitfall=softplus-log', check: async (f) => expect(await f.locator('[data-control="pitfall"]').inputValue()).toBe('softplus-log') },
-      { path: 'lessons/tanh/', id: 'tanh-vs-sigmoid', query: 'tanh-vs-sigmoid.ids=relu%2Celu&tanh-vs-sigmoid.mode=df', check: async (f) => {
-        expect(await f.locator('[data-control="mode"]').inputValue()).toBe('df');
-        expect(await f.locator('.picker input:checked').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(['relu', 'elu']);
-      } },
+    const cases: {
+      path: string;
+      id: string;
+      query: string;
+      check: (f: Locator) => Promise<void>;
+    }[] = [
+      {
+        path: 'lessons/sigmoid/',
+        id: 'sigmoid-chain',
+        query: 'sigmoid-chain.depth=25&sigmoid-chain.seed=7',
+        check: async (f) => expect(await f.locator('[data-out="depth"]').innerText()).toBe('25'),
+      },
+      {
+        path: 'lessons/tanh/',
+        id: 'tanh-identity',
+        query: 'tanh-identity.t=0.25&tanh-identity.range=8',
+        check: async (f) => expect(await f.locator('[data-out="t"]').innerText()).toBe('0.25'),
+      },
+      {
+        path: 'lessons/tanh/',
+        id: 'tanh-float',
+        query: 'tanh-float.pitfall=softplus-log',
+        check: async (f) =>
+          expect(await f.locator('[data-control="pitfall"]').inputValue()).toBe('softplus-log'),
+      },
+      {
+        path: 'lessons/tanh/',
+        id: 'tanh-vs-sigmoid',
+        query: 'tanh-vs-sigmoid.ids=relu%2Celu&tanh-vs-sigmoid.mode=df',
+        check: async (f) => {
+          expect(await f.locator('[data-control="mode"]').inputValue()).toBe('df');
+          expect(
+            await f
+              .locator('.picker input:checked')
+              .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)),
+          ).toEqual(['relu', 'elu']);
+        },
+      },
     ];
     const w = await openPage(browser, origin);
     for (const c of cases) {
-      await w.page.goto(`${origin}${base}${c.path}?${c.query}#fig-${c.id}`, { waitUntil: 'networkidle' });
+      await w.page.goto(`${origin}${base}${c.path}?${c.query}#fig-${c.id}`, {
+        waitUntil: 'networkidle',
+      });
       const figure = w.page.locator(`#fig-${c.id}`);
       await goLive(figure);
       await c.check(figure);
@@ -100,7 +136,10 @@ describe('links that reproduce a figure', () => {
 
   test('a garbage parameter shows a notice and the figure keeps its default', async () => {
     const w = await openPage(browser, origin);
-    await w.page.goto(`${lesson}?relu-explorer.cursor=banana&relu-explorer.nope=1#fig-relu-explorer`, { waitUntil: 'networkidle' });
+    await w.page.goto(
+      `${lesson}?relu-explorer.cursor=banana&relu-explorer.nope=1#fig-relu-explorer`,
+      { waitUntil: 'networkidle' },
+    );
     const figure = w.page.locator('#fig-relu-explorer');
     await goLive(figure);
     const notice = figure.locator('[data-url-notice]');
@@ -114,7 +153,9 @@ describe('links that reproduce a figure', () => {
 
   test('without a clipboard, the link is shown selected in a field', async () => {
     const w = await openPage(browser, origin);
-    await w.page.addInitScript(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }));
+    await w.page.addInitScript(() =>
+      Object.defineProperty(navigator, 'clipboard', { value: undefined }),
+    );
     await w.page.goto(lesson, { waitUntil: 'networkidle' });
     const figure = w.page.locator('#fig-relu-explorer');
     await goLive(figure);
@@ -122,10 +163,16 @@ describe('links that reproduce a figure', () => {
     const field = figure.locator('[data-copy-field]');
     await field.waitFor({ state: 'visible' });
     expect(await field.inputValue()).toBe(`${lesson}#fig-relu-explorer`);
-    expect(await field.evaluate((el) => {
-      const t = el as HTMLTextAreaElement;
-      return document.activeElement === t && t.selectionStart === 0 && t.selectionEnd === t.value.length;
-    })).toBe(true);
+    expect(
+      await field.evaluate((el) => {
+        const t = el as HTMLTextAreaElement;
+        return (
+          document.activeElement === t &&
+          t.selectionStart === 0 &&
+          t.selectionEnd === t.value.length
+        );
+      }),
+    ).toBe(true);
     await w.close();
   });
 });
@@ -137,11 +184,15 @@ describe('embeds', () => {
     const figure = w.page.locator('#fig-relu-explorer');
     await goLive(figure);
     await figure.getByRole('button', { name: 'Copy embed code' }).click();
-    await expect.poll(() => figure.locator('[data-toolbar-status]').innerText()).toContain('copied');
+    await expect
+      .poll(() => figure.locator('[data-toolbar-status]').innerText())
+      .toContain('copied');
     const code = await clipboard(w.page);
     const { document } = parseHTML(`<div>${code}</div>`);
     const iframe = document.querySelector('iframe');
-    expect(iframe?.getAttribute('src')).toBe(`${origin}${base}embed/relu-explorer/?relu-explorer.range=16`);
+    expect(iframe?.getAttribute('src')).toBe(
+      `${origin}${base}embed/relu-explorer/?relu-explorer.range=16`,
+    );
     expect(iframe?.getAttribute('loading')).toBe('lazy');
     expect(Number(iframe?.getAttribute('height'))).toBeGreaterThan(200);
     expect(iframe?.getAttribute('title')).toContain('ReLU');
@@ -161,9 +212,21 @@ describe('embeds', () => {
     );
     await w.page.goto(host, { waitUntil: 'networkidle' });
     await expect
-      .poll(() => w.page.evaluate(() => (window as unknown as { heights: { type: string; id: string; height: number }[] }).heights), { timeout: 15_000 })
-      .toContainEqual(expect.objectContaining({ type: 'activation-notebook:height', id: 'relu-explorer' }));
-    const heights = await w.page.evaluate(() => (window as unknown as { heights: { height: number }[] }).heights);
+      .poll(
+        () =>
+          w.page.evaluate(
+            () =>
+              (window as unknown as { heights: { type: string; id: string; height: number }[] })
+                .heights,
+          ),
+        { timeout: 15_000 },
+      )
+      .toContainEqual(
+        expect.objectContaining({ type: 'activation-notebook:height', id: 'relu-explorer' }),
+      );
+    const heights = await w.page.evaluate(
+      () => (window as unknown as { heights: { height: number }[] }).heights,
+    );
     expect(heights.at(-1)?.height).toBeGreaterThan(300);
     const frame = w.page.frameLocator('iframe');
     await frame.locator('[data-live="true"]').waitFor({ timeout: 15_000 });
@@ -188,7 +251,18 @@ describe('embeds', () => {
   });
 
   test('every figure of the lessons and the playground has an embed page', async () => {
-    for (const id of ['relu-explorer', 'intro-three', 'tanh-identity', 'tanh-float', 'sigmoid-chain', 'conclusion-overlay', 'demo-dead-relu', 'conclusion-cell', 'expr', 'playground']) {
+    for (const id of [
+      'relu-explorer',
+      'intro-three',
+      'tanh-identity',
+      'tanh-float',
+      'sigmoid-chain',
+      'conclusion-overlay',
+      'demo-dead-relu',
+      'conclusion-cell',
+      'expr',
+      'playground',
+    ]) {
       expect((await fetch(`${origin}${base}embed/${id}/`)).status, id).toBe(200);
     }
   });
@@ -210,7 +284,11 @@ describe('exports', () => {
     const parsed = await w.page.evaluate((t) => {
       const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
       const root = doc.documentElement;
-      return { tag: root.localName, error: doc.querySelector('parsererror') !== null, width: root.getAttribute('width') };
+      return {
+        tag: root.localName,
+        error: doc.querySelector('parsererror') !== null,
+        width: root.getAttribute('width'),
+      };
     }, text);
     expect(parsed).toEqual({ tag: 'svg', error: false, width: expect.stringMatching(/^\d+/) });
     expect(text).toContain('rgb(136, 168, 248)');
@@ -235,7 +313,8 @@ describe('exports', () => {
     const figure = w.page.locator('#fig-playground');
     await goLive(figure);
     const epoch = figure.locator('[data-out="epoch"]');
-    for (let i = 0; i < 3; i++) await figure.getByRole('button', { name: 'Step one epoch' }).click();
+    for (let i = 0; i < 3; i++)
+      await figure.getByRole('button', { name: 'Step one epoch' }).click();
     await expect.poll(() => epoch.innerText()).toBe('3');
 
     const csv = await download(w.page, figure.getByRole('button', { name: 'Download CSV' }));
@@ -243,8 +322,15 @@ describe('exports', () => {
     expect(rows[0]).toBe('epoch,train,test');
     expect(rows.at(-1)?.split(',')[0]).toBe('3');
 
-    const saved = await download(w.page, figure.getByRole('button', { name: 'Export network (JSON)' }));
-    const json = JSON.parse(saved.body.toString('utf8')) as { format: string; config: { seed: number }; networks: { epoch: number }[] };
+    const saved = await download(
+      w.page,
+      figure.getByRole('button', { name: 'Export network (JSON)' }),
+    );
+    const json = JSON.parse(saved.body.toString('utf8')) as {
+      format: string;
+      config: { seed: number };
+      networks: { epoch: number }[];
+    };
     expect(json.format).toBe('activation-notebook/playground-network');
     expect(json.config.seed).toBe(3);
     expect(json.networks[0]?.epoch).toBe(3);
@@ -253,16 +339,30 @@ describe('exports', () => {
     await w.page.goto(`${origin}${base}playground/`, { waitUntil: 'networkidle' });
     await goLive(w.page.locator('#fig-playground'));
     const input = w.page.locator('#fig-playground [data-network="load"]');
-    await input.setInputFiles({ name: 'net.json', mimeType: 'application/json', buffer: saved.body });
+    await input.setInputFiles({
+      name: 'net.json',
+      mimeType: 'application/json',
+      buffer: saved.body,
+    });
     const status = w.page.locator('#fig-playground [data-network-status]');
     await expect.poll(() => status.innerText()).toContain('Loaded net.json');
-    await expect.poll(() => w.page.locator('#fig-playground [data-out="epoch"]').innerText()).toBe('3');
+    await expect
+      .poll(() => w.page.locator('#fig-playground [data-out="epoch"]').innerText())
+      .toBe('3');
     expect(await w.page.evaluate(() => location.search)).toContain('train.seed=3');
     await w.page.locator('#fig-playground').getByRole('button', { name: 'Step one epoch' }).click();
-    await expect.poll(() => w.page.locator('#fig-playground [data-out="epoch"]').innerText()).toBe('4');
+    await expect
+      .poll(() => w.page.locator('#fig-playground [data-out="epoch"]').innerText())
+      .toBe('4');
 
-    await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"nope"}') });
-    await expect.poll(() => status.innerText()).toContain('not a network saved by Activation Notebook');
+    await input.setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format":"nope"}'),
+    });
+    await expect
+      .poll(() => status.innerText())
+      .toContain('not a network saved by Activation Notebook');
     expect(await w.page.locator('#fig-playground [data-out="epoch"]').innerText()).toBe('4');
     expect(w.errors).toEqual([]);
     await w.close();

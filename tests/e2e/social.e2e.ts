@@ -16,15 +16,19 @@ const pages = builtPages().filter((p) => !p.startsWith('embed/'));
 /** Width and height from a PNG's IHDR chunk, after checking the signature. */
 function pngSize(bytes: Buffer): { width: number; height: number } {
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  if (!bytes.subarray(0, 8).equals(signature) || bytes.toString('latin1', 12, 16) !== 'IHDR') throw new Error('not a PNG');
+  if (!bytes.subarray(0, 8).equals(signature) || bytes.toString('latin1', 12, 16) !== 'IHDR')
+    throw new Error('not a PNG');
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
 function metaOf(path: string): (key: string) => string | null {
   const { document } = parseHTML(readFileSync(join(distDir, path, 'index.html'), 'utf8'));
   return (key: string) => {
-    if (key === 'canonical') return document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
-    const el = document.querySelector(`meta[property="${key}"]`) ?? document.querySelector(`meta[name="${key}"]`);
+    if (key === 'canonical')
+      return document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
+    const el =
+      document.querySelector(`meta[property="${key}"]`) ??
+      document.querySelector(`meta[name="${key}"]`);
     return el?.getAttribute('content') ?? null;
   };
 }
@@ -37,7 +41,13 @@ describe.each(pages)('page /%s', (path) => {
     expect(site.protocol).toMatch(/^https?:$/);
     expect(site.pathname).toBe(`${base}${path}`);
     expect(meta('og:url')).toBe(canonical);
-    for (const key of ['og:title', 'og:description', 'og:image:alt', 'twitter:title', 'twitter:description']) {
+    for (const key of [
+      'og:title',
+      'og:description',
+      'og:image:alt',
+      'twitter:title',
+      'twitter:description',
+    ]) {
       expect(meta(key)?.length ?? 0, key).toBeGreaterThan(3);
     }
     expect(meta('og:type')).toBe(path.startsWith('lessons/') ? 'article' : 'website');
@@ -46,7 +56,8 @@ describe.each(pages)('page /%s', (path) => {
     expect(image.origin).toBe(site.origin);
     expect(meta('twitter:image')).toBe(image.href);
     expect(image.pathname.startsWith(`${base}og/`)).toBe(true);
-    if (path.startsWith('lessons/')) expect(image.pathname).toBe(`${base}og/lesson-${path.split('/')[1]}.png`);
+    if (path.startsWith('lessons/'))
+      expect(image.pathname).toBe(`${base}og/lesson-${path.split('/')[1]}.png`);
     expect(meta('og:image:width')).toBe('1200');
     expect(meta('og:image:height')).toBe('630');
     const png = readFileSync(join(distDir, image.pathname.slice(base.length)));

@@ -13,7 +13,15 @@ import { readFileSync } from 'node:fs';
 
 const origin = inject('origin');
 const base = inject('base');
-const liveTags = ['af-activation-plot', 'af-explorer', 'af-compare', 'af-chain-rule', 'af-tanh-identity', 'af-float-pitfalls', 'af-cost-bench'];
+const liveTags = [
+  'af-activation-plot',
+  'af-explorer',
+  'af-compare',
+  'af-chain-rule',
+  'af-tanh-identity',
+  'af-float-pitfalls',
+  'af-cost-bench',
+];
 const pagesWithWidgets = builtPages().filter((p) => {
   const html = readFileSync(`${distDir}/${p}index.html`, 'utf8');
   return liveTags.some((t) => html.includes(`<${t}`));
@@ -23,10 +31,15 @@ const browser = useBrowser();
 async function goLive(page: Page, figure: Locator): Promise<void> {
   // A figure in a collapsed aside (<details>) goes live when the reader opens it.
   await figure.evaluate((el) => {
-    for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
+    for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null)
+      d.open = true;
   });
   await figure.scrollIntoViewIfNeeded();
-  await figure.locator('[data-live="true"]').or(figure.and(page.locator('[data-live="true"]'))).first().waitFor({ timeout: 15_000 });
+  await figure
+    .locator('[data-live="true"]')
+    .or(figure.and(page.locator('[data-live="true"]')))
+    .first()
+    .waitFor({ timeout: 15_000 });
 }
 
 async function svgOf(figure: Locator): Promise<string> {
@@ -34,7 +47,9 @@ async function svgOf(figure: Locator): Promise<string> {
 }
 
 async function nextFrames(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+  );
 }
 
 test('some pages have widgets', () => {
@@ -58,14 +73,18 @@ describe.each(pagesWithWidgets)('widgets on /%s', (path) => {
     for (let i = 0; i < count; i++) {
       const figure = figures.nth(i);
       await goLive(w.page, figure);
-      const controls = figure.locator('[data-controls] input[type="range"], [data-controls] select');
+      const controls = figure.locator(
+        '[data-controls] input[type="range"], [data-controls] select',
+      );
       const n = await controls.count();
       for (let j = 0; j < n; j++) {
         const control = controls.nth(j);
         const before = await svgOf(figure);
         const tag = await control.evaluate((el) => el.tagName);
         if (tag === 'SELECT') {
-          const values = await control.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+          const values = await control
+            .locator('option')
+            .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
           const current = await control.inputValue();
           await control.selectOption(values.find((v) => v !== current) ?? current);
         } else {
@@ -78,7 +97,9 @@ describe.each(pagesWithWidgets)('widgets on /%s', (path) => {
           });
         }
         await nextFrames(w.page);
-        const label = await control.evaluate((el) => el.closest('label')?.textContent?.trim() ?? el.outerHTML);
+        const label = await control.evaluate(
+          (el) => el.closest('label')?.textContent?.trim() ?? el.outerHTML,
+        );
         expect(await svgOf(figure), `${label} in figure ${i}`).not.toBe(before);
       }
     }
@@ -89,15 +110,24 @@ describe.each(pagesWithWidgets)('widgets on /%s', (path) => {
     for (let i = 0; i < (await explorers.count()); i++) {
       const ex = explorers.nth(i);
       await goLive(w.page, ex);
-      const state = JSON.parse((await ex.getAttribute('data-state')) ?? '{}') as { activation: ActivationId };
+      const state = JSON.parse((await ex.getAttribute('data-state')) ?? '{}') as {
+        activation: ActivationId;
+      };
       const plot = ex.locator('.plot');
       await plot.focus();
       await w.page.keyboard.press('ArrowRight');
       await w.page.keyboard.press('ArrowRight');
       await nextFrames(w.page);
-      const params = await ex.locator('input[data-param]').evaluateAll((els) =>
-        Object.fromEntries(els.map((e) => [(e as HTMLInputElement).dataset.param, Number((e as HTMLInputElement).value)])),
-      );
+      const params = await ex
+        .locator('input[data-param]')
+        .evaluateAll((els) =>
+          Object.fromEntries(
+            els.map((e) => [
+              (e as HTMLInputElement).dataset.param,
+              Number((e as HTMLInputElement).value),
+            ]),
+          ),
+        );
       const x = Number(await ex.locator('[data-readout="x"]').innerText());
       const a = getActivation(state.activation);
       expect(await ex.locator('[data-readout="f"]').innerText()).toBe(String(a.f(x, params)));
@@ -112,9 +142,13 @@ describe.each(pagesWithWidgets)('widgets on /%s', (path) => {
     await goLive(w.page, bench.first());
     await bench.locator('[data-action="run"]').click();
     await bench.and(w.page.locator('[data-measured="true"]')).waitFor({ timeout: 60_000 });
-    expect(await bench.locator('[data-out="status"]').innerText()).toMatch(/^Measured on this device: ReLU [\d.]+ ns per element; Sigmoid [\d.]+× ReLU tuned, [\d.]+× as the textbook 1 \/ \(1 \+ Math\.exp\(-x\)\); Tanh /);
+    expect(await bench.locator('[data-out="status"]').innerText()).toMatch(
+      /^Measured on this device: ReLU [\d.]+ ns per element; Sigmoid [\d.]+× ReLU tuned, [\d.]+× as the textbook 1 \/ \(1 \+ Math\.exp\(-x\)\); Tanh /,
+    );
     // Each textbook loop sits right under its tuned kernel, in the table as in the chart.
-    const rows = await bench.locator('[data-out="rows"] tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')));
+    const rows = await bench
+      .locator('[data-out="rows"] tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')));
     const sigmoid = rows.findIndex((r) => r[0] === 'Sigmoid');
     expect(rows[sigmoid + 1]?.slice(0, 2)).toEqual(['Sigmoid, textbook', '1 / (1 + Math.exp(-x))']);
     expect(rows.filter((r) => r[0]?.endsWith(', textbook'))).toHaveLength(8);
@@ -124,14 +158,19 @@ describe.each(pagesWithWidgets)('widgets on /%s', (path) => {
     await bench.evaluate((el) => delete (el as HTMLElement).dataset.measured);
     await bench.locator('[data-action="run"]').click();
     await bench.and(w.page.locator('[data-measured="true"]')).waitFor({ timeout: 60_000 });
-    expect(await bench.locator('[data-out="status"]').innerText()).toMatch(/^Measured on this device, timing f′: ReLU /);
+    expect(await bench.locator('[data-out="status"]').innerText()).toMatch(
+      /^Measured on this device, timing f′: ReLU /,
+    );
   });
 });
 
 test('the chain rule grows with w = 8, b = -4 and bounded outputs, and its weight slider brings it back down', async () => {
   const w = await openPage(browser, origin);
-  const query = 'sigmoid-chain.weight=8&sigmoid-chain.bias=-4&sigmoid-chain.mean=0.5&sigmoid-chain.spread=0';
-  await w.page.goto(`${origin}${base}lessons/sigmoid/?${query}#fig-sigmoid-chain`, { waitUntil: 'networkidle' });
+  const query =
+    'sigmoid-chain.weight=8&sigmoid-chain.bias=-4&sigmoid-chain.mean=0.5&sigmoid-chain.spread=0';
+  await w.page.goto(`${origin}${base}lessons/sigmoid/?${query}#fig-sigmoid-chain`, {
+    waitUntil: 'networkidle',
+  });
   const fig = w.page.locator('af-chain-rule');
   await goLive(w.page, fig);
   const read = (id: string) => fig.locator(`[data-readout="${id}"]`).innerText();
@@ -142,7 +181,9 @@ test('the chain rule grows with w = 8, b = -4 and bounded outputs, and its weigh
   expect(await read('bound')).toBe((2 ** 10).toExponential(3));
   expect(await fig.locator('[data-out="weight"]').innerText()).toBe('8.0');
   // The log axis reaches above tanh's 8^10 ≈ 1.1e9 instead of cutting it at the top.
-  const powers = (await fig.locator('.plot svg text').allTextContents()).filter((t) => /^1e-?\d+$/.test(t)).map((t) => Number(t.slice(2)));
+  const powers = (await fig.locator('.plot svg text').allTextContents())
+    .filter((t) => /^1e-?\d+$/.test(t))
+    .map((t) => Number(t.slice(2)));
   expect(Math.max(...powers)).toBeGreaterThanOrEqual(10);
   await fig.locator('[data-control="weight"]').evaluate((el) => {
     const input = el as HTMLInputElement;
@@ -174,10 +215,14 @@ test('the theme toggle switches the charts to dark colours', async () => {
   await w.close();
 });
 
-test('a figure\'s code view shows the real source of the function it plots', async () => {
+test("a figure's code view shows the real source of the function it plots", async () => {
   const w = await openPage(browser, origin);
   await w.page.goto(`${origin}${base}lessons/sigmoid/`, { waitUntil: 'networkidle' });
-  const view = w.page.locator('af-explorer').first().locator('xpath=ancestor::figure').locator('details[data-source-view]');
+  const view = w.page
+    .locator('af-explorer')
+    .first()
+    .locator('xpath=ancestor::figure')
+    .locator('details[data-source-view]');
   await view.locator('summary').click();
   await view.and(w.page.locator('[data-filled="true"]')).waitFor();
   const code = await view.locator('pre').first().innerText();

@@ -27,13 +27,18 @@ function references(url: URL, type: string, body: string): URL[] {
   const found: string[] = [];
   if (type.includes('html')) {
     const { document } = parseHTML(body);
-    for (const el of document.querySelectorAll('a[href], link[href]')) found.push(el.getAttribute('href') ?? '');
-    for (const el of document.querySelectorAll('script[src], img[src], source[src]')) found.push(el.getAttribute('src') ?? '');
+    for (const el of document.querySelectorAll('a[href], link[href]'))
+      found.push(el.getAttribute('href') ?? '');
+    for (const el of document.querySelectorAll('script[src], img[src], source[src]'))
+      found.push(el.getAttribute('src') ?? '');
   } else if (type.includes('css')) {
     for (const m of body.matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)/g)) found.push(m[1] ?? '');
   } else if (type.includes('javascript')) {
     // Chunk imports and worker URLs that Vite writes as relative or base-absolute strings.
-    for (const m of body.matchAll(/["'`]((?:\.{1,2}\/|\/)[\w./-]+\.(?:js|css|woff2?|ttf|svg|png|json))["'`]/g)) found.push(m[1] ?? '');
+    for (const m of body.matchAll(
+      /["'`]((?:\.{1,2}\/|\/)[\w./-]+\.(?:js|css|woff2?|ttf|svg|png|json))["'`]/g,
+    ))
+      found.push(m[1] ?? '');
   }
   return found
     .filter((h) => h !== '' && !/^(mailto:|data:|#)/.test(h))
@@ -46,7 +51,9 @@ function references(url: URL, type: string, body: string): URL[] {
 }
 
 test('every page and asset of the sub-path build answers 200', async () => {
-  const embeds = readdirSync('dist-subpath/embed').map((id) => new URL(`${base}embed/${id}/`, origin));
+  const embeds = readdirSync('dist-subpath/embed').map(
+    (id) => new URL(`${base}embed/${id}/`, origin),
+  );
   const queue = [new URL(base, origin), ...embeds];
   const seen = new Set<string>(queue.map((u) => u.href));
   const broken: string[] = [];

@@ -21,18 +21,31 @@ afterAll(() => close());
 
 test('a lesson card and canonical URL are absolute under the deployed base', async () => {
   const html = readFileSync('dist-subpath/lessons/sigmoid/index.html', 'utf8');
-  expect(html).toContain('<link rel="canonical" href="https://example.org/notebook/lessons/sigmoid/">');
-  expect(html).toContain('<meta property="og:image" content="https://example.org/notebook/og/lesson-sigmoid.png">');
-  expect(html).toContain('<meta name="twitter:image" content="https://example.org/notebook/og/lesson-sigmoid.png">');
+  expect(html).toContain(
+    '<link rel="canonical" href="https://example.org/notebook/lessons/sigmoid/">',
+  );
+  expect(html).toContain(
+    '<meta property="og:image" content="https://example.org/notebook/og/lesson-sigmoid.png">',
+  );
+  expect(html).toContain(
+    '<meta name="twitter:image" content="https://example.org/notebook/og/lesson-sigmoid.png">',
+  );
   const png = await fetch(new URL(`${base}og/lesson-sigmoid.png`, origin));
   expect(png.status).toBe(200);
 });
 
 test('the search index is served under the base', async () => {
-  for (const file of ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'wasm.en.pagefind']) {
+  for (const file of [
+    'pagefind.js',
+    'pagefind-worker.js',
+    'pagefind-entry.json',
+    'wasm.en.pagefind',
+  ]) {
     expect((await fetch(new URL(`${base}pagefind/${file}`, origin))).status, file).toBe(200);
   }
-  const entry = (await (await fetch(new URL(`${base}pagefind/pagefind-entry.json`, origin))).json()) as { languages: { en: { page_count: number } } };
+  const entry = (await (
+    await fetch(new URL(`${base}pagefind/pagefind-entry.json`, origin))
+  ).json()) as { languages: { en: { page_count: number } } };
   expect(entry.languages.en.page_count).toBeGreaterThanOrEqual(6);
   const search = await (await fetch(new URL(`${base}search/`, origin))).text();
   expect(search).toContain(`action="${base}search/"`);

@@ -63,7 +63,11 @@ export interface WatchedPage {
 }
 
 /** Opens a fresh context and page that records errors, failed and foreign requests. */
-export async function openPage(browser: Browser | BrowserRef, origin: string, options: BrowserContextOptions = {}): Promise<WatchedPage> {
+export async function openPage(
+  browser: Browser | BrowserRef,
+  origin: string,
+  options: BrowserContextOptions = {},
+): Promise<WatchedPage> {
   const b = typeof browser === 'function' ? browser() : browser;
   const context = await b.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
@@ -74,13 +78,16 @@ export async function openPage(browser: Browser | BrowserRef, origin: string, op
     if (msg.type() === 'error') errors.push(msg.text());
   });
   page.on('pageerror', (err) => errors.push(String(err)));
-  page.on('requestfailed', (req) => failedRequests.push(`${req.url()} ${req.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (req) =>
+    failedRequests.push(`${req.url()} ${req.failure()?.errorText ?? ''}`),
+  );
   page.on('response', (res) => {
     if (res.status() >= 400) failedRequests.push(`${res.url()} ${res.status()}`);
   });
   page.on('request', (req) => {
     const url = req.url();
-    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
+      foreignRequests.push(url);
   });
   return { page, errors, failedRequests, foreignRequests, close: () => context.close() };
 }
@@ -119,16 +126,32 @@ export function useWatchedPage(browser: BrowserRef, origin: string): WatchedPage
   };
 }
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 
 /** Runs axe-core on the page and returns its serious and critical violations, summarised. */
 export async function seriousAxeViolations(page: Page): Promise<string[]> {
   // evaluate() is not subject to the page's script-src, unlike an injected <script> tag.
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } };
+    const w = window as unknown as {
+      axe: {
+        run: (
+          ctx: Document,
+          opts: object,
+        ) => Promise<{
+          violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
+        }>;
+      };
+    };
     const result = await w.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
+    }));
   });
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -156,11 +179,15 @@ export async function watchViolations(w: WatchedPage): Promise<() => Promise<str
     const seen: string[] = [];
     (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
     document.addEventListener('securitypolicyviolation', (e) => {
-      seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+      seen.push(
+        `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`,
+      );
     });
   });
   return async () => {
-    const inPage = await w.page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+    const inPage = await w.page.evaluate(
+      () => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [],
+    );
     const fromConsole = w.errors.filter((e) => /Content Security Policy|Refused to/i.test(e));
     return [...inPage, ...fromConsole];
   };

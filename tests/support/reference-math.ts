@@ -157,7 +157,9 @@ export function sigmoidPrime(x: Dec): Dec {
 export function tanh(y: Dec): Dec {
   if (y.isZero()) return y;
   const t = y.abs().times(-2);
-  const r = expm1(t).neg().div(ONE.plus(expNonPos(t)));
+  const r = expm1(t)
+    .neg()
+    .div(ONE.plus(expNonPos(t)));
   return y.isNeg() ? r.neg() : r;
 }
 
@@ -299,7 +301,8 @@ export const reference: Readonly<Record<string, ReferenceFunction>> = {
     kinks: [], // alpha = 1: f' is continuous (1 on both sides of 0)
   },
   selu: {
-    f: (x) => (x.gt(0) ? new DR(x).times(SELU_SCALE) : SELU_SCALE.times(SELU_ALPHA).times(expm1(x))),
+    f: (x) =>
+      x.gt(0) ? new DR(x).times(SELU_SCALE) : SELU_SCALE.times(SELU_ALPHA).times(expm1(x)),
     df: (x) => (x.gt(0) ? SELU_SCALE : SELU_SCALE.times(SELU_ALPHA).times(expNonPos(x))),
     kinks: [{ x: 0, left: SELU_SCALE.times(SELU_ALPHA), right: SELU_SCALE }],
   },
@@ -354,8 +357,7 @@ export const reference: Readonly<Record<string, ReferenceFunction>> = {
     ],
   },
   'hard-swish': {
-    f: (x) =>
-      x.lte(-3) ? ZERO : x.gte(3) ? x : new DR(x).times(new DR(x).plus(3)).div(6),
+    f: (x) => (x.lte(-3) ? ZERO : x.gte(3) ? x : new DR(x).times(new DR(x).plus(3)).div(6)),
     df: (x) => (x.lte(-3) ? ZERO : x.gte(3) ? ONE : new DR(x).times(2).plus(3).div(6)),
     kinks: [
       { x: -3, left: ZERO, right: new D(-3).div(SIX) },

@@ -33,7 +33,11 @@ export function isCompressible(contentType: string): boolean {
 }
 
 /** Starts serving `root` under `base` on an ephemeral localhost port. */
-export async function serveStatic(root: string, base = '/', options: { gzip?: boolean } = {}): Promise<{ server: Server; origin: string }> {
+export async function serveStatic(
+  root: string,
+  base = '/',
+  options: { gzip?: boolean } = {},
+): Promise<{ server: Server; origin: string }> {
   const rootDir = resolve(root);
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const gzipped = new Map<string, Buffer>();
@@ -54,19 +58,29 @@ export async function serveStatic(root: string, base = '/', options: { gzip?: bo
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       const type = types[extname(file)] ?? 'application/octet-stream';
-      if (options.gzip && isCompressible(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      if (
+        options.gzip &&
+        isCompressible(type) &&
+        /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+      ) {
         // Compressed once per file, as a host serving precompressed files would: compressing a
         // large lesson on every request made the response time depend on the machine's load.
         let gz = gzipped.get(file);
         if (!gz) gzipped.set(file, (gz = gzipSync(body, { level: 9 })));
-        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+        res.writeHead(200, {
+          'content-type': type,
+          'content-encoding': 'gzip',
+          vary: 'accept-encoding',
+        });
         res.end(gz);
         return;
       }
       res.writeHead(200, { 'content-type': type });
       res.end(body);
     } catch {
-      const notFound = await readFile(join(rootDir, '404.html')).catch(() => Buffer.from('not found'));
+      const notFound = await readFile(join(rootDir, '404.html')).catch(() =>
+        Buffer.from('not found'),
+      );
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(notFound);
     }
   });

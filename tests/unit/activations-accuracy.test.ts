@@ -165,7 +165,8 @@ describe.each([...activationIds])('%s', (id) => {
     const failures: string[] = [];
     sx.forEach((x, i) => {
       for (const kind of ['f', 'df', 'fInto', 'dfInto'] as const) {
-        const got = kind === 'f' ? act.f(x) : kind === 'df' ? act.df(x) : kind === 'fInto' ? vf[i]! : vdf[i]!;
+        const got =
+          kind === 'f' ? act.f(x) : kind === 'df' ? act.df(x) : kind === 'fInto' ? vf[i]! : vdf[i]!;
         const isDf = kind === 'df' || kind === 'dfInto';
         const exp = value(special[isDf ? 'df' : 'f'][i]!);
         const ok = Number.isFinite(exp)
@@ -181,7 +182,12 @@ describe.each([...activationIds])('%s', (id) => {
 afterAll(() => {
   if (summary.size === 0) return;
   const fmt = (w: Worst | undefined): string =>
-    (!w ? '' : w.ulps === 0 ? '   0 ULP (exact everywhere)' : `${String(w.ulps).padStart(4)} ULP at x = ${String(w.x)}`).padEnd(40);
+    (!w
+      ? ''
+      : w.ulps === 0
+        ? '   0 ULP (exact everywhere)'
+        : `${String(w.ulps).padStart(4)} ULP at x = ${String(w.x)}`
+    ).padEnd(40);
   const lines = [
     `Worst error against the oracle (${fixture.count} points; f <= ${F_ULPS} ULP, f' <= ${DF_ULPS} ULP):`,
     `${'id'.padEnd(13)} ${'form'.padEnd(8)} ${'f'.padEnd(40)} ${"f' (outside the window of its zero)".padEnd(40)} |f' error| in its zero's window, units of 2^-53`,
@@ -189,9 +195,13 @@ afterAll(() => {
   for (const id of activationIds) {
     const s = summary.get(id);
     if (!s) continue;
-    for (const [form, f, df] of [['scalar', s.f, s.df], ['vector', s.fInto, s.dfInto]] as const) {
+    for (const [form, f, df] of [
+      ['scalar', s.f, s.df],
+      ['vector', s.fInto, s.dfInto],
+    ] as const) {
       if (!f && !df) continue;
-      const root = df && df.rootAbs > 0 ? `${df.rootAbs.toFixed(2)} at x = ${String(df.rootX)}` : '';
+      const root =
+        df && df.rootAbs > 0 ? `${df.rootAbs.toFixed(2)} at x = ${String(df.rootX)}` : '';
       lines.push(`${id.padEnd(13)} ${form.padEnd(8)} ${fmt(f)} ${fmt(df)} ${root}`);
     }
   }
@@ -202,18 +212,25 @@ afterAll(() => {
 // The oracle itself (tests/support/reference-math.ts) against known values and its own identities.
 
 describe('reference oracle', () => {
-  const close = (a: Dec, b: string, tol: string): boolean =>
-    a.minus(b).abs().lte(tol);
+  const close = (a: Dec, b: string, tol: string): boolean => a.minus(b).abs().lte(tol);
 
   test('known values', () => {
     expect(sigmoid(new D(0)).eq('0.5')).toBe(true);
     expect(erfc(new D(0)).eq(1)).toBe(true);
-    expect(close(erfc(new D(1)), '0.157299207050285130658779364917390740703933002034', '1e-48')).toBe(true);
-    expect(close(erfc(new D(-1)), '1.842700792949714869341220635082609259296066997966', '1e-48')).toBe(true);
-    expect(close(normalCdf(new D(-1)), '0.158655253931457051414767454367962077522087033273', '1e-48')).toBe(true);
+    expect(
+      close(erfc(new D(1)), '0.157299207050285130658779364917390740703933002034', '1e-48'),
+    ).toBe(true);
+    expect(
+      close(erfc(new D(-1)), '1.842700792949714869341220635082609259296066997966', '1e-48'),
+    ).toBe(true);
+    expect(
+      close(normalCdf(new D(-1)), '0.158655253931457051414767454367962077522087033273', '1e-48'),
+    ).toBe(true);
     expect(softplus(new D(0)).minus(D.ln(2)).abs().lte('1e-78')).toBe(true);
     // OEIS A073744 (the brief's '...604793552' is wrong from the 35th digit)
-    expect(close(tanh(new D(1)), '0.76159415595576488811945828260479359041276859725794', '1e-49')).toBe(true);
+    expect(
+      close(tanh(new D(1)), '0.76159415595576488811945828260479359041276859725794', '1e-49'),
+    ).toBe(true);
     // PyTorch: F.gelu(torch.tensor(1.0, dtype=torch.float64)) = 0.8413447460685429
     expect(toDouble(reference['gelu']!.f(new D(1)))).toBe(0.8413447460685429);
     expect(toDouble(reference['selu']!.f(new D(-1e300)))).toBe(-1.7580993408473768);
@@ -227,12 +244,15 @@ describe('reference oracle', () => {
     }
   });
 
-  test('f\' is the derivative of f (central difference at 80 digits)', () => {
+  test("f' is the derivative of f (central difference at 80 digits)", () => {
     const h = new D('1e-30');
     for (const [id, ref] of Object.entries(reference)) {
       for (const x of ['-37.9', '-2.5', '-1.2', '-0.7', '0.3', '1.9', '4.2', '25']) {
         const X = new D(x);
-        const numeric = ref.f(X.plus(h)).minus(ref.f(X.minus(h))).div(h.times(2));
+        const numeric = ref
+          .f(X.plus(h))
+          .minus(ref.f(X.minus(h)))
+          .div(h.times(2));
         const analytic = ref.df(X);
         const err = numeric.minus(analytic).abs();
         // f is known to 80 digits, so the quotient to about 50 digits of max(|f|, |f'|)
@@ -257,7 +277,9 @@ describe('reference oracle', () => {
     for (const x of [0.1, -1 / 3, 5e-324, 2 ** -1022 - 2 ** -1074, Number.MAX_VALUE, -709.78]) {
       expect(toDouble(exactDecimal(x))).toBe(x);
     }
-    expect(exactDecimal(0.1).toString()).toBe('0.1000000000000000055511151231257827021181583404541015625');
+    expect(exactDecimal(0.1).toString()).toBe(
+      '0.1000000000000000055511151231257827021181583404541015625',
+    );
     expect(Object.is(toDouble(exactDecimal(-0)), -0)).toBe(true);
     const two = new (D.clone({ precision: 1000 }))(2); // exact powers of two
     expect(toDouble(two.pow(-1075))).toBe(0); // tie between 0 and 2^-1074: to even

@@ -22,9 +22,12 @@ describe('expNear0', () => {
   test('within 1 ULP of e^a (80 digits) on [-1/2, 1/2], at the table steps and between them', () => {
     prepareExpNear0();
     const points: number[] = [-0.5, 0.5, 0, -0, 2 ** -40];
-    for (let j = -2048; j <= 2048; j += 37) points.push(j / 4096, (j + 0.5) / 4096, (j + 0.5) / 4096 - 2 ** -60);
+    for (let j = -2048; j <= 2048; j += 37)
+      points.push(j / 4096, (j + 0.5) / 4096, (j + 0.5) / 4096 - 2 ** -60);
     for (let i = 0; i < 400; i++) points.push(Math.sin(i * 12.9898) * 0.5);
-    const bad = points.filter((a) => ulpDistance(expNear0(a), toDouble(D.exp(exactDecimal(a)))) > 1);
+    const bad = points.filter(
+      (a) => ulpDistance(expNear0(a), toDouble(D.exp(exactDecimal(a)))) > 1,
+    );
     expect(bad).toEqual([]);
   });
 });
@@ -50,7 +53,8 @@ describe('GELU table', () => {
         const t = exactDecimal(k / 64 + b);
         const exact = t.times(normalCdf(t.neg())).times(D.exp(c.times(exactDecimal(b))));
         let poly = exactDecimal(0);
-        for (let j = row.length - 1; j >= 0; j--) poly = exactDecimal(row[j]!).plus(exactDecimal(b).times(poly));
+        for (let j = row.length - 1; j >= 0; j--)
+          poly = exactDecimal(row[j]!).plus(exactDecimal(b).times(poly));
         const rel = poly.minus(exact).abs().div(exact);
         expect(rel.lte(2 ** -52), `row ${k}, b = ${b}: ${rel.toString()}`).toBe(true);
       }
@@ -58,16 +62,33 @@ describe('GELU table', () => {
   });
 
   test('large arrays: matches the scalar kernel within 3 ULP, rare inputs exactly', () => {
-    const rare = [0, -0, 5e-324, -5e-324, 1e-12, -1e-12, 37.5, -37.5, -38.7, 1e308, -1e308, Infinity, -Infinity, NaN];
+    const rare = [
+      0,
+      -0,
+      5e-324,
+      -5e-324,
+      1e-12,
+      -1e-12,
+      37.5,
+      -37.5,
+      -38.7,
+      1e308,
+      -1e308,
+      Infinity,
+      -Infinity,
+      NaN,
+    ];
     const xs = tableInputs(5000, -40, 40, rare);
     const out = geluTableInto(xs, new Float64Array(xs.length), geluValue);
     expect(disagreements(xs, out, geluValue, 3)).toEqual([]);
-    rare.forEach((x, i) => expect(Object.is(out[100 * i + 3], geluValue(x)) || Number.isNaN(x), `${x}`).toBe(true));
+    rare.forEach((x, i) =>
+      expect(Object.is(out[100 * i + 3], geluValue(x)) || Number.isNaN(x), `${x}`).toBe(true),
+    );
   });
 });
 
 describe("GELU' table", () => {
-  test("sampled rows: S_k(b)·e^{−c·b} = Φ(−t) − t·φ(t) at the cell ends, within 2^-52 of the larger term", () => {
+  test('sampled rows: S_k(b)·e^{−c·b} = Φ(−t) − t·φ(t) at the cell ends, within 2^-52 of the larger term', () => {
     for (const k of [0, 1, 7, 48, 64, 100, 333, 640, 1500, 2368]) {
       const c = exactDecimal(k / 64);
       const row = geluSlopeTableRow(k);
@@ -78,17 +99,37 @@ describe("GELU' table", () => {
         const tPdf = t.times(normalPdf(t));
         const exact = cdf.minus(tPdf);
         let poly = exactDecimal(0);
-        for (let j = row.length - 1; j >= 0; j--) poly = exactDecimal(row[j]!).plus(exactDecimal(b).times(poly));
+        for (let j = row.length - 1; j >= 0; j--)
+          poly = exactDecimal(row[j]!).plus(exactDecimal(b).times(poly));
         const got = poly.times(D.exp(c.times(exactDecimal(b)).neg()));
         // near GELU's minimum D crosses zero: the error is held against the terms' size there
         const scale = D.max(cdf, tPdf);
-        expect(got.minus(exact).abs().lte(scale.times(2 ** -52)), `row ${k}, b = ${b}`).toBe(true);
+        expect(
+          got
+            .minus(exact)
+            .abs()
+            .lte(scale.times(2 ** -52)),
+          `row ${k}, b = ${b}`,
+        ).toBe(true);
       }
     }
   });
 
-  test('large arrays: matches the scalar GELU\' within 3 ULP (2^-52 absolute near its zero), rare inputs exactly', () => {
-    const xs = tableInputs(5000, -40, 40, [0, -0, 5e-324, -5e-324, 37.5, -37.5, -38.7, 1e308, -1e308, Infinity, -Infinity, NaN]);
+  test("large arrays: matches the scalar GELU' within 3 ULP (2^-52 absolute near its zero), rare inputs exactly", () => {
+    const xs = tableInputs(5000, -40, 40, [
+      0,
+      -0,
+      5e-324,
+      -5e-324,
+      37.5,
+      -37.5,
+      -38.7,
+      1e308,
+      -1e308,
+      Infinity,
+      -Infinity,
+      NaN,
+    ]);
     const out = geluSlopeTableInto(xs, new Float64Array(xs.length), geluSlope);
     expect(disagreements(xs, out, geluSlope, 3, 2 ** -52)).toEqual([]);
   });

@@ -52,10 +52,14 @@ function around(root: number): Float64Array {
   return Float64Array.from([...xs].sort((a, b) => a - b));
 }
 
-const withRoots = activationIds.map((id) => [id, rootsOf(id)] as const).filter(([, roots]) => roots.length > 0);
+const withRoots = activationIds
+  .map((id) => [id, rootsOf(id)] as const)
+  .filter(([, roots]) => roots.length > 0);
 
-test('the zeros of f\' are found (silu, gelu, gelu-tanh and mish have minima)', () => {
-  expect(withRoots.map(([id]) => id)).toEqual(expect.arrayContaining(['silu', 'gelu', 'gelu-tanh', 'mish']));
+test("the zeros of f' are found (silu, gelu, gelu-tanh and mish have minima)", () => {
+  expect(withRoots.map(([id]) => id)).toEqual(
+    expect.arrayContaining(['silu', 'gelu', 'gelu-tanh', 'mish']),
+  );
 });
 
 describe.each(withRoots)('%s near the zeros of its derivative', (id, roots) => {
@@ -63,29 +67,38 @@ describe.each(withRoots)('%s near the zeros of its derivative', (id, roots) => {
   // Networks prepare their kernels (tables) before training; check those paths.
   act.prepare?.();
 
-  test.each(roots)(`fInto within ${F_ULPS} ULP, dfInto within ${DF_ULPS} ULP (4·2^-53 absolute where |f'| < 2^-7) around x = %s`, (root) => {
-    const xs = around(root);
-    const f = act.fInto(xs, new Float64Array(xs.length));
-    const df = act.dfInto(xs, new Float64Array(xs.length));
-    const failures: string[] = [];
-    let worst = { ulps: 0, x: NaN };
-    xs.forEach((x, i) => {
-      const X = exactDecimal(x);
-      const ef = toDouble(reference[id]!.f(X));
-      const exactDf = reference[id]!.df(X);
-      const edf = toDouble(exactDf);
-      const uf = ulpDistance(f[i]!, ef);
-      if (uf > F_ULPS) failures.push(`fInto(${x}) = ${f[i]}, expected ${ef}: ${uf} ULP`);
-      const udf = ulpDistance(df[i]!, edf);
-      if (Math.abs(edf) >= CANCELLING) {
-        if (udf > worst.ulps) worst = { ulps: udf, x };
-        if (udf > DF_ULPS) failures.push(`dfInto(${x}) = ${df[i]}, expected ${edf}: ${udf} ULP (|f'| ≥ 2^-7)`);
-      } else {
-        const abs = Number.isFinite(df[i]!) ? exactDecimal(df[i]!).minus(exactDf).abs().toNumber() : Infinity;
-        if (abs > ROOT_ABS) failures.push(`dfInto(${x}) = ${df[i]}, expected ${edf}: |error| ${abs} > 4·2^-53`);
-      }
-    });
-    console.log(`${id} around ${root}: worst dfInto ${worst.ulps === 0 ? "0 ULP (exact)" : `${worst.ulps} ULP at x = ${worst.x}`} where |f'| ≥ 2^-7`);
-    expect(failures.slice(0, 10)).toEqual([]);
-  });
+  test.each(roots)(
+    `fInto within ${F_ULPS} ULP, dfInto within ${DF_ULPS} ULP (4·2^-53 absolute where |f'| < 2^-7) around x = %s`,
+    (root) => {
+      const xs = around(root);
+      const f = act.fInto(xs, new Float64Array(xs.length));
+      const df = act.dfInto(xs, new Float64Array(xs.length));
+      const failures: string[] = [];
+      let worst = { ulps: 0, x: NaN };
+      xs.forEach((x, i) => {
+        const X = exactDecimal(x);
+        const ef = toDouble(reference[id]!.f(X));
+        const exactDf = reference[id]!.df(X);
+        const edf = toDouble(exactDf);
+        const uf = ulpDistance(f[i]!, ef);
+        if (uf > F_ULPS) failures.push(`fInto(${x}) = ${f[i]}, expected ${ef}: ${uf} ULP`);
+        const udf = ulpDistance(df[i]!, edf);
+        if (Math.abs(edf) >= CANCELLING) {
+          if (udf > worst.ulps) worst = { ulps: udf, x };
+          if (udf > DF_ULPS)
+            failures.push(`dfInto(${x}) = ${df[i]}, expected ${edf}: ${udf} ULP (|f'| ≥ 2^-7)`);
+        } else {
+          const abs = Number.isFinite(df[i]!)
+            ? exactDecimal(df[i]!).minus(exactDf).abs().toNumber()
+            : Infinity;
+          if (abs > ROOT_ABS)
+            failures.push(`dfInto(${x}) = ${df[i]}, expected ${edf}: |error| ${abs} > 4·2^-53`);
+        }
+      });
+      console.log(
+        `${id} around ${root}: worst dfInto ${worst.ulps === 0 ? '0 ULP (exact)' : `${worst.ulps} ULP at x = ${worst.x}`} where |f'| ≥ 2^-7`,
+      );
+      expect(failures.slice(0, 10)).toEqual([]);
+    },
+  );
 });

@@ -5,7 +5,10 @@
  */
 import { describe, expect, test } from 'vitest';
 import { softplusValue } from '../../src/lib/activations/softplus-family.ts';
-import { softplusTableInto, softplusTableRow } from '../../src/lib/activations/kernels/softplus-table.ts';
+import {
+  softplusTableInto,
+  softplusTableRow,
+} from '../../src/lib/activations/kernels/softplus-table.ts';
 import { D, exactDecimal, log1p, toDouble } from '../support/reference-math.ts';
 import { ulpDistance } from '../../src/lib/ulp.ts';
 import { disagreements, tableInputs } from './table-kernel-check.ts';
@@ -20,23 +23,57 @@ describe('softplus table', () => {
       const row = softplusTableRow(k);
       const exact = g(c);
       expect(ulpDistance(row[0]!, toDouble(exact)), `row ${k} hi`).toBeLessThanOrEqual(1);
-      expect(exactDecimal(row[0]!).plus(exactDecimal(row[1]!)).minus(exact).abs().lte(exact.times(2 ** -55)), `row ${k} lo`).toBe(true);
+      expect(
+        exactDecimal(row[0]!)
+          .plus(exactDecimal(row[1]!))
+          .minus(exact)
+          .abs()
+          .lte(exact.times(2 ** -55)),
+        `row ${k} lo`,
+      ).toBe(true);
       for (const b of [-1 / 64, 1 / 64]) {
         if (k === 0 && b < 0) continue;
         let poly = exactDecimal(0);
-        for (let j = row.length - 1; j >= 2; j--) poly = exactDecimal(row[j]!).plus(exactDecimal(b).times(poly));
-        const got = exactDecimal(row[0]!).plus(exactDecimal(row[1]!)).plus(exactDecimal(b).times(poly));
+        for (let j = row.length - 1; j >= 2; j--)
+          poly = exactDecimal(row[j]!).plus(exactDecimal(b).times(poly));
+        const got = exactDecimal(row[0]!)
+          .plus(exactDecimal(row[1]!))
+          .plus(exactDecimal(b).times(poly));
         const want = g(c + b);
-        expect(got.minus(want).abs().lte(want.times(2 ** -55)), `row ${k}, b = ${b}`).toBe(true);
+        expect(
+          got
+            .minus(want)
+            .abs()
+            .lte(want.times(2 ** -55)),
+          `row ${k}, b = ${b}`,
+        ).toBe(true);
       }
     }
   });
 
   test('large arrays: matches the scalar kernel within 2 ULP for β = 1, 0.1 and 10; rare inputs exactly', () => {
-    const xs = tableInputs(5000, -50, 50, [0, -0, 5e-324, 40, -40, 41, -41, 745, -745, 1e308, -1e308, Infinity, -Infinity, NaN]);
+    const xs = tableInputs(5000, -50, 50, [
+      0,
+      -0,
+      5e-324,
+      40,
+      -40,
+      41,
+      -41,
+      745,
+      -745,
+      1e308,
+      -1e308,
+      Infinity,
+      -Infinity,
+      NaN,
+    ]);
     for (const beta of [1, 0.1, 10]) {
       const out = softplusTableInto(xs, new Float64Array(xs.length), beta, softplusValue);
-      expect(disagreements(xs, out, (x) => softplusValue(x, beta), 2), `β ${beta}`).toEqual([]);
+      expect(
+        disagreements(xs, out, (x) => softplusValue(x, beta), 2),
+        `β ${beta}`,
+      ).toEqual([]);
     }
   });
 });

@@ -30,7 +30,11 @@ function units(x: number): bigint {
 
 /** Doubles with exponents well inside the range, so sums and products neither overflow nor underflow. */
 const moderate = fc
-  .tuple(fc.double({ min: 1, max: 2, noNaN: true }), fc.integer({ min: -300, max: 300 }), fc.boolean())
+  .tuple(
+    fc.double({ min: 1, max: 2, noNaN: true }),
+    fc.integer({ min: -300, max: 300 }),
+    fc.boolean(),
+  )
   .map(([m, e, neg]) => (neg ? -1 : 1) * m * 2 ** e);
 
 describe('error-free transformations', () => {
@@ -121,7 +125,9 @@ describe('normal distribution, erf, erfc', () => {
     }
     for (const x of [-3.3, -1.1, -0.2, 0.7, 2.4]) {
       const h = 1e-5;
-      expect(Math.abs((normalCdf(x + h) - normalCdf(x - h)) / (2 * h) - normalPdf(x))).toBeLessThan(1e-10);
+      expect(Math.abs((normalCdf(x + h) - normalCdf(x - h)) / (2 * h) - normalPdf(x))).toBeLessThan(
+        1e-10,
+      );
     }
   });
 });

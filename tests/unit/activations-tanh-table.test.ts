@@ -16,12 +16,25 @@ describe('tanh table', () => {
       const err = exact.minus(exactDecimal(hi)).minus(exactDecimal(lo)).abs();
       expect(err.lte(exact.times(2 ** -95)), `row ${k} lo`).toBe(true);
       const oneMinus = D(1).minus(exact.times(exact));
-      expect(Math.abs(d - toDouble(oneMinus)) <= Math.abs(d) * 2 ** -52, `row ${k} 1 − t²`).toBe(true);
+      expect(Math.abs(d - toDouble(oneMinus)) <= Math.abs(d) * 2 ** -52, `row ${k} 1 − t²`).toBe(
+        true,
+      );
     }
   });
 
   test('special inputs: ±0 keep their sign, ±Infinity give ±1, NaN stays NaN, huge inputs give ±1', () => {
-    const xs = new Float64Array([0, -0, Infinity, -Infinity, NaN, 1e308, -1e308, 20, -19.99, 5e-324]);
+    const xs = new Float64Array([
+      0,
+      -0,
+      Infinity,
+      -Infinity,
+      NaN,
+      1e308,
+      -1e308,
+      20,
+      -19.99,
+      5e-324,
+    ]);
     const out = tanhTableInto(xs, new Float64Array(xs.length));
     expect(Object.is(out[0], 0)).toBe(true);
     expect(Object.is(out[1], -0)).toBe(true);

@@ -107,7 +107,10 @@ describe.each(ids)('%s', (id: ActivationId) => {
     expect(df(NaN)).toBeNaN();
     // f may overflow only where it grows like x and |x| is already near the top of the range
     const bad = points.filter(
-      (x) => Number.isNaN(f(x)) || !Number.isFinite(df(x)) || (!Number.isFinite(f(x)) && Math.abs(x) < 1e308),
+      (x) =>
+        Number.isNaN(f(x)) ||
+        !Number.isFinite(df(x)) ||
+        (!Number.isFinite(f(x)) && Math.abs(x) < 1e308),
     );
     expect(bad).toEqual([]);
   });
@@ -120,7 +123,9 @@ describe.each(ids)('%s', (id: ActivationId) => {
     expect(outside).toEqual([]);
     // open ends are not reached at moderate x (far out, doubles round onto the bound)
     const grid = Array.from({ length: 1001 }, (_, i) => -5 + i / 100);
-    expect(grid.filter((x) => (!minInclusive && f(x) <= min) || (!maxInclusive && f(x) >= max))).toEqual([]);
+    expect(
+      grid.filter((x) => (!minInclusive && f(x) <= min) || (!maxInclusive && f(x) >= max)),
+    ).toEqual([]);
     // closed finite ends are attained
     if (minInclusive && Number.isFinite(min)) expect(extremum(f, 1)).toBeLessThan(min + 1e-12);
     if (maxInclusive && Number.isFinite(max)) expect(extremum(f, -1)).toBeGreaterThan(max - 1e-12);
@@ -158,7 +163,7 @@ describe.each(ids)('%s', (id: ActivationId) => {
     expect(df(0)).toBe(p.dfAtZero);
   });
 
-  test('kinks: f\' jumps across each declared kink, df there is a one-sided value', () => {
+  test("kinks: f' jumps across each declared kink, df there is a one-sided value", () => {
     for (const k of p.kinks) {
       const h = 1e-9;
       const left = df(k - h);
@@ -168,14 +173,16 @@ describe.each(ids)('%s', (id: ActivationId) => {
       } else {
         expect(Math.abs(left - right), `at ${k}`).toBeGreaterThan(1e-3);
         const atK = df(k);
-        expect(Math.min(Math.abs(atK - left), Math.abs(atK - right)), `df(${k})`).toBeLessThan(1e-6);
+        expect(Math.min(Math.abs(atK - left), Math.abs(atK - right)), `df(${k})`).toBeLessThan(
+          1e-6,
+        );
       }
     }
     const smooth = p.smoothness === 'Cinf' || p.smoothness === 'C1';
     expect(p.kinks.length === 0).toBe(smooth);
   });
 
-  test('deadRegion is declared exactly when f\' is 0 on an interval', () => {
+  test("deadRegion is declared exactly when f' is 0 on an interval", () => {
     const grid = points.filter((x) => Math.abs(x) <= 20);
     let run = 0;
     let longest = 0;
@@ -186,7 +193,7 @@ describe.each(ids)('%s', (id: ActivationId) => {
     expect(longest > 10).toBe(p.deadRegion !== null);
   });
 
-  test('saturates names the tails where f\' tends to 0', () => {
+  test("saturates names the tails where f' tends to 0", () => {
     const flat = (x: number): boolean => Math.abs(df(x)) < 1e-9 && Math.abs(df(1e3 * x)) < 1e-15;
     const side = flat(-1e6) ? (flat(1e6) ? 'both' : 'left') : flat(1e6) ? 'right' : 'none';
     expect(side).toBe(p.saturates);
@@ -197,18 +204,27 @@ describe.each(ids)('%s', (id: ActivationId) => {
   });
 
   test('df matches a central finite difference away from kinks', () => {
-    const xs = awayFromKinks(a, [-4.7, -3.4, -2.2, -1.3, -0.6, -0.2, 0.4, 1.1, 1.7, 2.5, 4.8, 7.5], 0.05);
+    const xs = awayFromKinks(
+      a,
+      [-4.7, -3.4, -2.2, -1.3, -0.6, -0.2, 0.4, 1.1, 1.7, 2.5, 4.8, 7.5],
+      0.05,
+    );
     for (const x of xs) {
       const h = 1e-5 * Math.max(1, Math.abs(x));
       const numeric = (f(x + h) - f(x - h)) / (2 * h);
-      expect(Math.abs(numeric - df(x)), `df(${x})`).toBeLessThan(1e-7 * Math.max(1, Math.abs(df(x))));
+      expect(Math.abs(numeric - df(x)), `df(${x})`).toBeLessThan(
+        1e-7 * Math.max(1, Math.abs(df(x))),
+      );
     }
   });
 
   test('fInto / dfInto return out and agree with f / df (8 ULP; df 8 ULP or 2^-50 near a zero; zeros, limits, NaN exactly)', () => {
     // The vectorised forms use their own inlined exp, so they may differ from f / df in the last
     // bits; their accuracy against the oracle is checked in activations-accuracy.test.ts.
-    const rnd = fc.sample(fc.double({ min: -40, max: 40, noNaN: true }), { numRuns: 4000, seed: 7 });
+    const rnd = fc.sample(fc.double({ min: -40, max: 40, noNaN: true }), {
+      numRuns: 4000,
+      seed: 7,
+    });
     // the ends of the vectorised kernels' fast ranges, where they hand over to the scalar ones
     const edges = [0.5, 0.6, 15, 20, 22, 37, 150, 350, 700].flatMap((v) =>
       [v, v * (1 + 2 ** -52), v * (1 - 2 ** -53)].flatMap((w) => [w, -w]),
@@ -227,7 +243,9 @@ describe.each(ids)('%s', (id: ActivationId) => {
       expect(xs.filter((x, i) => !agrees(out[i]!, a.f(x, pr), 8, 0))).toEqual(new Float64Array());
       const dout = new Float64Array(xs.length);
       expect(a.dfInto(xs, dout, pr)).toBe(dout);
-      expect(xs.filter((x, i) => !agrees(dout[i]!, a.df(x, pr), 8, 2 ** -50))).toEqual(new Float64Array());
+      expect(xs.filter((x, i) => !agrees(dout[i]!, a.df(x, pr), 8, 2 ** -50))).toEqual(
+        new Float64Array(),
+      );
     }
     expect(() => a.fInto(xs, new Float64Array(3))).toThrow(RangeError);
   });
@@ -240,7 +258,9 @@ describe.each(ids)('%s', (id: ActivationId) => {
       fc.property(finite, (x) => {
         const y = f(x);
         const d = df(x);
-        return !Number.isNaN(y) && Number.isFinite(d) && y >= lo && y <= max && (!p.monotonic || d >= 0);
+        return (
+          !Number.isNaN(y) && Number.isFinite(d) && y >= lo && y <= max && (!p.monotonic || d >= 0)
+        );
       }),
       { numRuns: 2000 },
     );
@@ -273,13 +293,17 @@ describe('identities between records', () => {
   const sigmoid = activations.sigmoid;
 
   test('tanh(x) = 2σ(2x) - 1', () => {
-    expect(xs.filter((x) => !near(activations.tanh.f(x), 2 * sigmoid.f(2 * x) - 1, 4, 4e-16))).toEqual([]);
+    expect(
+      xs.filter((x) => !near(activations.tanh.f(x), 2 * sigmoid.f(2 * x) - 1, 4, 4e-16)),
+    ).toEqual([]);
   });
 
-  test('softplus\' = σ, and with β: softplus\'(x) = σ(βx)', () => {
+  test("softplus' = σ, and with β: softplus'(x) = σ(βx)", () => {
     const softplus = activations.softplus;
     expect(xs.filter((x) => !Object.is(softplus.df(x), sigmoid.f(x)))).toEqual([]);
-    expect(xs.filter((x) => !Object.is(softplus.df(x, { beta: 2.5 }), sigmoid.f(2.5 * x)))).toEqual([]);
+    expect(xs.filter((x) => !Object.is(softplus.df(x, { beta: 2.5 }), sigmoid.f(2.5 * x)))).toEqual(
+      [],
+    );
   });
 
   test('SiLU(x) = x·σ(x)', () => {

@@ -27,7 +27,13 @@ describe('claims harness', () => {
   });
 
   it('names the claim and seed when a measurement throws', () => {
-    const broken: Claim = { ...evenSeeds, measure: (seed) => { if (seed === 2) throw new Error('boom'); return { seed }; } };
+    const broken: Claim = {
+      ...evenSeeds,
+      measure: (seed) => {
+        if (seed === 2) throw new Error('boom');
+        return { seed };
+      },
+    };
     expect(() => checkClaim(broken, [1, 2])).toThrow('claim even-seeds, seed 2: boom');
   });
 
@@ -68,7 +74,9 @@ describe('registered claims', () => {
       const file = files.find((f) => f.replace(/^\d+-/, '') === `${c.lesson}.mdx`);
       expect(file, `lesson ${c.lesson} of ${c.id}`).toBeDefined();
       const mdx = readFileSync(`content/lessons/${file}`, 'utf8');
-      const placed = mdx.includes(`id="${c.figure}"`) || mdx.includes(`demo="${c.figure.replace(/^demo-/, '')}"`);
+      const placed =
+        mdx.includes(`id="${c.figure}"`) ||
+        mdx.includes(`demo="${c.figure.replace(/^demo-/, '')}"`);
       expect(placed, `figure ${c.figure} of ${c.id} in ${file}`).toBe(true);
     }
   });
@@ -78,7 +86,11 @@ describe('registered claims', () => {
     for (const c of claims) {
       const r = results.find((x) => x.id === c.id);
       expect(r, `bench/results/claims.json has no entry for ${c.id}`).toBeDefined();
-      expect({ lesson: r!.lesson, figure: r!.figure, statement: r!.statement }).toEqual({ lesson: c.lesson, figure: c.figure, statement: c.statement });
+      expect({ lesson: r!.lesson, figure: r!.figure, statement: r!.statement }).toEqual({
+        lesson: c.lesson,
+        figure: c.figure,
+        statement: c.statement,
+      });
       expect(r!.seeds.length).toBeGreaterThanOrEqual(20);
     }
   });
@@ -88,7 +100,9 @@ describe('registered claims', () => {
     // Generous: a deep run takes ~25 s on an idle 2-core machine and several times that on a busy one.
     it(`${claim.id} holds on at least 9 of seeds 1-10`, { timeout: 300_000 }, () => {
       const r = checkClaim(claim, seeds);
-      const missed = r.seeds.filter((s) => !r.held.includes(s)).map((s) => ({ seed: s, ...r.figures[r.seeds.indexOf(s)] }));
+      const missed = r.seeds
+        .filter((s) => !r.held.includes(s))
+        .map((s) => ({ seed: s, ...r.figures[r.seeds.indexOf(s)] }));
       expect(missed.length, JSON.stringify(missed)).toBeLessThanOrEqual(1);
     });
   }

@@ -38,7 +38,10 @@ describe.each(files)('%s', (file) => {
   test('widget ids are unique on the page', () => {
     // Citations, glossary terms and figure references name a work, term or figure by `id` and may
     // repeat it; they are not widgets.
-    const ids = Array.from(source.matchAll(/<(?!(?:Cite|Term|FigRef)\b)\w+\s[^>]*?\bid="([^"]+)"/g), (m) => m[1]);
+    const ids = Array.from(
+      source.matchAll(/<(?!(?:Cite|Term|FigRef)\b)\w+\s[^>]*?\bid="([^"]+)"/g),
+      (m) => m[1],
+    );
     expect(ids.length).toBeGreaterThan(0);
     expect(ids.length).toBe(new Set(ids).size);
   });
@@ -51,5 +54,7 @@ describe.each(files)('%s', (file) => {
 });
 
 test('the id scanner finds ids in every form', () => {
-  expect(namedActivationIds('activation: relu\n<A activation="elu" ids={["tanh", "gelu"]} />')).toEqual(['relu', 'elu', 'tanh', 'gelu']);
+  expect(
+    namedActivationIds('activation: relu\n<A activation="elu" ids={["tanh", "gelu"]} />'),
+  ).toEqual(['relu', 'elu', 'tanh', 'gelu']);
 });

@@ -4,7 +4,13 @@ import { activations } from '../../src/lib/activations/index.ts';
 import { activationIds, type ActivationId } from '../../src/lib/activations/types.ts';
 import { benchInputs, measureCosts, type KernelCost } from '../../src/lib/kernel-cost.ts';
 import { textbookKernels } from '../../src/lib/textbook-kernels.ts';
-import { costSummary, kernelCode, kernelName, orderCosts, timesRelu } from '../../src/widgets/cost-bench/model.ts';
+import {
+  costSummary,
+  kernelCode,
+  kernelName,
+  orderCosts,
+  timesRelu,
+} from '../../src/widgets/cost-bench/model.ts';
 
 /** A clock that advances 1 ms per reading: every timed round is then exactly one call. */
 function tickingClock(): () => number {
@@ -18,7 +24,16 @@ describe('textbook kernels', () => {
   const withTextbook = Object.keys(textbookKernels) as ActivationId[];
 
   it('cover every function that needs exp, tanh or log', () => {
-    expect(withTextbook.sort()).toEqual(['elu', 'gelu', 'gelu-tanh', 'mish', 'sigmoid', 'silu', 'softplus', 'tanh']);
+    expect(withTextbook.sort()).toEqual([
+      'elu',
+      'gelu',
+      'gelu-tanh',
+      'mish',
+      'sigmoid',
+      'silu',
+      'softplus',
+      'tanh',
+    ]);
   });
 
   // GELU's textbook row is the tanh approximation, so it is checked against that record.
@@ -38,29 +53,68 @@ describe('measureCosts', () => {
   const ids = ['sigmoid', 'relu', 'tanh'] as const;
 
   it('times each tuned kernel, then its textbook loop when asked, after the baseline', () => {
-    const costs = measureCosts(ids, { size: 64, roundMs: 1, rounds: 1, now: tickingClock(), textbook: true });
-    expect(costs.map((c) => `${c.id}/${c.form}`)).toEqual(['copy/baseline', 'sigmoid/tuned', 'sigmoid/textbook', 'relu/tuned', 'tanh/tuned', 'tanh/textbook']);
+    const costs = measureCosts(ids, {
+      size: 64,
+      roundMs: 1,
+      rounds: 1,
+      now: tickingClock(),
+      textbook: true,
+    });
+    expect(costs.map((c) => `${c.id}/${c.form}`)).toEqual([
+      'copy/baseline',
+      'sigmoid/tuned',
+      'sigmoid/textbook',
+      'relu/tuned',
+      'tanh/tuned',
+      'tanh/textbook',
+    ]);
     for (const c of costs) expect(c.nsPerElement).toBeGreaterThan(0);
   });
 
   it('times the tuned kernels only by default, and streams every result', () => {
     const seen: KernelCost[] = [];
-    const costs = measureCosts(ids, { size: 64, roundMs: 1, rounds: 1, now: tickingClock(), derivative: true }, (c) => seen.push(c));
+    const costs = measureCosts(
+      ids,
+      { size: 64, roundMs: 1, rounds: 1, now: tickingClock(), derivative: true },
+      (c) => seen.push(c),
+    );
     expect(costs.map((c) => c.form)).toEqual(['baseline', 'tuned', 'tuned', 'tuned']);
     expect(seen).toEqual(costs);
   });
 });
 
 describe('cost widget model', () => {
-  const cost = (id: KernelCost['id'], form: KernelCost['form'], ns: number): KernelCost => ({ id, form, nsPerElement: ns });
-  const run = [cost('copy', 'baseline', 0.2), cost('sigmoid', 'tuned', 5), cost('sigmoid', 'textbook', 20), cost('relu', 'tuned', 1.6), cost('tanh', 'tuned', 6), cost('tanh', 'textbook', 12), cost('mish', 'tuned', 9)];
+  const cost = (id: KernelCost['id'], form: KernelCost['form'], ns: number): KernelCost => ({
+    id,
+    form,
+    nsPerElement: ns,
+  });
+  const run = [
+    cost('copy', 'baseline', 0.2),
+    cost('sigmoid', 'tuned', 5),
+    cost('sigmoid', 'textbook', 20),
+    cost('relu', 'tuned', 1.6),
+    cost('tanh', 'tuned', 6),
+    cost('tanh', 'textbook', 12),
+    cost('mish', 'tuned', 9),
+  ];
 
   it('orders the baseline first, then tuned kernels by time, each followed by its textbook loop', () => {
-    expect(orderCosts(run).map((c) => `${c.id}/${c.form}`)).toEqual(['copy/baseline', 'relu/tuned', 'sigmoid/tuned', 'sigmoid/textbook', 'tanh/tuned', 'tanh/textbook', 'mish/tuned']);
+    expect(orderCosts(run).map((c) => `${c.id}/${c.form}`)).toEqual([
+      'copy/baseline',
+      'relu/tuned',
+      'sigmoid/tuned',
+      'sigmoid/textbook',
+      'tanh/tuned',
+      'tanh/textbook',
+      'mish/tuned',
+    ]);
   });
 
   it('keeps a textbook result whose tuned kernel has not arrived', () => {
-    expect(orderCosts([cost('tanh', 'textbook', 3), cost('copy', 'baseline', 0.2)]).map((c) => c.form)).toEqual(['baseline', 'textbook']);
+    expect(
+      orderCosts([cost('tanh', 'textbook', 3), cost('copy', 'baseline', 0.2)]).map((c) => c.form),
+    ).toEqual(['baseline', 'textbook']);
   });
 
   it('names each kernel and the code it ran', () => {
@@ -84,7 +138,13 @@ describe('cost widget model', () => {
   });
 
   it('has a kernel for every activation in a full run', () => {
-    const costs = measureCosts(activationIds, { size: 16, roundMs: 1, rounds: 1, now: tickingClock(), textbook: true });
+    const costs = measureCosts(activationIds, {
+      size: 16,
+      roundMs: 1,
+      rounds: 1,
+      now: tickingClock(),
+      textbook: true,
+    });
     expect(orderCosts(costs)).toHaveLength(costs.length);
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { appendPoint, datasetKinds, generators, isRegression, makeDataset, regressionGenerators, regressionKinds } from '../../src/lib/data/index.ts';
+import {
+  appendPoint,
+  datasetKinds,
+  generators,
+  isRegression,
+  makeDataset,
+  regressionGenerators,
+  regressionKinds,
+} from '../../src/lib/data/index.ts';
 import { createRng } from '../../src/lib/random.ts';
 
 describe.each(datasetKinds)('generator %s', (kind) => {
@@ -119,21 +127,24 @@ describe('appendPoint', () => {
 });
 
 describe('regression problems', () => {
-  it.each(regressionKinds)('%s: values in [-1.2, 1.2] over the [-6, 6] square, seeded, split as asked', (kind) => {
-    const a = makeDataset({ kind, n: 200, noise: 0, seed: 4, testFraction: 0.25 });
-    const b = makeDataset({ kind, n: 200, noise: 0, seed: 4, testFraction: 0.25 });
-    expect([a.train.n, a.test.n]).toEqual([150, 50]);
-    expect(Array.from(a.train.targets)).toEqual(Array.from(b.train.targets));
-    for (const s of [a.train, a.test]) {
-      for (let i = 0; i < s.n; i++) {
-        expect(Math.abs(s.inputs[2 * i]!)).toBeLessThanOrEqual(6);
-        expect(Math.abs(s.targets[i]!)).toBeLessThanOrEqual(1.2);
-        expect(s.classes[i]).toBe(s.targets[i]! > 0 ? 1 : 0);
+  it.each(regressionKinds)(
+    '%s: values in [-1.2, 1.2] over the [-6, 6] square, seeded, split as asked',
+    (kind) => {
+      const a = makeDataset({ kind, n: 200, noise: 0, seed: 4, testFraction: 0.25 });
+      const b = makeDataset({ kind, n: 200, noise: 0, seed: 4, testFraction: 0.25 });
+      expect([a.train.n, a.test.n]).toEqual([150, 50]);
+      expect(Array.from(a.train.targets)).toEqual(Array.from(b.train.targets));
+      for (const s of [a.train, a.test]) {
+        for (let i = 0; i < s.n; i++) {
+          expect(Math.abs(s.inputs[2 * i]!)).toBeLessThanOrEqual(6);
+          expect(Math.abs(s.targets[i]!)).toBeLessThanOrEqual(1.2);
+          expect(s.classes[i]).toBe(s.targets[i]! > 0 ? 1 : 0);
+        }
       }
-    }
-    expect(isRegression(kind)).toBe(true);
-    expect(isRegression('circle')).toBe(false);
-  });
+      expect(isRegression(kind)).toBe(true);
+      expect(isRegression('circle')).toBe(false);
+    },
+  );
 
   it('the plane is (x + y) / 10 without noise, and noise moves the values', () => {
     const points = regressionGenerators['reg-plane'](50, 0, createRng(1));
@@ -144,9 +155,12 @@ describe('regression problems', () => {
 
   it('the bumps alternate in sign and vanish far from every centre', () => {
     const gauss = regressionGenerators['reg-gauss'](2000, 0, createRng(2));
-    const near = (cx: number, cy: number) => gauss.filter((p) => Math.hypot(p.x - cx, p.y - cy) < 0.5);
+    const near = (cx: number, cy: number) =>
+      gauss.filter((p) => Math.hypot(p.x - cx, p.y - cy) < 0.5);
     expect(near(-4, 2.5).every((p) => p.value > 0.7)).toBe(true);
     expect(near(0, 2.5).every((p) => p.value < -0.7)).toBe(true);
-    expect(gauss.filter((p) => Math.abs(p.y) < 0.1 && Math.abs(p.x) > 5.9).every((p) => p.value === 0)).toBe(true);
+    expect(
+      gauss.filter((p) => Math.abs(p.y) < 0.1 && Math.abs(p.x) > 5.9).every((p) => p.value === 0),
+    ).toBe(true);
   });
 });

@@ -8,9 +8,24 @@ import { decodeDigits } from '../../src/lib/data/digits.ts';
 import { parseParams } from '../../src/lib/url-state.ts';
 import { stateFromQuery, queryWithState } from '../../src/widgets/shared/url-codec.ts';
 import { digitPaths, firstOfEachClass } from '../../src/widgets/digits/digit-image.ts';
-import { digitsData, experiments, laneModel, runLane } from '../../src/widgets/digits/experiments.ts';
-import { DIGITS_LEAGUE_RUNS, leagueActivations, leagueRowOf, rankRows } from '../../src/widgets/digits/league.ts';
-import { adjustable, digitsUrl, experimentDefaults, experimentIds } from '../../src/widgets/digits/params.ts';
+import {
+  digitsData,
+  experiments,
+  laneModel,
+  runLane,
+} from '../../src/widgets/digits/experiments.ts';
+import {
+  DIGITS_LEAGUE_RUNS,
+  leagueActivations,
+  leagueRowOf,
+  rankRows,
+} from '../../src/widgets/digits/league.ts';
+import {
+  adjustable,
+  digitsUrl,
+  experimentDefaults,
+  experimentIds,
+} from '../../src/widgets/digits/params.ts';
 
 describe('digits URL state', () => {
   it('round-trips every experiment’s adjustable settings and leaves defaults out', () => {
@@ -24,14 +39,23 @@ describe('digits URL state', () => {
       expect(back.notices).toEqual([]);
       for (const key of adjustable[id]) expect(back.state[key]).toBe(changed[key]);
       // What the experiment does not let a reader change stays at its default.
-      for (const key of ['seed', 'epochs', 'lr', 'layers', 'act'] as const) if (!adjustable[id].includes(key)) expect(back.state[key]).toBe(initial[key]);
+      for (const key of ['seed', 'epochs', 'lr', 'layers', 'act'] as const)
+        if (!adjustable[id].includes(key)) expect(back.state[key]).toBe(initial[key]);
     }
   });
 
   it('turns garbage into defaults with a notice', () => {
-    const { values, notices } = parseParams(digitsUrl('dead').table(experimentDefaults.dead), 'digits-dead.lr=-1&digits-dead.seed=x&digits-dead.act=relu', 'digits-dead');
+    const { values, notices } = parseParams(
+      digitsUrl('dead').table(experimentDefaults.dead),
+      'digits-dead.lr=-1&digits-dead.seed=x&digits-dead.act=relu',
+      'digits-dead',
+    );
     expect(values).toMatchObject({ lr: 1, seed: 1 });
-    expect(notices.map((n) => n.param)).toEqual(['digits-dead.lr', 'digits-dead.seed', 'digits-dead.act']);
+    expect(notices.map((n) => n.param)).toEqual([
+      'digits-dead.lr',
+      'digits-dead.seed',
+      'digits-dead.act',
+    ]);
   });
 });
 
@@ -42,7 +66,9 @@ describe('digit pictures', () => {
     const paths = digitPaths(images.levels, 0);
     const squares = paths.reduce((n, p) => n + (p.d.match(/M/g)?.length ?? 0), 0);
     expect(squares).toBe(Array.from(images.levels.subarray(0, 64)).filter((v) => v > 0).length);
-    expect(paths.map((p) => p.opacity)).toEqual([...paths.map((p) => p.opacity)].sort((a, b) => a - b));
+    expect(paths.map((p) => p.opacity)).toEqual(
+      [...paths.map((p) => p.opacity)].sort((a, b) => a - b),
+    );
     expect(paths.at(-1)!.opacity).toBeLessThanOrEqual(1);
   });
 
@@ -53,7 +79,9 @@ describe('digit pictures', () => {
 
   it('picks the first images of each class in class order', () => {
     const picked = firstOfEachClass(images.labels, 2);
-    expect(picked.map((i) => images.labels[i])).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9]);
+    expect(picked.map((i) => images.labels[i])).toEqual([
+      0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9,
+    ]);
   });
 });
 
@@ -68,7 +96,10 @@ describe('digits experiments', () => {
     expect(m.spec.outputActivation).toBe('softmax');
     expect(m.spec.customActivation?.f(0)).toBe(0);
     expect(laneModel(exp, raised!, exp.defaults).spec.customActivation?.f(0)).toBe(1);
-    expect(laneModel(experiments.depth, exp.lanes(exp.defaults)[0]!, experiments.depth.defaults).spec.sizes).toHaveLength(10);
+    expect(
+      laneModel(experiments.depth, exp.lanes(exp.defaults)[0]!, experiments.depth.defaults).spec
+        .sizes,
+    ).toHaveLength(10);
   });
 
   it('trains deterministically and reports per-epoch points, stats and the confusion matrix', () => {
@@ -83,7 +114,10 @@ describe('digits experiments', () => {
     expect(a.gradNorms).toHaveLength(3);
     expect(a.dead).toHaveLength(2);
     expect(Array.from(a.confusion).reduce((s, v) => s + v, 0)).toBe(360);
-    const correct = Array.from({ length: 10 }, (_, i) => a.confusion[i * 11]!).reduce((s, v) => s + v, 0);
+    const correct = Array.from({ length: 10 }, (_, i) => a.confusion[i * 11]!).reduce(
+      (s, v) => s + v,
+      0,
+    );
     expect(correct / 360).toBeCloseTo(a.history[1]!.testAccuracy, 12);
     for (const m of a.mistakes) expect(m.predicted).not.toBe(m.label);
     expect(a.mistakes.length).toBe(Math.min(24, 360 - correct));
@@ -98,7 +132,11 @@ describe('digits league', () => {
   });
 
   it('ranks by median, then worst seed', () => {
-    const rows = [leagueRowOf('relu', [0.9, 0.8, 0.95]), leagueRowOf('tanh', [0.9, 0.85, 0.91]), leagueRowOf('sigmoid', [0.1, 0.1, 0.1])];
+    const rows = [
+      leagueRowOf('relu', [0.9, 0.8, 0.95]),
+      leagueRowOf('tanh', [0.9, 0.85, 0.91]),
+      leagueRowOf('sigmoid', [0.1, 0.1, 0.1]),
+    ];
     expect(rankRows(rows).map((r) => r.act)).toEqual(['tanh', 'relu', 'sigmoid']);
     expect(rows[0]).toMatchObject({ median: 0.9, min: 0.8, max: 0.95 });
   });

@@ -63,7 +63,8 @@ describe('digits split', () => {
     for (const i of [0, 17, 359]) {
       const row = test.index[i]!;
       expect(test.labels[i]).toBe(images.labels[row]);
-      for (let p = 0; p < 64; p++) expect(test.inputs[i * 64 + p]).toBe(images.levels[row * 64 + p]! / 16);
+      for (let p = 0; p < 64; p++)
+        expect(test.inputs[i * 64 + p]).toBe(images.levels[row * 64 + p]! / 16);
     }
     expect(Math.min(...split.train.inputs)).toBe(0);
     expect(Math.max(...split.train.inputs)).toBe(1);

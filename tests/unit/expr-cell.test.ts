@@ -22,7 +22,12 @@ import { queryWithState, stateFromQuery } from '../../src/widgets/shared/url-cod
 
 describe('expression cell model', () => {
   it('round-trips its state through the URL, invalid text included', () => {
-    const state: CellState = { text: 'x * (1 +', params: { beta: 2.5 }, compare: 'gelu', halfRange: 10 };
+    const state: CellState = {
+      text: 'x * (1 +',
+      params: { beta: 2.5 },
+      compare: 'gelu',
+      halfRange: 10,
+    };
     const query = queryWithState(cellUrl, initialState, state, 'expr', 'keep=1');
     expect(query).toContain('keep=1');
     expect(stateFromQuery(cellUrl, initialState, query, 'expr')).toEqual({ state, notices: [] });
@@ -32,7 +37,12 @@ describe('expression cell model', () => {
   it('garbage in the URL gives defaults and notices, never an exception', () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), fc.string(), (f, p, vs) => {
-        const q = new URLSearchParams({ 'expr.f': f, 'expr.p': p, 'expr.vs': vs, 'expr.r': f }).toString();
+        const q = new URLSearchParams({
+          'expr.f': f,
+          'expr.p': p,
+          'expr.vs': vs,
+          'expr.r': f,
+        }).toString();
         const { state } = stateFromQuery(cellUrl, initialState, q, 'expr');
         expect(typeof state.text).toBe('string');
         expect(state.text.length).toBeLessThanOrEqual(200);
@@ -40,7 +50,9 @@ describe('expression cell model', () => {
       }),
       { numRuns: 300 },
     );
-    expect(stateFromQuery(cellUrl, initialState, 'expr.vs=nope&expr.zz=1', 'expr').notices).toHaveLength(2);
+    expect(
+      stateFromQuery(cellUrl, initialState, 'expr.vs=nope&expr.zz=1', 'expr').notices,
+    ).toHaveLength(2);
   });
 
   it('puts the caret under the bad character, also in a long text', () => {
@@ -59,18 +71,27 @@ describe('expression cell model', () => {
     expect(lo).toBeGreaterThan(-100);
   });
 
-  it('plots f and f\', plus a compared built-in, and links to the playground', () => {
+  it("plots f and f', plus a compared built-in, and links to the playground", () => {
     const fn = fallbackFunction();
     expect(cellSeries(fn, initialState).map((s) => s.key)).toEqual(['f', 'df']);
-    expect(cellSeries(fn, { ...initialState, compare: 'relu' }).map((s) => s.key)).toEqual(['f', 'df', 'cmp', 'dcmp']);
-    expect(cellPlotOptions(fn, initialState, 640, 'cell').ariaDescription).toContain('x * sigmoid(1.702 * x)');
+    expect(cellSeries(fn, { ...initialState, compare: 'relu' }).map((s) => s.key)).toEqual([
+      'f',
+      'df',
+      'cmp',
+      'dcmp',
+    ]);
+    expect(cellPlotOptions(fn, initialState, 640, 'cell').ariaDescription).toContain(
+      'x * sigmoid(1.702 * x)',
+    );
     const parsed = parseExpression('x * sigmoid(beta * x)');
     if (!parsed.ok) throw new Error('parse');
     const href = playgroundHref('/sub/', cellFunction(parsed, { beta: 2 }), { beta: 2 });
-    expect(href).toBe('/sub/playground/?train.act=custom&train.expr=x+*+sigmoid%28beta+*+x%29&train.exprp=beta%3A2');
+    expect(href).toBe(
+      '/sub/playground/?train.act=custom&train.expr=x+*+sigmoid%28beta+*+x%29&train.exprp=beta%3A2',
+    );
   });
 
-  it('exports x, f and f\', and the compared built-in, as CSV', () => {
+  it("exports x, f and f', and the compared built-in, as CSV", () => {
     const parsed = parseExpression('x * sigmoid(beta * x)');
     if (!parsed.ok) throw new Error('parse');
     const fn = cellFunction(parsed, { beta: 2 });

@@ -7,20 +7,32 @@
 import { describe, expect, it } from 'vitest';
 import { createMlp } from '../../src/lib/nn/index.ts';
 import { parseParams } from '../../src/lib/url-state.ts';
-import { configTable, datasetOf, defaultConfig, trainOptionsOf, type Config } from '../../src/widgets/playground/config.ts';
+import {
+  configTable,
+  datasetOf,
+  defaultConfig,
+  trainOptionsOf,
+  type Config,
+} from '../../src/widgets/playground/config.ts';
 import { checkCustom, hiddenActivationOf, specOf } from '../../src/widgets/playground/custom.ts';
 import { fallbackFunction, playgroundHref } from '../../src/widgets/expression-cell/model.ts';
 
 function lossesOf(c: Config, epochs: number): number[] {
   const model = createMlp(specOf(c));
   const data = datasetOf(c);
-  return Array.from({ length: epochs }, () => model.trainEpoch(data.train.inputs, data.train.targets, trainOptionsOf(c, false)));
+  return Array.from({ length: epochs }, () =>
+    model.trainEpoch(data.train.inputs, data.train.targets, trainOptionsOf(c, false)),
+  );
 }
 
 describe('custom activation in the playground', () => {
   it('reads the link the notebook cell writes', () => {
     const href = playgroundHref('/', fallbackFunction(), {});
-    const { values, notices } = parseParams(configTable, new URL(href, 'https://x.org').search, 'train');
+    const { values, notices } = parseParams(
+      configTable,
+      new URL(href, 'https://x.org').search,
+      'train',
+    );
     expect(notices).toEqual([]);
     expect(values.act).toBe('custom');
     expect(values.expr).toBe('x * sigmoid(1.702 * x)');
@@ -41,7 +53,9 @@ describe('custom activation in the playground', () => {
     expect(config.expr).toBe('x * (1 +');
     expect(notices[0]).toMatch(/custom activation .*expected a number.*using tanh/);
     expect(hiddenActivationOf(bad)).toBe('tanh');
-    expect(checkCustom({ ...defaultConfig, act: 'custom', expr: '' }, 'train').notices[0]).toMatch(/empty/);
+    expect(checkCustom({ ...defaultConfig, act: 'custom', expr: '' }, 'train').notices[0]).toMatch(
+      /empty/,
+    );
   });
 
   it('trains: the loss falls, and tanh(x) typed in trains like the built-in tanh', () => {

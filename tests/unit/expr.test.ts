@@ -117,7 +117,11 @@ describe('errors point at the position and say what was expected', () => {
   it('limits the length to 200 characters and the nesting depth', () => {
     const long = parseExpression(`x${' + x'.repeat(50)}`);
     expect(long.ok).toBe(false);
-    if (!long.ok) expect(long.error).toEqual({ position: 200, message: expect.stringContaining('longer than 200') });
+    if (!long.ok)
+      expect(long.error).toEqual({
+        position: 200,
+        message: expect.stringContaining('longer than 200'),
+      });
     const deep = parseExpression(`${'('.repeat(MAX_DEPTH + 1)}x${')'.repeat(MAX_DEPTH + 1)}`);
     expect(deep.ok).toBe(false);
     if (!deep.ok) expect(deep.error.message).toContain('nested more than 32 levels');
@@ -185,15 +189,25 @@ describe('derivatives by automatic differentiation', () => {
   });
 
   it('agrees with a five-point finite difference at random smooth points', () => {
-    const exprs = ['x * sigmoid(1.702 * x)', 'x * tanh(softplus(x))', 'tanh(x)^3 - sin(2 * x)', 'exp(-x^2 / 2) * cosh(x / 3)', 'gelu(x) + silu(x) * elu(x + 5)'];
+    const exprs = [
+      'x * sigmoid(1.702 * x)',
+      'x * tanh(softplus(x))',
+      'tanh(x)^3 - sin(2 * x)',
+      'exp(-x^2 / 2) * cosh(x / 3)',
+      'gelu(x) + silu(x) * elu(x + 5)',
+    ];
     const fns = exprs.map((e) => compiled(e));
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: fns.length - 1 }), fc.double({ min: -4, max: 4, noNaN: true }), (i, x) => {
-        const c = fns[i]!;
-        const h = 1e-3;
-        const fd = (8 * (c.f(x + h) - c.f(x - h)) - (c.f(x + 2 * h) - c.f(x - 2 * h))) / (12 * h);
-        expect(Math.abs(c.df(x) - fd)).toBeLessThan(1e-7 * (1 + Math.abs(fd)));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: fns.length - 1 }),
+        fc.double({ min: -4, max: 4, noNaN: true }),
+        (i, x) => {
+          const c = fns[i]!;
+          const h = 1e-3;
+          const fd = (8 * (c.f(x + h) - c.f(x - h)) - (c.f(x + 2 * h) - c.f(x - 2 * h))) / (12 * h);
+          expect(Math.abs(c.df(x) - fd)).toBeLessThan(1e-7 * (1 + Math.abs(fd)));
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -212,7 +226,10 @@ describe('derivatives by automatic differentiation', () => {
 
 describe('TeX and parameters in URLs', () => {
   it.each([
-    ['x * sigmoid(1.702 * x)', String.raw`x \cdot \operatorname{sigmoid}\left(1.702 \cdot x\right)`],
+    [
+      'x * sigmoid(1.702 * x)',
+      String.raw`x \cdot \operatorname{sigmoid}\left(1.702 \cdot x\right)`,
+    ],
     ['-x^2', '-{x}^{2}'],
     ['(1 + x) / sqrt(x)', String.raw`\frac{1 + x}{\sqrt{x}}`],
     ['beta * abs(x) + 1e-7', String.raw`\beta \cdot \left|x\right| + 10^{-7}`],
@@ -225,8 +242,15 @@ describe('TeX and parameters in URLs', () => {
   });
 
   it('round-trips parameter values and drops junk', () => {
-    expect(decodeParams(encodeParams(['a', 'beta'], { a: 0.5, beta: -2 }))).toEqual({ a: 0.5, beta: -2 });
-    expect(decodeParams('a:1,a:2,b:x,c:99,:1,d:1e-2,constructor:1')).toEqual({ a: 1, d: 0.01, constructor: 1 });
+    expect(decodeParams(encodeParams(['a', 'beta'], { a: 0.5, beta: -2 }))).toEqual({
+      a: 0.5,
+      beta: -2,
+    });
+    expect(decodeParams('a:1,a:2,b:x,c:99,:1,d:1e-2,constructor:1')).toEqual({
+      a: 1,
+      d: 0.01,
+      constructor: 1,
+    });
     expect(decodeParams('')).toEqual({});
   });
 

@@ -19,10 +19,31 @@ import { parseExpression } from '../../src/lib/expr/parser.ts';
 import { cutToFrame, type Domain } from '../../src/lib/plots/curves.ts';
 import { figuresInMdx, type MdxFigure } from '../../src/build/mdx-figures.ts';
 import { activationPlotOptions } from '../../src/widgets/activation-plot/figure.ts';
-import { chainPlotOptions, chainProducts, floor, maxDepth, sigmoidBound, type ChainRuleState } from '../../src/widgets/chain-rule/model.ts';
-import { comparePlotOptions, compareModes, type CompareMode } from '../../src/widgets/compare/model.ts';
-import { cellFunction, cellPlotOptions, fallbackFunction, initialState, type CellFunction } from '../../src/widgets/expression-cell/model.ts';
-import { explorerPlotOptions, resolvedParams, zoomLevels } from '../../src/widgets/explorer/model.ts';
+import {
+  chainPlotOptions,
+  chainProducts,
+  floor,
+  maxDepth,
+  sigmoidBound,
+  type ChainRuleState,
+} from '../../src/widgets/chain-rule/model.ts';
+import {
+  comparePlotOptions,
+  compareModes,
+  type CompareMode,
+} from '../../src/widgets/compare/model.ts';
+import {
+  cellFunction,
+  cellPlotOptions,
+  fallbackFunction,
+  initialState,
+  type CellFunction,
+} from '../../src/widgets/expression-cell/model.ts';
+import {
+  explorerPlotOptions,
+  resolvedParams,
+  zoomLevels,
+} from '../../src/widgets/explorer/model.ts';
 import { identityPlotOptions, morph } from '../../src/widgets/tanh-identity/model.ts';
 
 /** A function the figure draws: its value at x, in data units. */
@@ -44,7 +65,10 @@ interface Scale {
 
 /** Vertices of a Plot line path (`M x,y L x,y ...`, the linear curve's output). */
 function vertices(d: string): [number, number][] {
-  return [...d.matchAll(/[ML](-?[\d.]+(?:e[-+]?\d+)?),(-?[\d.]+(?:e[-+]?\d+)?)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  return [...d.matchAll(/[ML](-?[\d.]+(?:e[-+]?\d+)?),(-?[\d.]+(?:e[-+]?\d+)?)/g)].map((m) => [
+    Number(m[1]),
+    Number(m[2]),
+  ]);
 }
 
 /**
@@ -54,14 +78,19 @@ function vertices(d: string): [number, number][] {
  */
 export function flattenedPoints(options: Plot.PlotOptions, oracles: readonly Oracle[]): string[] {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const svg = Plot.plot({ ...options, document: document as unknown as Document }) as unknown as Element & { scale(name: string): Scale };
+  const svg = Plot.plot({
+    ...options,
+    document: document as unknown as Document,
+  }) as unknown as Element & { scale(name: string): Scale };
   const x = svg.scale('x');
   const y = svg.scale('y');
   const top = Math.min(...y.range);
   const bottom = Math.max(...y.range);
   const drawn: [number, number][] = [];
-  for (const path of svg.querySelectorAll('g[aria-label="line"] path')) drawn.push(...vertices(path.getAttribute('d') ?? ''));
-  for (const dot of svg.querySelectorAll('g[aria-label="dot"] circle')) drawn.push([Number(dot.getAttribute('cx')), Number(dot.getAttribute('cy'))]);
+  for (const path of svg.querySelectorAll('g[aria-label="line"] path'))
+    drawn.push(...vertices(path.getAttribute('d') ?? ''));
+  for (const dot of svg.querySelectorAll('g[aria-label="dot"] circle'))
+    drawn.push([Number(dot.getAttribute('cx')), Number(dot.getAttribute('cy'))]);
   // The scale's own `apply` would clamp too, so values map to pixels here, unclamped.
   const [d0, d1] = y.domain.map((v) => (y.type === 'log' ? Math.log(v) : v)) as [number, number];
   const toPixel = (v: number): number => {
@@ -74,7 +103,8 @@ export function flattenedPoints(options: Plot.PlotOptions, oracles: readonly Ora
       bad.push(`(${px.toFixed(1)}, ${py.toFixed(1)}) is outside the frame [${top}, ${bottom}]`);
       continue;
     }
-    const edge = Math.abs(py - top) <= 0.5 ? top : Math.abs(py - bottom) <= 0.5 ? bottom : undefined;
+    const edge =
+      Math.abs(py - top) <= 0.5 ? top : Math.abs(py - bottom) <= 0.5 ? bottom : undefined;
     if (edge === undefined) continue;
     // The vertex is honest if some curve touches or crosses the edge within two pixels of it: a
     // crossing between two samples lands there, and so does a jump at a discontinuity (the
@@ -87,7 +117,9 @@ export function flattenedPoints(options: Plot.PlotOptions, oracles: readonly Ora
     });
     if (!meets) {
       const at = x.invert(px);
-      bad.push(`x = ${at.toPrecision(4)} is drawn on the ${edge === top ? 'top' : 'bottom'} edge, where the curves are ${oracles.map((f) => f(at).toPrecision(3)).join(', ')}`);
+      bad.push(
+        `x = ${at.toPrecision(4)} is drawn on the ${edge === top ? 'top' : 'bottom'} edge, where the curves are ${oracles.map((f) => f(at).toPrecision(3)).join(', ')}`,
+      );
     }
   }
   return bad;
@@ -102,24 +134,35 @@ function activationOracles(ids: readonly ActivationId[], derivative: boolean): O
   });
 }
 
-function compareCase(name: string, ids: readonly ActivationId[], mode: CompareMode, halfRange: number): FigureCase {
+function compareCase(
+  name: string,
+  ids: readonly ActivationId[],
+  mode: CompareMode,
+  halfRange: number,
+): FigureCase {
   const oracles = ids.map((id): Oracle => {
     const a = getActivation(id);
     return mode === 'f' ? (x) => a.f(x) : mode === 'df' ? (x) => a.df(x) : (x) => Math.abs(a.df(x));
   });
-  return { name, options: comparePlotOptions({ ids: [...ids], mode, halfRange }, width, 'g'), oracles };
+  return {
+    name,
+    options: comparePlotOptions({ ids: [...ids], mode, halfRange }, width, 'g'),
+    oracles,
+  };
 }
 
 /** The chain-rule products between layers, as the figure joins them: straight in log space. */
 function chainOracles(state: ChainRuleState): Oracle[] {
   const depth = Math.round(state.depth);
-  const logLinear = (value: (layer: number) => number): Oracle => (x) => {
-    const i = Math.min(depth - 1, Math.max(1, Math.floor(x)));
-    const a = value(i);
-    const b = value(i + 1);
-    const t = Math.min(1, Math.max(0, x - i));
-    return a > 0 && b > 0 ? Math.exp(Math.log(a) * (1 - t) + Math.log(b) * t) : t < 0.5 ? a : b;
-  };
+  const logLinear =
+    (value: (layer: number) => number): Oracle =>
+    (x) => {
+      const i = Math.min(depth - 1, Math.max(1, Math.floor(x)));
+      const a = value(i);
+      const b = value(i + 1);
+      const t = Math.min(1, Math.max(0, x - i));
+      return a > 0 && b > 0 ? Math.exp(Math.log(a) * (1 - t) + Math.log(b) * t) : t < 0.5 ? a : b;
+    };
   return [
     ...chainProducts(state).map(({ products }) => logLinear((layer) => products[layer - 1] ?? NaN)),
     logLinear((layer) => sigmoidBound(layer, state.weight)),
@@ -140,7 +183,17 @@ function casesOf(figure: MdxFigure, lesson: string): FigureCase[] {
       const derivative = p['derivative'] === true;
       const domain = (p['domain'] as Domain | undefined) ?? [-6, 6];
       const yDomain = p['yDomain'] as Domain | undefined;
-      const options = activationPlotOptions({ figureId: figure.id, ids, derivative, domain, ...(yDomain ? { yDomain } : {}), description: name }, width);
+      const options = activationPlotOptions(
+        {
+          figureId: figure.id,
+          ids,
+          derivative,
+          domain,
+          ...(yDomain ? { yDomain } : {}),
+          description: name,
+        },
+        width,
+      );
       return [{ name, options, oracles: activationOracles(ids, derivative) }];
     }
     case 'CompareActivations': {
@@ -148,7 +201,10 @@ function casesOf(figure: MdxFigure, lesson: string): FigureCase[] {
       // Every mode at its default range, with the figure's functions and with all of them.
       return (Object.keys(compareModes) as CompareMode[]).flatMap((mode) => {
         const half = (p['halfRange'] as number | undefined) ?? (mode === 'logdf' ? 16 : 5);
-        return [compareCase(`${name} (${mode})`, ids, mode, half), compareCase(`${name} (${mode}, every function)`, activationIds, mode, half)];
+        return [
+          compareCase(`${name} (${mode})`, ids, mode, half),
+          compareCase(`${name} (${mode}, every function)`, activationIds, mode, half),
+        ];
       });
     }
     case 'ActivationExplorer': {
@@ -156,7 +212,11 @@ function casesOf(figure: MdxFigure, lesson: string): FigureCase[] {
       const a = getActivation(id);
       return zoomLevels.map((halfRange) => ({
         name: `${name} (±${halfRange})`,
-        options: explorerPlotOptions({ activation: id, halfRange, params: resolvedParams(a, {}), cursor: 1 }, width, 'g'),
+        options: explorerPlotOptions(
+          { activation: id, halfRange, params: resolvedParams(a, {}), cursor: 1 },
+          width,
+          'g',
+        ),
         oracles: activationOracles([id], true),
       }));
     }
@@ -171,7 +231,11 @@ function casesOf(figure: MdxFigure, lesson: string): FigureCase[] {
         { depth: maxDepth, mean: 0, spread: 0, seed: 1, weight: 10, bias: 0 },
         { depth: maxDepth, mean: 1, spread: 2, seed: 3, weight: -6, bias: 1 },
       ];
-      return states.map((s) => ({ name: `${name} ${JSON.stringify(s)}`, options: chainPlotOptions(s, width, 'g'), oracles: chainOracles(s) }));
+      return states.map((s) => ({
+        name: `${name} ${JSON.stringify(s)}`,
+        options: chainPlotOptions(s, width, 'g'),
+        oracles: chainOracles(s),
+      }));
     }
     case 'TanhIdentity':
       return [0, 0.5, 1].map((t) => ({
@@ -181,7 +245,9 @@ function casesOf(figure: MdxFigure, lesson: string): FigureCase[] {
       }));
     case 'ExpressionCell': {
       const fn = fallbackFunction();
-      return [{ name, options: cellPlotOptions(fn, initialState, width, 'g'), oracles: cellOracles(fn) }];
+      return [
+        { name, options: cellPlotOptions(fn, initialState, width, 'g'), oracles: cellOracles(fn) },
+      ];
     }
     default:
       // Float pitfalls plots dots of an error, not a curve; training demos fit their axes to the data.
@@ -192,7 +258,11 @@ function casesOf(figure: MdxFigure, lesson: string): FigureCase[] {
 const lessonsDir = 'content/lessons';
 const lessonCases = readdirSync(lessonsDir)
   .filter((f) => f.endsWith('.mdx'))
-  .flatMap((file) => figuresInMdx(readFileSync(join(lessonsDir, file), 'utf8'), file).flatMap((fig) => casesOf(fig, file)));
+  .flatMap((file) =>
+    figuresInMdx(readFileSync(join(lessonsDir, file), 'utf8'), file).flatMap((fig) =>
+      casesOf(fig, file),
+    ),
+  );
 
 describe('no figure flattens a curve at its frame', () => {
   test('the lessons have figures with a fixed y range to check', () => {
@@ -203,14 +273,22 @@ describe('no figure flattens a curve at its frame', () => {
     expect(flattenedPoints(c.options, c.oracles)).toEqual([]);
   });
 
-  test.each(['exp(x)', '1/x', 'x^3 - 4*x', 'log(x)', 'sqrt(x)', 'x*sigmoid(x)'])('notebook cell: %s', (source) => {
-    const parsed = parseExpression(source);
-    if (!parsed.ok) throw new Error(parsed.error.message);
-    const fn = cellFunction(parsed, {});
-    for (const compare of ['none', 'relu', 'selu'] as const) {
-      expect(flattenedPoints(cellPlotOptions(fn, { ...initialState, compare }, width, 'g'), cellOracles(fn))).toEqual([]);
-    }
-  });
+  test.each(['exp(x)', '1/x', 'x^3 - 4*x', 'log(x)', 'sqrt(x)', 'x*sigmoid(x)'])(
+    'notebook cell: %s',
+    (source) => {
+      const parsed = parseExpression(source);
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      const fn = cellFunction(parsed, {});
+      for (const compare of ['none', 'relu', 'selu'] as const) {
+        expect(
+          flattenedPoints(
+            cellPlotOptions(fn, { ...initialState, compare }, width, 'g'),
+            cellOracles(fn),
+          ),
+        ).toEqual([]);
+      }
+    },
+  );
 
   test('any activations in any y range', () => {
     fc.assert(
@@ -221,7 +299,10 @@ describe('no figure flattens a curve at its frame', () => {
         fc.double({ min: 0.05, max: 4, noNaN: true }),
         (ids, derivative, lo, span) => {
           const yDomain: Domain = [lo, lo + span];
-          const options = activationPlotOptions({ figureId: 'g', ids, derivative, domain: [-6, 6], yDomain, description: '' }, width);
+          const options = activationPlotOptions(
+            { figureId: 'g', ids, derivative, domain: [-6, 6], yDomain, description: '' },
+            width,
+          );
           expect(flattenedPoints(options, activationOracles(ids, derivative))).toEqual([]);
         },
       ),
@@ -231,8 +312,16 @@ describe('no figure flattens a curve at its frame', () => {
 
   test('the check catches a clamped scale', () => {
     const relu = getActivation('relu');
-    const data = Array.from({ length: 121 }, (_, i) => ({ x: -6 + i / 10, y: relu.f(-6 + i / 10) }));
-    const clamped: Plot.PlotOptions = { width, height: 300, y: { domain: [-1.5, 2], clamp: true }, marks: [Plot.line(data, { x: 'x', y: 'y' })] };
+    const data = Array.from({ length: 121 }, (_, i) => ({
+      x: -6 + i / 10,
+      y: relu.f(-6 + i / 10),
+    }));
+    const clamped: Plot.PlotOptions = {
+      width,
+      height: 300,
+      y: { domain: [-1.5, 2], clamp: true },
+      marks: [Plot.line(data, { x: 'x', y: 'y' })],
+    };
     expect(flattenedPoints(clamped, [(x) => relu.f(x)]).length).toBeGreaterThan(30);
   });
 });
@@ -240,14 +329,26 @@ describe('no figure flattens a curve at its frame', () => {
 describe('cutToFrame', () => {
   test('a line leaving the top ends on the edge where it crosses it, and says so', () => {
     const { points, exits } = cutToFrame([0, 1, 2, 3], [0, 1, 3, 4], [-1, 2]);
-    expect(points).toEqual([{ x: 0, y: 0 }, { x: 1, y: 1 }, { x: 1.5, y: 2 }, { x: 2, y: NaN }]);
+    expect(points).toEqual([
+      { x: 0, y: 0 },
+      { x: 1, y: 1 },
+      { x: 1.5, y: 2 },
+      { x: 2, y: NaN },
+    ]);
     expect(exits).toEqual([{ x: 1.5, y: 2, direction: 'up' }]);
   });
 
   test('a line coming back in starts on the edge; one that jumps across the frame keeps its inside part', () => {
-    expect(cutToFrame([0, 1, 2], [5, 1, 1], [0, 2]).points).toEqual([{ x: 0.75, y: 2 }, { x: 1, y: 1 }, { x: 2, y: 1 }]);
+    expect(cutToFrame([0, 1, 2], [5, 1, 1], [0, 2]).points).toEqual([
+      { x: 0.75, y: 2 },
+      { x: 1, y: 1 },
+      { x: 2, y: 1 },
+    ]);
     const across = cutToFrame([0, 1], [-2, 4], [0, 2]);
-    expect(across.points.filter((p) => !Number.isNaN(p.y))).toEqual([{ x: 1 / 3, y: 0 }, { x: 2 / 3, y: 2 }]);
+    expect(across.points.filter((p) => !Number.isNaN(p.y))).toEqual([
+      { x: 1 / 3, y: 0 },
+      { x: 2 / 3, y: 2 },
+    ]);
     expect(across.exits.map((e) => e.direction)).toEqual(['down', 'up']);
   });
 
@@ -258,7 +359,10 @@ describe('cutToFrame', () => {
     expect(points[1]?.y).toBe(1e-30);
     expect(exits).toHaveLength(1);
     const blocked = cutToFrame([1, 2, 3], [1, 1, 0], [floor, 2], true);
-    expect(blocked.points.filter((p) => !Number.isNaN(p.y))).toEqual([{ x: 1, y: 1 }, { x: 2, y: 1 }]);
+    expect(blocked.points.filter((p) => !Number.isNaN(p.y))).toEqual([
+      { x: 1, y: 1 },
+      { x: 2, y: 1 },
+    ]);
     expect(blocked.exits).toEqual([{ x: 3, y: floor, direction: 'down' }]);
   });
 

@@ -16,7 +16,10 @@ const random = (length: number, scale = 1): Float64Array =>
 /** Row-major inputs in [0, 1) and one-hot targets of `n` examples. */
 function data(n: number, inSize: number, classes: number) {
   const inputs = Float64Array.from({ length: n * inSize }, () => rng.next());
-  const targets = oneHot(Int32Array.from({ length: n }, () => rng.int(classes)), classes);
+  const targets = oneHot(
+    Int32Array.from({ length: n }, () => rng.int(classes)),
+    classes,
+  );
   return { inputs, targets };
 }
 
@@ -57,7 +60,10 @@ describe('batched passes on wide layers', () => {
     const batched = model.gradient(inputs, targets).slice();
     const mean = new Float64Array(batched.length);
     for (let r = 0; r < n; r++) {
-      const g = model.gradient(inputs.subarray(r * 64, (r + 1) * 64), targets.subarray(r * 10, (r + 1) * 10));
+      const g = model.gradient(
+        inputs.subarray(r * 64, (r + 1) * 64),
+        targets.subarray(r * 10, (r + 1) * 10),
+      );
       for (let k = 0; k < g.length; k++) mean[k]! += g[k]! / n;
     }
     let worst = 0;
@@ -78,7 +84,12 @@ describe('batched passes on wide layers', () => {
 
   it('matches central differences (smooth hidden layers, a sample of the weights)', () => {
     const { inputs, targets } = data(20, 64, 10);
-    const model = createMlp({ ...wideSpec, activation: 'tanh', init: 'xavier', sizes: [64, 96, 40, 10] });
+    const model = createMlp({
+      ...wideSpec,
+      activation: 'tanh',
+      init: 'xavier',
+      sizes: [64, 96, 40, 10],
+    });
     const analytic = model.gradient(inputs, targets).slice();
     const p = model.params;
     const h = 1e-5;
@@ -91,7 +102,11 @@ describe('batched passes on wide layers', () => {
       const down = model.loss(inputs, targets);
       p[k] = v;
       const numeric = (up - down) / (2 * h);
-      worst = Math.max(worst, Math.abs(analytic[k]! - numeric) / Math.max(Math.abs(numeric), Math.abs(analytic[k]!), 1e-4));
+      worst = Math.max(
+        worst,
+        Math.abs(analytic[k]! - numeric) /
+          Math.max(Math.abs(numeric), Math.abs(analytic[k]!), 1e-4),
+      );
     }
     expect(worst).toBeLessThan(1e-5);
   });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { getActivation } from '../../src/lib/activations/index.ts';
 import { makeDataset } from '../../src/lib/data/index.ts';
-import { createMlp, fromJSON, type CustomActivation, type MlpSpec } from '../../src/lib/nn/index.ts';
+import {
+  createMlp,
+  fromJSON,
+  type CustomActivation,
+  type MlpSpec,
+} from '../../src/lib/nn/index.ts';
 
 const { train } = makeDataset({ kind: 'circle', n: 160, noise: 0, seed: 4, testFraction: 0.25 });
 const options = { learningRate: 0.03, batchSize: 10, optimizer: 'sgd' } as const;
@@ -18,11 +23,21 @@ function wrapped(id: 'tanh' | 'softsign', label: string): CustomActivation {
   };
 }
 
-const base: MlpSpec = { sizes: [2, 5, 1], activation: 'relu', outputActivation: 'linear', loss: 'mse', init: 'xavier', seed: 11 };
+const base: MlpSpec = {
+  sizes: [2, 5, 1],
+  activation: 'relu',
+  outputActivation: 'linear',
+  loss: 'mse',
+  init: 'xavier',
+  seed: 11,
+};
 
 describe('customActivation', () => {
   it('replaces the hidden activation: a wrapped softsign trains bit for bit like the registry softsign', () => {
-    const custom = createMlp({ ...base, customActivation: wrapped('softsign', 'x / (1 + abs(x))') });
+    const custom = createMlp({
+      ...base,
+      customActivation: wrapped('softsign', 'x / (1 + abs(x))'),
+    });
     const builtin = createMlp({ ...base, activation: 'softsign' });
     for (let e = 0; e < 5; e++) {
       expect(custom.trainEpoch(train.inputs, train.targets, options)).toBe(
@@ -34,7 +49,10 @@ describe('customActivation', () => {
   });
 
   it('differs from the id it stands in for', () => {
-    const custom = createMlp({ ...base, customActivation: wrapped('softsign', 'x / (1 + abs(x))') });
+    const custom = createMlp({
+      ...base,
+      customActivation: wrapped('softsign', 'x / (1 + abs(x))'),
+    });
     const relu = createMlp(base);
     expect(custom.trainEpoch(train.inputs, train.targets, options)).not.toBe(
       relu.trainEpoch(train.inputs, train.targets, options),

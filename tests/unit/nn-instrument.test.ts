@@ -71,7 +71,13 @@ describe('epoch instrumentation', () => {
 
   it('counts a Leaky ReLU that never fires as inactive but not dead, and it still learns', () => {
     // One hidden layer and a linear output, so nothing above the unit saturates and blocks its gradient.
-    const model = createMlp({ ...spec, sizes: [2, 5, 1], outputActivation: 'linear', activation: 'leaky-relu', biasInit: -50 });
+    const model = createMlp({
+      ...spec,
+      sizes: [2, 5, 1],
+      outputActivation: 'linear',
+      activation: 'leaky-relu',
+      biasInit: -50,
+    });
     const before = Float64Array.from(model.layers[0]!.weights);
     model.trainEpoch(train.inputs, train.targets, options);
     const first = model.stats.layers[0]!;
@@ -90,7 +96,13 @@ describe('epoch instrumentation', () => {
 
   it('counts a unit inactive only when every example is negative', () => {
     // Zero weights and bias 0: z is exactly 0 on every example, which is not negative.
-    const model = createMlp({ ...spec, activation: 'leaky-relu', init: 'uniform', initScale: 0, biasInit: 0 });
+    const model = createMlp({
+      ...spec,
+      activation: 'leaky-relu',
+      init: 'uniform',
+      initScale: 0,
+      biasInit: 0,
+    });
     model.trainEpoch(train.inputs, train.targets, { ...options, learningRate: 0 });
     expect(model.stats.layers[0]!.inactiveFraction).toBe(0);
   });

@@ -70,7 +70,14 @@ describe('toJSON / fromJSON', () => {
   it.each(['sgd', 'momentum', 'adam'] as const)(
     'a model saved mid-run continues exactly as an uninterrupted one (%s, shuffled batches)',
     (optimizer) => {
-      const spec = { sizes: [2, 5, 1], activation: 'tanh', outputActivation: 'linear', loss: 'mse', init: 'xavier', seed: 4 } as const;
+      const spec = {
+        sizes: [2, 5, 1],
+        activation: 'tanh',
+        outputActivation: 'linear',
+        loss: 'mse',
+        init: 'xavier',
+        seed: 4,
+      } as const;
       const opts = { learningRate: 0.02, batchSize: 7, optimizer } as const;
       const straight = createMlp(spec);
       const first = createMlp(spec);
@@ -90,12 +97,27 @@ describe('toJSON / fromJSON', () => {
   );
 
   it('rejects a damaged training state, naming it', () => {
-    const good = createMlp({ sizes: [2, 2, 1], activation: 'relu', outputActivation: 'tanh', loss: 'mse', init: 'he', seed: 1 });
-    good.trainEpoch(train.inputs, train.targets, { learningRate: 0.01, batchSize: 8, optimizer: 'adam' });
+    const good = createMlp({
+      sizes: [2, 2, 1],
+      activation: 'relu',
+      outputActivation: 'tanh',
+      loss: 'mse',
+      init: 'he',
+      seed: 1,
+    });
+    good.trainEpoch(train.inputs, train.targets, {
+      learningRate: 0.01,
+      batchSize: 8,
+      optimizer: 'adam',
+    });
     const json = good.toJSON();
     const t = json.training!;
-    expect(() => fromJSON({ ...json, training: { ...t, shuffle: [1, 2] } })).toThrow(/not a generator state/);
-    expect(() => fromJSON({ ...json, training: { ...t, m: [1, 2, 3] } })).toThrow(/saved m has 3 values for 9/);
+    expect(() => fromJSON({ ...json, training: { ...t, shuffle: [1, 2] } })).toThrow(
+      /not a generator state/,
+    );
+    expect(() => fromJSON({ ...json, training: { ...t, m: [1, 2, 3] } })).toThrow(
+      /saved m has 3 values for 9/,
+    );
     expect(() => fromJSON({ ...json, training: { ...t, optimizer: 'lbfgs' } })).toThrow(/lbfgs/);
     expect(() => fromJSON({ ...json, training: 'x' })).toThrow(/training is not an object/);
     // Files saved before the training state existed still load (and start a fresh optimiser).

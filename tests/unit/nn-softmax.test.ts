@@ -46,7 +46,8 @@ describe('softmax and cross-entropy', () => {
     const x = new Float64Array([1e300, -1e300, -1e300, 1e300, 800, -800]);
     const { outputs } = model.evaluate(x, 3);
     expect(outputs.every(Number.isFinite)).toBe(true);
-    for (let r = 0; r < 3; r++) expect(outputs[r]! + outputs[3 + r]! + outputs[6 + r]!).toBeCloseTo(1, 15);
+    for (let r = 0; r < 3; r++)
+      expect(outputs[r]! + outputs[3 + r]! + outputs[6 + r]!).toBeCloseTo(1, 15);
     expect([outputs[0], outputs[3 + 1], outputs[2]]).toEqual([1, 1, 1]);
     // The right class costs nothing; a wrong one costs its logit gap, not Infinity.
     expect(model.loss(x, oneHot([0, 1, 0], 3))).toBe(0);
@@ -87,7 +88,9 @@ describe('metrics', () => {
     model.setParams([1, 0, 0]);
     const xs = new Float64Array([2, 0, -2, 0, 1, 0]);
     expect(Array.from(predictClasses(model, xs, 3))).toEqual([1, 0, 1]);
-    expect(Array.from(confusionMatrix(model, xs, new Float64Array([1, 1, 0]), 2))).toEqual([0, 1, 1, 1]);
+    expect(Array.from(confusionMatrix(model, xs, new Float64Array([1, 1, 0]), 2))).toEqual([
+      0, 1, 1, 1,
+    ]);
   });
 
   it('oneHot names a bad label', () => {
@@ -137,7 +140,9 @@ describe('training', () => {
     const copy = fromJSON(JSON.stringify(model));
     expect(copy.spec.outputActivation).toBe('softmax');
     expect(copy.layers.at(-1)!.activation).toBe('softmax');
-    expect(copy.trainEpoch(inputs, targets, options)).toBe(model.trainEpoch(inputs, targets, options));
+    expect(copy.trainEpoch(inputs, targets, options)).toBe(
+      model.trainEpoch(inputs, targets, options),
+    );
     expect(copy.params).toEqual(model.params);
     expect(model.stats.layers.at(-1)!.units).toBe(3);
   });

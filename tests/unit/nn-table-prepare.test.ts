@@ -15,11 +15,33 @@ describe('table kernels in the engine', () => {
     const xs = Float64Array.from({ length: 401 }, (_, i) => -6 + (12 * i) / 400);
     const viaScalar = activations.gelu.fInto(xs, new Float64Array(xs.length));
     activations.softplus.fInto(xs, new Float64Array(xs.length));
-    expect([geluTableReady(), geluTanhTableReady(), softplusTableReady()]).toEqual([false, false, false]);
+    expect([geluTableReady(), geluTanhTableReady(), softplusTableReady()]).toEqual([
+      false,
+      false,
+      false,
+    ]);
 
-    createMlp({ sizes: [2, 3, 1], activation: 'gelu', outputActivation: 'linear', loss: 'mse', init: 'xavier', seed: 1 });
-    expect([geluTableReady(), geluTanhTableReady(), softplusTableReady()]).toEqual([true, false, false]);
-    createMlp({ sizes: [2, 3, 1], activation: 'softplus', outputActivation: 'linear', loss: 'mse', init: 'xavier', seed: 1 });
+    createMlp({
+      sizes: [2, 3, 1],
+      activation: 'gelu',
+      outputActivation: 'linear',
+      loss: 'mse',
+      init: 'xavier',
+      seed: 1,
+    });
+    expect([geluTableReady(), geluTanhTableReady(), softplusTableReady()]).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    createMlp({
+      sizes: [2, 3, 1],
+      activation: 'softplus',
+      outputActivation: 'linear',
+      loss: 'mse',
+      init: 'xavier',
+      seed: 1,
+    });
     expect(softplusTableReady()).toBe(true);
 
     // the same short input now runs through the table: within the contract of the scalar result

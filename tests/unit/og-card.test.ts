@@ -2,11 +2,18 @@
 import { describe, expect, test } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { activationIds } from '../../src/lib/activations/index.ts';
-import { cardHeight, cardSvg, cardWidth, plainPunctuation, wrapText } from '../../src/lib/og-card.ts';
+import {
+  cardHeight,
+  cardSvg,
+  cardWidth,
+  plainPunctuation,
+  wrapText,
+} from '../../src/lib/og-card.ts';
 
 const input = {
   title: 'Beyond the big three',
-  description: 'A tour of the activations that came after sigmoid, ReLU and tanh, from Leaky ReLU and ELU to GELU, SiLU, Mish and the hard variants, and back to the perceptron’s step.',
+  description:
+    'A tour of the activations that came after sigmoid, ReLU and tanh, from Leaky ReLU and ELU to GELU, SiLU, Mish and the hard variants, and back to the perceptron’s step.',
   ids: ['gelu', 'relu'] as const,
   fontFamily: 'KaTeX_SansSerif',
 };
@@ -46,7 +53,9 @@ describe('cardSvg', () => {
   test('never cuts a title: a long one is set smaller', () => {
     const title = 'Activation functions, computed live';
     const { document } = parseHTML(`<html><body>${cardSvg({ ...input, title })}</body></html>`);
-    const text = [...document.querySelectorAll('text')].find((t) => t.textContent?.includes('Activation functions'));
+    const text = [...document.querySelectorAll('text')].find((t) =>
+      t.textContent?.includes('Activation functions'),
+    );
     expect(text?.textContent).toBe('Activation functions,computed live');
     expect(Number(text?.getAttribute('font-size'))).toBeLessThan(84);
   });

@@ -5,11 +5,34 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseParams, serializeParams } from '../../src/lib/url-state.ts';
-import { configTable, datasetOf, defaultConfig, hiddenSizes, registrySpecOf, withHiddenSizes, type Config } from '../../src/widgets/playground/config.ts';
-import { featureIds, featurize, normalizeFeatures, parseFeatures, toggleFeature } from '../../src/widgets/playground/features.ts';
+import {
+  configTable,
+  datasetOf,
+  defaultConfig,
+  hiddenSizes,
+  registrySpecOf,
+  withHiddenSizes,
+  type Config,
+} from '../../src/widgets/playground/config.ts';
+import {
+  featureIds,
+  featurize,
+  normalizeFeatures,
+  parseFeatures,
+  toggleFeature,
+} from '../../src/widgets/playground/features.ts';
 import { UNIT_DEAD, UNIT_INACTIVE, createSession } from '../../src/widgets/playground/session.ts';
 import { specOf } from '../../src/widgets/playground/custom.ts';
-import { LINK_WIDTHS, biasOf, diagramLayout, diagramMarkup, incomingOf, linkPaths, linksOf, nearestLink } from '../../src/widgets/playground/diagram.ts';
+import {
+  LINK_WIDTHS,
+  biasOf,
+  diagramLayout,
+  diagramMarkup,
+  incomingOf,
+  linkPaths,
+  linksOf,
+  nearestLink,
+} from '../../src/widgets/playground/diagram.ts';
 import { createMlp } from '../../src/lib/nn/index.ts';
 
 const parse = (query: string) => parseParams(configTable, query, 'train');
@@ -75,7 +98,9 @@ describe('network shape', () => {
     const uneven = withHiddenSizes({ ...defaultConfig, layers: 3 }, [6, 2], defaultConfig);
     expect([uneven.shape, uneven.layers, uneven.width]).toEqual(['6,2', 2, 6]);
     expect(serializeParams(configTable, uneven, 'train')).toBe('train.shape=6%2C2');
-    expect(hiddenSizes(withHiddenSizes(defaultConfig, [40, 0, 3, 3, 3, 3, 3, 3, 3, 3], defaultConfig))).toEqual([16, 1, 3, 3, 3, 3, 3, 3]);
+    expect(
+      hiddenSizes(withHiddenSizes(defaultConfig, [40, 0, 3, 3, 3, 3, 3, 3, 3, 3], defaultConfig)),
+    ).toEqual([16, 1, 3, 3, 3, 3, 3, 3]);
     expect(hiddenSizes(withHiddenSizes(defaultConfig, [], defaultConfig))).toEqual([]);
   });
 });
@@ -99,7 +124,10 @@ describe('problems and splits', () => {
   });
 
   it('show-test and discretise parse from the URL with safe defaults', () => {
-    expect(parse('train.showtest=no&train.discrete=yes').values).toMatchObject({ showtest: 'no', discrete: 'yes' });
+    expect(parse('train.showtest=no&train.discrete=yes').values).toMatchObject({
+      showtest: 'no',
+      discrete: 'yes',
+    });
     expect(parse('train.discrete=1').values.discrete).toBe('no');
   });
 });
@@ -110,7 +138,9 @@ describe('per-unit statistics', () => {
     const s = createSession([c]).snapshot()[0]!;
     expect(s.sizes).toEqual([2, 4, 1]);
     expect(s.params.length).toBe(2 * 4 + 4 + 4 + 1);
-    expect(Array.from(s.unitFlags).filter((f) => f === (UNIT_DEAD | UNIT_INACTIVE)).length).toBeGreaterThan(0);
+    expect(
+      Array.from(s.unitFlags).filter((f) => f === (UNIT_DEAD | UNIT_INACTIVE)).length,
+    ).toBeGreaterThan(0);
     const perUnit = s.unitHistograms.length / 4;
     const inRange = s.unitHistograms.subarray(0, perUnit).reduce((a, b) => a + b, 0);
     expect(inRange).toBeLessThanOrEqual(168);
@@ -149,7 +179,14 @@ describe('network diagram geometry', () => {
   });
 
   it('the markup has one data-neuron per hidden unit and a switch per feature, the +/− disabled at the limits', () => {
-    const html = diagramMarkup({ hidden: [16, 1], features: ['x1'], params: new Float64Array(64), extent: 6, maxLayers: 2, maxWidth: 16 });
+    const html = diagramMarkup({
+      hidden: [16, 1],
+      features: ['x1'],
+      params: new Float64Array(64),
+      extent: 6,
+      maxLayers: 2,
+      maxWidth: 16,
+    });
     expect(html.match(/data-neuron="/g)).toHaveLength(17);
     expect(html).toContain('data-neuron="2:0"');
     expect(html.match(/role="switch"/g)).toHaveLength(7);

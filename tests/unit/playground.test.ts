@@ -8,10 +8,30 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { activationIds } from '../../src/lib/activations/types.ts';
 import { makeDataset } from '../../src/lib/data/index.ts';
-import { DEMO_GRID, GRID, THUMB, defaultConfig, gridPoints, type Config } from '../../src/widgets/playground/config.ts';
-import { boundaryOptions, deadOptions, gradientOptions, histogramOptions, lossOptions } from '../../src/widgets/playground/model.ts';
+import {
+  DEMO_GRID,
+  GRID,
+  THUMB,
+  defaultConfig,
+  gridPoints,
+  type Config,
+} from '../../src/widgets/playground/config.ts';
+import {
+  boundaryOptions,
+  deadOptions,
+  gradientOptions,
+  histogramOptions,
+  lossOptions,
+} from '../../src/widgets/playground/model.ts';
 import { playgroundPreset } from '../../src/widgets/playground/presets.ts';
-import { MAX_HISTORY, initialView, reduce, type RunSnapshot, type ViewState, type WorkerMessage } from '../../src/widgets/playground/protocol.ts';
+import {
+  MAX_HISTORY,
+  initialView,
+  reduce,
+  type RunSnapshot,
+  type ViewState,
+  type WorkerMessage,
+} from '../../src/widgets/playground/protocol.ts';
 import { createSession } from '../../src/widgets/playground/session.ts';
 
 const snap = (epoch: number, loss = 1 / (epoch + 1), diverged = false): RunSnapshot => ({
@@ -36,7 +56,10 @@ const snap = (epoch: number, loss = 1 / (epoch + 1), diverged = false): RunSnaps
   diverged,
 });
 const msg = (gen: number, epoch: number, running = true, diverged = false): WorkerMessage => ({
-  type: 'snapshot', gen, running, runs: [snap(epoch, diverged ? NaN : 1 / (epoch + 1), diverged)],
+  type: 'snapshot',
+  gen,
+  running,
+  runs: [snap(epoch, diverged ? NaN : 1 / (epoch + 1), diverged)],
 });
 
 describe('reduce', () => {
@@ -53,7 +76,9 @@ describe('reduce', () => {
   });
 
   it('drops snapshots of an older generation after a reset', () => {
-    const s = reduce(reduce(reduce(initialView(1), { type: 'play' }), msg(1, 5)), { type: 'reset' });
+    const s = reduce(reduce(reduce(initialView(1), { type: 'play' }), msg(1, 5)), {
+      type: 'reset',
+    });
     expect(s.gen).toBe(2);
     expect(s.status).toBe('idle');
     expect(s.runs[0]?.latest).toBeNull();
@@ -72,22 +97,28 @@ describe('reduce', () => {
 
   it('keeps histories bounded and the newest entry (fuzz)', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constant('play'), fc.constant('pause'), fc.constant('reset'), fc.nat(3)), { maxLength: 1200 }), (events) => {
-        let s: ViewState = initialView(1);
-        let epoch = 0;
-        for (const e of events) {
-          if (typeof e === 'number') {
-            epoch++;
-            const next = reduce(s, msg(s.gen - e, epoch));
-            if (e !== 0) expect(next).toBe(s);
-            s = next;
-          } else s = reduce(s, { type: e });
-          expect(s.runs[0]!.history.epoch.length).toBeLessThanOrEqual(MAX_HISTORY);
-        }
-        const h = s.runs[0]!.history;
-        if (s.runs[0]!.latest) expect(h.epoch.at(-1)).toBe(s.runs[0]!.latest.epoch);
-        expect([...h.epoch].sort((a, b) => a - b)).toEqual(h.epoch);
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(fc.constant('play'), fc.constant('pause'), fc.constant('reset'), fc.nat(3)),
+          { maxLength: 1200 },
+        ),
+        (events) => {
+          let s: ViewState = initialView(1);
+          let epoch = 0;
+          for (const e of events) {
+            if (typeof e === 'number') {
+              epoch++;
+              const next = reduce(s, msg(s.gen - e, epoch));
+              if (e !== 0) expect(next).toBe(s);
+              s = next;
+            } else s = reduce(s, { type: e });
+            expect(s.runs[0]!.history.epoch.length).toBeLessThanOrEqual(MAX_HISTORY);
+          }
+          const h = s.runs[0]!.history;
+          if (s.runs[0]!.latest) expect(h.epoch.at(-1)).toBe(s.runs[0]!.latest.epoch);
+          expect([...h.epoch].sort((a, b) => a - b)).toEqual(h.epoch);
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -112,7 +143,9 @@ describe('session', () => {
   it('snapshots have the advertised sizes', () => {
     const s = run({ ...defaultConfig, layers: 3, width: 5 }, 1);
     expect(s.grid.length).toBe(DEMO_GRID * DEMO_GRID);
-    expect(createSession([defaultConfig], undefined, GRID).snapshot()[0]!.grid.length).toBe(GRID * GRID);
+    expect(createSession([defaultConfig], undefined, GRID).snapshot()[0]!.grid.length).toBe(
+      GRID * GRID,
+    );
     expect(s.units).toEqual([5, 5, 5]);
     expect(s.neurons.length).toBe(15 * THUMB * THUMB);
     expect(s.gradNorms.length).toBe(4);
@@ -134,7 +167,9 @@ describe('session', () => {
     const plain = run(defaultConfig, 5).trainLoss;
     expect(run({ ...defaultConfig, l1: 0.01 }, 5).trainLoss).not.toBe(plain);
     expect(run({ ...defaultConfig, l2: 0.01 }, 5).trainLoss).not.toBe(plain);
-    expect(run({ ...defaultConfig, l1: 0.01 }, 5).trainLoss).toBe(run({ ...defaultConfig, l1: 0.01 }, 5).trainLoss);
+    expect(run({ ...defaultConfig, l1: 0.01 }, 5).trainLoss).toBe(
+      run({ ...defaultConfig, l1: 0.01 }, 5).trainLoss,
+    );
   });
 
   it('builds a network for every activation', () => {
@@ -162,7 +197,17 @@ describe('plot builders', () => {
   const shot = s.snapshot()[0]!;
 
   it('the boundary draws its field and points as a few paths, not an element per cell or point', () => {
-    const svg = renderPlotToString(boundaryOptions({ grid: shot.grid, side: GRID, train: data.train, test: data.test, width: 300, cells: true, description: 'd' }));
+    const svg = renderPlotToString(
+      boundaryOptions({
+        grid: shot.grid,
+        side: GRID,
+        train: data.train,
+        test: data.test,
+        width: 300,
+        cells: true,
+        description: 'd',
+      }),
+    );
     expect(svg).not.toMatch(/<(rect|circle)/);
     // 4 point paths, at most 2 colours x 8 opacity steps of field, and the axes' ticks.
     expect((svg.match(/<path/g) ?? []).length).toBeLessThan(50);
@@ -171,14 +216,38 @@ describe('plot builders', () => {
   });
 
   it('build options without touching a DOM', () => {
-    const base = { grid: shot.grid, side: GRID, train: data.train, test: data.test, width: 300, description: 'd' };
+    const base = {
+      grid: shot.grid,
+      side: GRID,
+      train: data.train,
+      test: data.test,
+      width: 300,
+      description: 'd',
+    };
     // The field, then training and test points, one mark per class.
     expect(boundaryOptions({ ...base, cells: true }).marks?.filter(Boolean)).toHaveLength(5);
     expect(boundaryOptions({ ...base, cells: false }).marks?.filter(Boolean)).toHaveLength(4);
-    const history = { epoch: [1, 2], train: [0.5, 0.4], test: [0.6, 0.5], grad: [[1, 0.1, 0.01], [1, 0.1, 0.01]] };
+    const history = {
+      epoch: [1, 2],
+      train: [0.5, 0.4],
+      test: [0.6, 0.5],
+      grad: [
+        [1, 0.1, 0.01],
+        [1, 0.1, 0.01],
+      ],
+    };
     expect(lossOptions([history], [''], 300).marks).toHaveLength(2);
     expect(gradientOptions(history, 300).y?.type).toBe('log');
-    expect(histogramOptions(shot.histograms, ['tanh', 'tanh', 'linear'], 300).fy?.domain).toEqual(['hidden 1', 'hidden 2', 'output']);
-    expect(deadOptions(shot.dead, shot.inactive, shot.units, 300).y?.domain).toEqual(['hidden 1 inactive', 'hidden 1 dead', 'hidden 2 inactive', 'hidden 2 dead']);
+    expect(histogramOptions(shot.histograms, ['tanh', 'tanh', 'linear'], 300).fy?.domain).toEqual([
+      'hidden 1',
+      'hidden 2',
+      'output',
+    ]);
+    expect(deadOptions(shot.dead, shot.inactive, shot.units, 300).y?.domain).toEqual([
+      'hidden 1 inactive',
+      'hidden 1 dead',
+      'hidden 2 inactive',
+      'hidden 2 dead',
+    ]);
   });
 });

@@ -6,8 +6,10 @@ import { formatSlopeAtZero, slopeAtZero } from '../../src/widgets/property-table
 
 /** One-sided difference quotients at 0: the independent oracle for the one-sided slopes. */
 const h = 1e-7;
-const leftQuotient = (id: (typeof activationIds)[number]) => (activations[id].f(0) - activations[id].f(-h)) / h;
-const rightQuotient = (id: (typeof activationIds)[number]) => (activations[id].f(h) - activations[id].f(0)) / h;
+const leftQuotient = (id: (typeof activationIds)[number]) =>
+  (activations[id].f(0) - activations[id].f(-h)) / h;
+const rightQuotient = (id: (typeof activationIds)[number]) =>
+  (activations[id].f(h) - activations[id].f(0)) / h;
 
 describe('slope at 0', () => {
   it.each(activationIds)('%s: agrees with the difference quotients from both sides', (id) => {
@@ -22,12 +24,16 @@ describe('slope at 0', () => {
       expect(s.left).not.toBeCloseTo(s.right, 5);
     } else {
       // A jump: the quotient from one side grows like 1/h.
-      expect(Math.max(Math.abs(leftQuotient(id)), Math.abs(rightQuotient(id)))).toBeGreaterThan(1 / (2 * h));
+      expect(Math.max(Math.abs(leftQuotient(id)), Math.abs(rightQuotient(id)))).toBeGreaterThan(
+        1 / (2 * h),
+      );
     }
   });
 
   it('names the corner and both slopes wherever the derivative has no single value at 0', () => {
-    const cells = Object.fromEntries(activationIds.map((id) => [id, formatSlopeAtZero(slopeAtZero(activations[id]))]));
+    const cells = Object.fromEntries(
+      activationIds.map((id) => [id, formatSlopeAtZero(slopeAtZero(activations[id]))]),
+    );
     expect(cells).toMatchObject({
       relu: 'undefined (kink): 0 left, 1 right',
       'leaky-relu': 'undefined (kink): 0.01 left, 1 right',

@@ -84,4 +84,3 @@ describe('getState / setState', () => {
     expect(() => r.setState([1, 2, 3, 2 ** 32, 0, 0])).toThrow(/not a generator state/);
   });
 });
-

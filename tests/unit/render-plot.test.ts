@@ -20,7 +20,10 @@ function points(d: string): [number, number][] {
 
 describe('relativePolyline', () => {
   test('a sampled curve keeps every point to the hundredth of a pixel', () => {
-    const abs = Array.from({ length: 400 }, (_, i) => [40 + i * 1.4536, 180 - 140 * Math.tanh((i - 200) / 40)] as const);
+    const abs = Array.from(
+      { length: 400 },
+      (_, i) => [40 + i * 1.4536, 180 - 140 * Math.tanh((i - 200) / 40)] as const,
+    );
     const d = `M${abs.map(([x, y]) => `${x},${y}`).join('L')}`;
     const rel = relativePolyline(d);
     expect(rel).toMatch(/^M[\d.]+,[\d.]+l/);
@@ -37,6 +40,7 @@ describe('relativePolyline', () => {
     expect(relativePolyline('M1e-7,2L3,4L2,1')).toBe('M0,2l3,2l-1,-3');
   });
   test('tick marks, curves and other commands pass through', () => {
-    for (const d of ['M0,0L-6,0', 'M0,0C1,2,3,4,5,6', 'M0,0L1,1L2,2H4', 'M0,0A1,1,0,0,1,2,2']) expect(relativePolyline(d)).toBe(d);
+    for (const d of ['M0,0L-6,0', 'M0,0C1,2,3,4,5,6', 'M0,0L1,1L2,2H4', 'M0,0A1,1,0,0,1,2,2'])
+      expect(relativePolyline(d)).toBe(d);
   });
 });

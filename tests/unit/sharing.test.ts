@@ -20,43 +20,79 @@ import { initialView, reduce } from '../../src/widgets/playground/protocol.ts';
 
 describe('figuresInMdx', () => {
   it('reads ids, string, JSON and boolean props', () => {
-    const mdx = 'Text <b>x</b>\n<ActivationPlot\n  id="a"\n  ids={["relu", "tanh"]}\n  derivative\n  domain={[-4, 4]}\n  caption="It {works} /> here"\n/>\n<TrainingDemo demo="dead-relu" />\n<TrainingDemo demo="league-table" />';
+    const mdx =
+      'Text <b>x</b>\n<ActivationPlot\n  id="a"\n  ids={["relu", "tanh"]}\n  derivative\n  domain={[-4, 4]}\n  caption="It {works} /> here"\n/>\n<TrainingDemo demo="dead-relu" />\n<TrainingDemo demo="league-table" />';
     expect(figuresInMdx(mdx, 'x.mdx')).toEqual([
-      { id: 'a', component: 'ActivationPlot', props: { id: 'a', ids: ['relu', 'tanh'], derivative: true, domain: [-4, 4], caption: 'It {works} /> here' } },
+      {
+        id: 'a',
+        component: 'ActivationPlot',
+        props: {
+          id: 'a',
+          ids: ['relu', 'tanh'],
+          derivative: true,
+          domain: [-4, 4],
+          caption: 'It {works} /> here',
+        },
+      },
       { id: 'demo-dead-relu', component: 'TrainingDemo', props: { demo: 'dead-relu' } },
     ]);
   });
 
   it('refuses props it cannot reproduce, naming the file', () => {
-    expect(() => figuresInMdx('<ChainRule id="c" depth={someVar} />', 'l.mdx')).toThrow(/l\.mdx.*depth/);
+    expect(() => figuresInMdx('<ChainRule id="c" depth={someVar} />', 'l.mdx')).toThrow(
+      /l\.mdx.*depth/,
+    );
     expect(() => figuresInMdx('<ChainRule caption="x" />', 'l.mdx')).toThrow(/has no id/);
   });
 
   it('finds every figure of the lessons, each id once per lesson', () => {
     const dir = 'content/lessons';
-    const all = readdirSync(dir).filter((f) => f.endsWith('.mdx')).flatMap((f) => figuresInMdx(readFileSync(`${dir}/${f}`, 'utf8'), f));
+    const all = readdirSync(dir)
+      .filter((f) => f.endsWith('.mdx'))
+      .flatMap((f) => figuresInMdx(readFileSync(`${dir}/${f}`, 'utf8'), f));
     expect(all.length).toBeGreaterThan(20);
-    const figureIds = readdirSync(dir)
-      .flatMap((f) => [...readFileSync(`${dir}/${f}`, 'utf8').matchAll(/^<(ActivationPlot|ActivationExplorer|CompareActivations|ChainRule|TanhIdentity|FloatPitfalls|ExpressionCell|DigitsFigure)\b/gm)])
-      .length;
+    const figureIds = readdirSync(dir).flatMap((f) => [
+      ...readFileSync(`${dir}/${f}`, 'utf8').matchAll(
+        /^<(ActivationPlot|ActivationExplorer|CompareActivations|ChainRule|TanhIdentity|FloatPitfalls|ExpressionCell|DigitsFigure)\b/gm,
+      ),
+    ]).length;
     expect(all.filter((f) => f.component !== 'TrainingDemo')).toHaveLength(figureIds);
   });
 });
 
 describe('CSV', () => {
   it('quotes text that needs it and keeps numbers exact', () => {
-    expect(toCsv({ header: ['x', 'say "hi", ok'], rows: [[0.1 + 0.2, NaN], [-0, 1e-300]] })).toBe('x,"say ""hi"", ok"\r\n0.30000000000000004,NaN\r\n0,1e-300\r\n');
+    expect(
+      toCsv({
+        header: ['x', 'say "hi", ok'],
+        rows: [
+          [0.1 + 0.2, NaN],
+          [-0, 1e-300],
+        ],
+      }),
+    ).toBe('x,"say ""hi"", ok"\r\n0.30000000000000004,NaN\r\n0,1e-300\r\n');
   });
 
   it('every widget exports a rectangular table of its plotted data', () => {
     const tables = [
-      explorerCsv({ activation: 'elu', halfRange: 4, params: resolvedParams(activations.elu, {}), cursor: 1 }),
+      explorerCsv({
+        activation: 'elu',
+        halfRange: 4,
+        params: resolvedParams(activations.elu, {}),
+        cursor: 1,
+      }),
       compareCsv({ ids: ['sigmoid', 'relu'], mode: 'logdf', halfRange: 5 }),
       compareCsv({ ids: [], mode: 'f', halfRange: 5 }),
       chainCsv({ depth: 12, mean: 0, spread: 1, seed: 3, weight: 8, bias: -4 }),
       identityCsv({ t: 0.5, halfRange: 4 }),
       pitfallCsv({ key: 'softplus-log' }),
-      activationPlotCsv({ figureId: 'f', ids: ['gelu', 'silu'], derivative: false, domain: [-3, 3], description: '' }),
+      activationPlotCsv({
+        figureId: 'f',
+        ids: ['gelu', 'silu'],
+        derivative: false,
+        domain: [-3, 3],
+        description: '',
+      }),
     ];
     for (const t of tables) {
       expect(t.rows.length).toBeGreaterThan(0);

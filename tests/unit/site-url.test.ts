@@ -19,7 +19,9 @@ describe('SITE_URL', () => {
     expect(siteOf({}).site).toBe(LOCAL_SITE);
     const [warning, ...rest] = warningsOf({});
     expect(rest).toEqual([]);
-    expect(warning).toMatch(/SITE_URL is not set: canonical links, og:url.* point at http:\/\/localhost:4321/);
+    expect(warning).toMatch(
+      /SITE_URL is not set: canonical links, og:url.* point at http:\/\/localhost:4321/,
+    );
     expect(warningsOf({ SITE_URL: '' })).toHaveLength(1);
   });
 

@@ -5,7 +5,12 @@
 import { ulpDistance } from '../../src/lib/ulp.ts';
 
 /** n inputs over [lo, hi) in a stride order, off the grid points, with `rare` at 3, 103, 203, … */
-export function tableInputs(n: number, lo: number, hi: number, rare: readonly number[]): Float64Array {
+export function tableInputs(
+  n: number,
+  lo: number,
+  hi: number,
+  rare: readonly number[],
+): Float64Array {
   const xs = new Float64Array(n);
   for (let i = 0; i < n; i++) xs[i] = lo + ((hi - lo) * ((i * 7919) % n)) / n + 1e-3 * Math.sin(i);
   rare.forEach((x, i) => (xs[100 * i + 3] = x));

@@ -18,7 +18,8 @@ describe('renderTex', () => {
 });
 
 describe('Markdown math plugin', () => {
-  const render = (md: string) => markdownToHtml(md, { features: { math: true }, mdastPlugins: [katexMath] }).html;
+  const render = (md: string) =>
+    markdownToHtml(md, { features: { math: true }, mdastPlugins: [katexMath] }).html;
 
   test('inline $...$ becomes KaTeX, with no dollar signs left', () => {
     const html = render('The sigmoid $\\sigma(x)$ maps to $(0, 1)$.');
@@ -38,7 +39,9 @@ describe('heading anchors', () => {
 
   test('h2 and h3 get GitHub-style ids and an empty link to themselves', () => {
     const html = render('## Why it works\n\n### Why it works\n\n#### Not this one');
-    expect(html).toContain('<h2 id="why-it-works">Why it works<a class="heading-anchor" href="#why-it-works"');
+    expect(html).toContain(
+      '<h2 id="why-it-works">Why it works<a class="heading-anchor" href="#why-it-works"',
+    );
     expect(html).toContain('<h3 id="why-it-works-1">');
     expect(html).not.toMatch(/<h4[^>]*>.*heading-anchor/);
   });

@@ -4,10 +4,27 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { defaultValues, parseParams, serializeParams, type ParamTable } from '../../src/lib/url-state.ts';
-import { configTable, MAX_LAYERS, MAX_WIDTH, tableFor, type Config } from '../../src/widgets/playground/config.ts';
+import {
+  defaultValues,
+  parseParams,
+  serializeParams,
+  type ParamTable,
+} from '../../src/lib/url-state.ts';
+import {
+  configTable,
+  MAX_LAYERS,
+  MAX_WIDTH,
+  tableFor,
+  type Config,
+} from '../../src/widgets/playground/config.ts';
 import { featureIds } from '../../src/widgets/playground/features.ts';
-import { maxAddedPoints, parsePoints, pointsPattern, withAddedPoints, withPoint } from '../../src/widgets/playground/added-points.ts';
+import {
+  maxAddedPoints,
+  parsePoints,
+  pointsPattern,
+  withAddedPoints,
+  withPoint,
+} from '../../src/widgets/playground/added-points.ts';
 import { makeDataset } from '../../src/lib/data/index.ts';
 
 const table = {
@@ -18,11 +35,18 @@ const table = {
 
 describe('parseParams / serializeParams', () => {
   it('gives the defaults for an empty query, with no notice', () => {
-    expect(parseParams(table, '', 'train')).toEqual({ values: { act: 'tanh', lr: 0.03, seed: 1 }, notices: [] });
+    expect(parseParams(table, '', 'train')).toEqual({
+      values: { act: 'tanh', lr: 0.03, seed: 1 },
+      notices: [],
+    });
   });
 
   it('reads namespaced values and ignores other namespaces', () => {
-    const { values, notices } = parseParams(table, '?train.act=relu&train.lr=0.5&other.lr=9&x=1', 'train');
+    const { values, notices } = parseParams(
+      table,
+      '?train.act=relu&train.lr=0.5&other.lr=9&x=1',
+      'train',
+    );
     expect(values).toEqual({ act: 'relu', lr: 0.5, seed: 1 });
     expect(notices).toEqual([]);
   });
@@ -60,20 +84,49 @@ describe('parseParams / serializeParams', () => {
           spec.kind === 'enum'
             ? fc.constantFrom(...spec.values)
             : k === 'expr'
-              ? fc.string({ maxLength: spec.kind === 'text' ? spec.maxLength : 0 }).filter((t) => !/\p{Cc}/u.test(t))
-            : k === 'exprp'
-              ? fc.constantFrom('', 'a:0.5', 'beta:-2,a:1')
-            : k === 'shape'
-              ? fc.oneof(fc.constant(''), fc.array(fc.integer({ min: 1, max: MAX_WIDTH }), { minLength: 1, maxLength: MAX_LAYERS }).map((ws) => ws.join(',')))
-            : k === 'feat'
-              ? fc.subarray([...featureIds], { minLength: 1 }).map((ids) => ids.join(','))
-            : spec.kind === 'text'
               ? fc
-                  .array(fc.tuple(fc.integer({ min: -600, max: 600 }), fc.integer({ min: -600, max: 600 }), fc.boolean()), { maxLength: 5 })
-                  .map((ps) => ps.reduce((acc, [x, y, c]) => withPoint(acc, x / 100, y / 100, c, 6), ''))
-              : 'integer' in spec && spec.integer
-              ? fc.integer({ min: spec.min, max: spec.max })
-              : fc.double({ min: spec.min, max: spec.max, noNaN: true, noDefaultInfinity: true }).map((v) => (Object.is(v, -0) ? 0 : v)),
+                  .string({ maxLength: spec.kind === 'text' ? spec.maxLength : 0 })
+                  .filter((t) => !/\p{Cc}/u.test(t))
+              : k === 'exprp'
+                ? fc.constantFrom('', 'a:0.5', 'beta:-2,a:1')
+                : k === 'shape'
+                  ? fc.oneof(
+                      fc.constant(''),
+                      fc
+                        .array(fc.integer({ min: 1, max: MAX_WIDTH }), {
+                          minLength: 1,
+                          maxLength: MAX_LAYERS,
+                        })
+                        .map((ws) => ws.join(',')),
+                    )
+                  : k === 'feat'
+                    ? fc.subarray([...featureIds], { minLength: 1 }).map((ids) => ids.join(','))
+                    : spec.kind === 'text'
+                      ? fc
+                          .array(
+                            fc.tuple(
+                              fc.integer({ min: -600, max: 600 }),
+                              fc.integer({ min: -600, max: 600 }),
+                              fc.boolean(),
+                            ),
+                            { maxLength: 5 },
+                          )
+                          .map((ps) =>
+                            ps.reduce(
+                              (acc, [x, y, c]) => withPoint(acc, x / 100, y / 100, c, 6),
+                              '',
+                            ),
+                          )
+                      : 'integer' in spec && spec.integer
+                        ? fc.integer({ min: spec.min, max: spec.max })
+                        : fc
+                            .double({
+                              min: spec.min,
+                              max: spec.max,
+                              noNaN: true,
+                              noDefaultInfinity: true,
+                            })
+                            .map((v) => (Object.is(v, -0) ? 0 : v)),
         ]),
       ),
     ) as unknown as fc.Arbitrary<Config>;
@@ -88,8 +141,17 @@ describe('parseParams / serializeParams', () => {
   });
 
   it('never throws and always yields valid values on arbitrary query strings (fuzz)', () => {
-    const key = fc.constantFrom('train.act', 'train.lr', 'train.seed', 'train.x', 'other.lr', 'train.');
-    const query = fc.array(fc.tuple(key, fc.string()), { maxLength: 6 }).map((pairs) => new URLSearchParams(pairs).toString());
+    const key = fc.constantFrom(
+      'train.act',
+      'train.lr',
+      'train.seed',
+      'train.x',
+      'other.lr',
+      'train.',
+    );
+    const query = fc
+      .array(fc.tuple(key, fc.string()), { maxLength: 6 })
+      .map((pairs) => new URLSearchParams(pairs).toString());
     fc.assert(
       fc.property(fc.oneof(query, fc.string()), (q) => {
         const { values } = parseParams(table, q, 'train');
@@ -124,13 +186,21 @@ describe('points added by clicking', () => {
 
   it('keep only the newest points, so the URL stays bounded', () => {
     let value = '';
-    for (let i = 0; i < maxAddedPoints + 7; i++) value = withPoint(value, i / 10, 0, i % 2 === 0, 6);
+    for (let i = 0; i < maxAddedPoints + 7; i++)
+      value = withPoint(value, i / 10, 0, i % 2 === 0, 6);
     expect(parsePoints(value)).toHaveLength(maxAddedPoints);
     expect(parsePoints(value)[0]?.x).toBe(0.7);
   });
 
   it('join the training split only, after the generated points', () => {
-    const data = makeDataset({ kind: 'circle', n: 40, noise: 0, seed: 3, testFraction: 0.25, labels: 'signed' });
+    const data = makeDataset({
+      kind: 'circle',
+      n: 40,
+      noise: 0,
+      seed: 3,
+      testFraction: 0.25,
+      labels: 'signed',
+    });
     const added = withAddedPoints(data, '1,2,1;-3,4,0');
     expect(added.train.n).toBe(data.train.n + 2);
     expect(added.test).toBe(data.test);

@@ -3,9 +3,25 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { getActivation } from '../../src/lib/activations/index.ts';
 import { activationIds } from '../../src/lib/activations/types.ts';
-import { clamp, formatFull, readout, stepCursor, substituteParams } from '../../src/widgets/explorer/model.ts';
+import {
+  clamp,
+  formatFull,
+  readout,
+  stepCursor,
+  substituteParams,
+} from '../../src/widgets/explorer/model.ts';
 import { compareSeries, normalizeIds } from '../../src/widgets/compare/model.ts';
-import { chainBounds, chainProducts, chainYDomain, floor, layerInputs, maxDepth, sigmoidBound, top, type ChainRuleState } from '../../src/widgets/chain-rule/model.ts';
+import {
+  chainBounds,
+  chainProducts,
+  chainYDomain,
+  floor,
+  layerInputs,
+  maxDepth,
+  sigmoidBound,
+  top,
+  type ChainRuleState,
+} from '../../src/widgets/chain-rule/model.ts';
 import { maxResidual, morph } from '../../src/widgets/tanh-identity/model.ts';
 import { pitfallByKey, pitfalls, ulpGap } from '../../src/widgets/float-pitfalls/model.ts';
 
@@ -16,16 +32,36 @@ describe('explorer model', () => {
     expect(r.df).toBe(getActivation('gelu').df(0.37));
   });
   test('parameters reach the readout', () => {
-    const r = readout({ activation: 'leaky-relu', halfRange: 8, params: { slope: 0.2 }, cursor: -2 });
+    const r = readout({
+      activation: 'leaky-relu',
+      halfRange: 8,
+      params: { slope: 0.2 },
+      cursor: -2,
+    });
     expect(r.f).toBeCloseTo(-0.4, 15);
   });
   test('formatFull keeps every digit (round-trips) and shows -0', () => {
-    fc.assert(fc.property(fc.double({ noNaN: true }), (v) => Object.is(Number(formatFull(v)), v) || (v === 0 && formatFull(v) === '-0')));
+    fc.assert(
+      fc.property(
+        fc.double({ noNaN: true }),
+        (v) => Object.is(Number(formatFull(v)), v) || (v === 0 && formatFull(v) === '-0'),
+      ),
+    );
     expect(formatFull(-0)).toBe('-0');
   });
   test('substituteParams replaces whole symbols only', () => {
-    const spec = { name: 'alpha', label: 'alpha', symbol: '\\alpha', default: 1, min: 0, max: 3, step: 0.05 };
-    expect(substituteParams('\\alpha(e^x - 1) + \\alphabet', [spec], { alpha: 0.5 })).toBe('{0.50}(e^x - 1) + \\alphabet');
+    const spec = {
+      name: 'alpha',
+      label: 'alpha',
+      symbol: '\\alpha',
+      default: 1,
+      min: 0,
+      max: 3,
+      step: 0.05,
+    };
+    expect(substituteParams('\\alpha(e^x - 1) + \\alphabet', [spec], { alpha: 0.5 })).toBe(
+      '{0.50}(e^x - 1) + \\alphabet',
+    );
   });
   test('every parametrised formula still renders after substitution', async () => {
     const { renderTex } = await import('../../src/lib/tex.ts');
@@ -38,10 +74,17 @@ describe('explorer model', () => {
   });
   test('the keyboard cursor stays inside the range', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -500, max: 500 }), fc.constantFrom(1, 2, 4, 8, 16), (steps, half) => {
-        const c = stepCursor({ activation: 'relu', halfRange: half, params: {}, cursor: 0 }, steps);
-        return c >= -half && c <= half;
-      }),
+      fc.property(
+        fc.integer({ min: -500, max: 500 }),
+        fc.constantFrom(1, 2, 4, 8, 16),
+        (steps, half) => {
+          const c = stepCursor(
+            { activation: 'relu', halfRange: half, params: {}, cursor: 0 },
+            steps,
+          );
+          return c >= -half && c <= half;
+        },
+      ),
     );
     expect(clamp(NaN, -1, 1)).toBe(-1);
   });
@@ -51,7 +94,7 @@ describe('compare model', () => {
   test('ids are kept in teaching order and unknown ones dropped', () => {
     expect(normalizeIds(['relu', 'nope', 'sigmoid'])).toEqual(['sigmoid', 'relu']);
   });
-  test('log mode plots |f\'| at every sample, including where f\' is negative', () => {
+  test("log mode plots |f'| at every sample, including where f' is negative", () => {
     const gelu = getActivation('gelu');
     const [s] = compareSeries({ ids: ['gelu'], mode: 'logdf', halfRange: 5 });
     if (!s) throw new Error('no series');
@@ -63,7 +106,8 @@ describe('compare model', () => {
 });
 
 describe('chain rule model', () => {
-  const within = ([lo, hi]: readonly [number, number]) => fc.double({ min: lo, max: hi, noNaN: true });
+  const within = ([lo, hi]: readonly [number, number]) =>
+    fc.double({ min: lo, max: hi, noNaN: true });
   const anyState = fc.record({
     depth: fc.integer({ min: 1, max: maxDepth }),
     mean: within(chainBounds.mean),
@@ -72,13 +116,17 @@ describe('chain rule model', () => {
     weight: within(chainBounds.weight),
     bias: within(chainBounds.bias),
   });
-  const product = (s: ChainRuleState, id: 'sigmoid' | 'tanh' | 'relu') => Array.from(chainProducts(s).find((p) => p.id === id)?.products ?? []);
+  const product = (s: ChainRuleState, id: 'sigmoid' | 'tanh' | 'relu') =>
+    Array.from(chainProducts(s).find((p) => p.id === id)?.products ?? []);
 
   test('sigmoid products never exceed (|w|/4)^k, tanh never exceeds |w|^k, for any weight, bias and draw', () => {
     fc.assert(
       fc.property(anyState, (s) => {
         const w = Math.abs(s.weight);
-        return product(s, 'sigmoid').every((p, i) => p <= sigmoidBound(i + 1, s.weight) * (1 + 1e-12)) && product(s, 'tanh').every((p, i) => p <= w ** (i + 1) * (1 + 1e-12));
+        return (
+          product(s, 'sigmoid').every((p, i) => p <= sigmoidBound(i + 1, s.weight) * (1 + 1e-12)) &&
+          product(s, 'tanh').every((p, i) => p <= w ** (i + 1) * (1 + 1e-12))
+        );
       }),
       { numRuns: 200 },
     );
@@ -88,7 +136,10 @@ describe('chain rule model', () => {
     const s: ChainRuleState = { depth: 12, mean: 0.3, spread: 1.5, seed: 5, weight: 1, bias: 0 };
     const a = layerInputs(s);
     let p = 1;
-    const expected = Array.from({ length: 12 }, (_, i) => (p *= Math.abs(getActivation('tanh').df(a[i]!))));
+    const expected = Array.from(
+      { length: 12 },
+      (_, i) => (p *= Math.abs(getActivation('tanh').df(a[i]!))),
+    );
     expect(product(s, 'tanh')).toEqual(expected);
   });
 
@@ -102,15 +153,23 @@ describe('chain rule model', () => {
   });
 
   test('with every pre-activation positive, the ReLU path carries the gradient unchanged', () => {
-    expect(product({ depth: 30, mean: 2, spread: 0, seed: 1, weight: 1, bias: 0 }, 'relu')).toEqual(new Array(30).fill(1));
+    expect(product({ depth: 30, mean: 2, spread: 0, seed: 1, weight: 1, bias: 0 }, 'relu')).toEqual(
+      new Array(30).fill(1),
+    );
   });
 
   test('the y range keeps today’s figure and rises above every growing product and bound', () => {
-    expect(chainYDomain({ depth: 10, mean: 0, spread: 1, seed: 1, weight: 1, bias: 0 })).toEqual([floor, top]);
+    expect(chainYDomain({ depth: 10, mean: 0, spread: 1, seed: 1, weight: 1, bias: 0 })).toEqual([
+      floor,
+      top,
+    ]);
     fc.assert(
       fc.property(anyState, (s) => {
         const [lo, hi] = chainYDomain(s);
-        const drawn = [...chainProducts(s).flatMap((c) => Array.from(c.products)), ...Array.from({ length: Math.round(s.depth) }, (_, i) => sigmoidBound(i + 1, s.weight))];
+        const drawn = [
+          ...chainProducts(s).flatMap((c) => Array.from(c.products)),
+          ...Array.from({ length: Math.round(s.depth) }, (_, i) => sigmoidBound(i + 1, s.weight)),
+        ];
         return lo === floor && hi >= top && drawn.every((v) => v < hi);
       }),
       { numRuns: 200 },
@@ -150,8 +209,18 @@ describe('floating-point pitfalls', () => {
 });
 
 test('a plain-letter parameter symbol is replaced only as a token', () => {
-  const spec = { name: 'a', label: 'slope', symbol: 'a', default: 0.25, min: 0, max: 1, step: 0.01 };
-  expect(substituteParams('\\begin{cases} x & x > 0 \\\\ a x & \\text{else} \\end{cases}', [spec], { a: 0.5 })).toBe(
-    '\\begin{cases} x & x > 0 \\\\ {0.50} x & \\text{else} \\end{cases}',
-  );
+  const spec = {
+    name: 'a',
+    label: 'slope',
+    symbol: 'a',
+    default: 0.25,
+    min: 0,
+    max: 1,
+    step: 0.01,
+  };
+  expect(
+    substituteParams('\\begin{cases} x & x > 0 \\\\ a x & \\text{else} \\end{cases}', [spec], {
+      a: 0.5,
+    }),
+  ).toBe('\\begin{cases} x & x > 0 \\\\ {0.50} x & \\text{else} \\end{cases}');
 });

@@ -7,17 +7,50 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { activations } from '../../src/lib/activations/index.ts';
 import { activationIds, type ActivationId } from '../../src/lib/activations/types.ts';
-import { namespaceOnly, queryWithState, stateFromQuery, type UrlCodec } from '../../src/widgets/shared/url-codec.ts';
-import { explorerUrl, resolvedParams, zoomLevels, type ExplorerState } from '../../src/widgets/explorer/model.ts';
-import { compareUrl, compareZoomLevels, normalizeIds, type CompareMode, type CompareState } from '../../src/widgets/compare/model.ts';
-import { chainBounds, chainUrl, maxDepth, type ChainRuleState } from '../../src/widgets/chain-rule/model.ts';
-import { identityUrl, identityZoomLevels, type IdentityState } from '../../src/widgets/tanh-identity/model.ts';
+import {
+  namespaceOnly,
+  queryWithState,
+  stateFromQuery,
+  type UrlCodec,
+} from '../../src/widgets/shared/url-codec.ts';
+import {
+  explorerUrl,
+  resolvedParams,
+  zoomLevels,
+  type ExplorerState,
+} from '../../src/widgets/explorer/model.ts';
+import {
+  compareUrl,
+  compareZoomLevels,
+  normalizeIds,
+  type CompareMode,
+  type CompareState,
+} from '../../src/widgets/compare/model.ts';
+import {
+  chainBounds,
+  chainUrl,
+  maxDepth,
+  type ChainRuleState,
+} from '../../src/widgets/chain-rule/model.ts';
+import {
+  identityUrl,
+  identityZoomLevels,
+  type IdentityState,
+} from '../../src/widgets/tanh-identity/model.ts';
 import { pitfalls, pitfallUrl, type PitfallState } from '../../src/widgets/float-pitfalls/model.ts';
-import { cellUrl, examples, initialState, keepParams, rangeLevels, type CellState } from '../../src/widgets/expression-cell/model.ts';
+import {
+  cellUrl,
+  examples,
+  initialState,
+  keepParams,
+  rangeLevels,
+  type CellState,
+} from '../../src/widgets/expression-cell/model.ts';
 import { parseExpression } from '../../src/lib/expr/index.ts';
 
 /** A double in [lo, hi] without -0 (a URL writes -0 as 0, and the two are the same setting). */
-const num = (lo: number, hi: number) => fc.double({ min: lo, max: hi, noNaN: true, noDefaultInfinity: true }).map((v) => v + 0);
+const num = (lo: number, hi: number) =>
+  fc.double({ min: lo, max: hi, noNaN: true, noDefaultInfinity: true }).map((v) => v + 0);
 
 interface Case<S> {
   readonly name: string;
@@ -29,7 +62,12 @@ interface Case<S> {
 }
 
 const explorerInitial = fc.constantFrom(...activationIds).chain((id: ActivationId) =>
-  fc.constantFrom(...zoomLevels).map((halfRange): ExplorerState => ({ activation: id, halfRange, params: resolvedParams(activations[id], {}), cursor: 1 })),
+  fc.constantFrom(...zoomLevels).map((halfRange): ExplorerState => ({
+    activation: id,
+    halfRange,
+    params: resolvedParams(activations[id], {}),
+    cursor: 1,
+  })),
 );
 
 const explorer: Case<ExplorerState> = {
@@ -42,7 +80,11 @@ const explorer: Case<ExplorerState> = {
         activation: fc.constant(initial.activation),
         halfRange: fc.constant(halfRange),
         cursor: num(-halfRange, halfRange),
-        params: fc.record(Object.fromEntries(activations[initial.activation].params.map((p) => [p.name, num(p.min, p.max)]))),
+        params: fc.record(
+          Object.fromEntries(
+            activations[initial.activation].params.map((p) => [p.name, num(p.min, p.max)]),
+          ),
+        ),
       }),
     ),
 };
@@ -52,8 +94,17 @@ const compareModesList: CompareMode[] = ['f', 'df', 'logdf'];
 const compare: Case<CompareState> = {
   name: 'compare',
   codec: compareUrl,
-  initial: fc.record({ ids: compareIds, mode: fc.constantFrom(...compareModesList), halfRange: fc.constantFrom(...compareZoomLevels) }),
-  state: () => fc.record({ ids: compareIds, mode: fc.constantFrom(...compareModesList), halfRange: fc.constantFrom(...compareZoomLevels) }),
+  initial: fc.record({
+    ids: compareIds,
+    mode: fc.constantFrom(...compareModesList),
+    halfRange: fc.constantFrom(...compareZoomLevels),
+  }),
+  state: () =>
+    fc.record({
+      ids: compareIds,
+      mode: fc.constantFrom(...compareModesList),
+      halfRange: fc.constantFrom(...compareZoomLevels),
+    }),
 };
 
 const chainState = fc.record({
@@ -67,7 +118,9 @@ const chainState = fc.record({
 const chain: Case<ChainRuleState> = {
   name: 'chain-rule',
   codec: chainUrl,
-  initial: fc.integer({ min: 1, max: maxDepth }).map((depth) => ({ depth, mean: 0, spread: 1, seed: 1, weight: 1, bias: 0 })),
+  initial: fc
+    .integer({ min: 1, max: maxDepth })
+    .map((depth) => ({ depth, mean: 0, spread: 1, seed: 1, weight: 1, bias: 0 })),
   state: () => chainState,
 };
 
@@ -91,18 +144,39 @@ const pitfall: Case<PitfallState> = {
  * text names (all of them while it does not parse), as `keepParams` leaves them after every edit.
  */
 const cellText = fc.oneof(
-  fc.constantFrom(...examples.map((e) => e.text), 'x * sigmoid(beta * x)', 'a * x + b', 'x * (1 +', 'max(0, x', '', '1/x', '%+&=#?'),
+  fc.constantFrom(
+    ...examples.map((e) => e.text),
+    'x * sigmoid(beta * x)',
+    'a * x + b',
+    'x * (1 +',
+    'max(0, x',
+    '',
+    '1/x',
+    '%+&=#?',
+  ),
   fc.string({ maxLength: 200 }).filter((t) => /^[^\p{Cc}]*$/u.test(t)),
 );
-const paramName = fc.oneof(fc.constantFrom('a', 'b', 'beta', 'alpha'), fc.stringMatching(/^[a-z][a-z0-9_]{0,6}$/));
+const paramName = fc.oneof(
+  fc.constantFrom('a', 'b', 'beta', 'alpha'),
+  fc.stringMatching(/^[a-z][a-z0-9_]{0,6}$/),
+);
 const cellStateOf = fc
-  .tuple(cellText, fc.uniqueArray(fc.tuple(paramName, num(-5, 5)), { maxLength: 5, selector: ([n]) => n }))
+  .tuple(
+    cellText,
+    fc.uniqueArray(fc.tuple(paramName, num(-5, 5)), { maxLength: 5, selector: ([n]) => n }),
+  )
   .chain(([text, extra]) => {
     const parsed = parseExpression(text);
     const names = parsed.ok ? parsed.params : extra.map(([n]) => n);
     return fc.record({
       text: fc.constant(text),
-      params: fc.subarray([...names]).chain((ns) => fc.tuple(...ns.map(() => num(-5, 5))).map((vs) => keepParams(text, Object.fromEntries(ns.map((n, i) => [n, vs[i] ?? 0]))))),
+      params: fc
+        .subarray([...names])
+        .chain((ns) =>
+          fc
+            .tuple(...ns.map(() => num(-5, 5)))
+            .map((vs) => keepParams(text, Object.fromEntries(ns.map((n, i) => [n, vs[i] ?? 0])))),
+        ),
       compare: fc.constantFrom('none' as const, ...activationIds),
       halfRange: fc.constantFrom(...rangeLevels),
     });
@@ -111,7 +185,12 @@ const cell: Case<CellState> = {
   name: 'expression-cell',
   codec: cellUrl,
   // Every cell starts from the same state; a second one checks the table's defaults follow the instance.
-  initial: fc.constantFrom(initialState, { text: 'x * sigmoid(beta * x)', params: { beta: 2 }, compare: 'relu', halfRange: 4 } satisfies CellState),
+  initial: fc.constantFrom(initialState, {
+    text: 'x * sigmoid(beta * x)',
+    params: { beta: 2 },
+    compare: 'relu',
+    halfRange: 4,
+  } satisfies CellState),
   state: () => cellStateOf,
 };
 
@@ -123,11 +202,31 @@ function garbageQuery(ns: string, keys: readonly string[]): fc.Arbitrary<string>
   const key = fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 8 }));
   const value = fc.oneof(
     fc.string({ maxLength: 30 }),
-    fc.constantFrom('', 'NaN', 'Infinity', '-Infinity', '1e400', '-0', '0x10', ' 1', '1,2', 'relu,,tanh', '%', '%zz', '<script>'),
+    fc.constantFrom(
+      '',
+      'NaN',
+      'Infinity',
+      '-Infinity',
+      '1e400',
+      '-0',
+      '0x10',
+      ' 1',
+      '1,2',
+      'relu,,tanh',
+      '%',
+      '%zz',
+      '<script>',
+    ),
     fc.double().map(String),
   );
-  const pair = fc.tuple(key, value).map(([k, v]) => `${encodeURIComponent(`${ns}.${k}`)}=${encodeURIComponent(v)}`);
-  return fc.oneof(fc.array(pair, { maxLength: 6 }).map((ps) => ps.join('&')), fc.string({ maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 40 }).map((s) => `${ns}.${s}`));
+  const pair = fc
+    .tuple(key, value)
+    .map(([k, v]) => `${encodeURIComponent(`${ns}.${k}`)}=${encodeURIComponent(v)}`);
+  return fc.oneof(
+    fc.array(pair, { maxLength: 6 }).map((ps) => ps.join('&')),
+    fc.string({ maxLength: 80 }),
+    fc.string({ unit: 'grapheme', maxLength: 40 }).map((s) => `${ns}.${s}`),
+  );
 }
 
 describe.each(cases)('$name URL state', (c) => {
@@ -135,12 +234,15 @@ describe.each(cases)('$name URL state', (c) => {
 
   it('round-trips every valid state exactly', () => {
     fc.assert(
-      fc.property(c.initial.chain((initial) => fc.tuple(fc.constant(initial), c.state(initial))), ([initial, state]) => {
-        const query = queryWithState(c.codec, initial, state, ns);
-        const back = stateFromQuery(c.codec, initial, query, ns);
-        expect(back.notices).toEqual([]);
-        expect(back.state).toEqual(state);
-      }),
+      fc.property(
+        c.initial.chain((initial) => fc.tuple(fc.constant(initial), c.state(initial))),
+        ([initial, state]) => {
+          const query = queryWithState(c.codec, initial, state, ns);
+          const back = stateFromQuery(c.codec, initial, query, ns);
+          expect(back.notices).toEqual([]);
+          expect(back.state).toEqual(state);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -156,11 +258,18 @@ describe.each(cases)('$name URL state', (c) => {
   it('turns garbage into a valid state with notices, and never throws', () => {
     fc.assert(
       fc.property(
-        c.initial.chain((initial) => fc.tuple(fc.constant(initial), garbageQuery(ns, Object.keys(c.codec.table(initial))))),
+        c.initial.chain((initial) =>
+          fc.tuple(fc.constant(initial), garbageQuery(ns, Object.keys(c.codec.table(initial)))),
+        ),
         ([initial, query]) => {
           const { state, notices } = stateFromQuery(c.codec, initial, query, ns);
           // Valid means: it serializes and reads back to itself with nothing to report.
-          const again = stateFromQuery(c.codec, initial, queryWithState(c.codec, initial, state, ns), ns);
+          const again = stateFromQuery(
+            c.codec,
+            initial,
+            queryWithState(c.codec, initial, state, ns),
+            ns,
+          );
           expect(again.notices).toEqual([]);
           expect(again.state).toEqual(state);
           for (const n of notices) expect(n.param.startsWith(`${ns}.`)).toBe(true);
@@ -172,12 +281,15 @@ describe.each(cases)('$name URL state', (c) => {
 
   it('leaves other namespaces alone', () => {
     fc.assert(
-      fc.property(c.initial.chain((initial) => fc.tuple(fc.constant(initial), c.state(initial))), ([initial, state]) => {
-        const query = queryWithState(c.codec, initial, state, ns, 'other.x=1&plain=2');
-        expect(new URLSearchParams(query).get('other.x')).toBe('1');
-        expect(new URLSearchParams(query).get('plain')).toBe('2');
-        expect(namespaceOnly(query, ns)).toBe(queryWithState(c.codec, initial, state, ns));
-      }),
+      fc.property(
+        c.initial.chain((initial) => fc.tuple(fc.constant(initial), c.state(initial))),
+        ([initial, state]) => {
+          const query = queryWithState(c.codec, initial, state, ns, 'other.x=1&plain=2');
+          expect(new URLSearchParams(query).get('other.x')).toBe('1');
+          expect(new URLSearchParams(query).get('plain')).toBe('2');
+          expect(namespaceOnly(query, ns)).toBe(queryWithState(c.codec, initial, state, ns));
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -189,7 +301,9 @@ describe.each(cases)('$name URL state with a name given twice', (c) => {
   it('reads the first occurrence of every name and reports each later one, naming the value in use', () => {
     fc.assert(
       fc.property(
-        c.initial.chain((initial) => fc.tuple(fc.constant(initial), c.state(initial), c.state(initial))),
+        c.initial.chain((initial) =>
+          fc.tuple(fc.constant(initial), c.state(initial), c.state(initial)),
+        ),
         ([initial, a, b]) => {
           const first = queryWithState(c.codec, initial, a, ns);
           const second = queryWithState(c.codec, initial, b, ns);
@@ -200,11 +314,15 @@ describe.each(cases)('$name URL state with a name given twice', (c) => {
           const expected = stateFromQuery(c.codec, initial, firsts.toString(), ns);
           const got = stateFromQuery(c.codec, initial, both, ns);
           expect(got.state).toEqual(expected.state);
-          const repeated = [...new URLSearchParams(second).keys()].filter((k) => new URLSearchParams(first).has(k));
+          const repeated = [...new URLSearchParams(second).keys()].filter((k) =>
+            new URLSearchParams(first).has(k),
+          );
           expect(got.notices.map((n) => n.param)).toEqual(repeated);
           for (const n of got.notices) {
             expect(n.message).toContain('given more than once and only the first is read; using ');
-            expect(n.message).toContain(`using ${(firsts.get(n.param) ?? '') === '' ? 'none' : (firsts.get(n.param) ?? '').slice(0, 40)}`);
+            expect(n.message).toContain(
+              `using ${(firsts.get(n.param) ?? '') === '' ? 'none' : (firsts.get(n.param) ?? '').slice(0, 40)}`,
+            );
           }
         },
       ),
@@ -215,23 +333,47 @@ describe.each(cases)('$name URL state with a name given twice', (c) => {
 
 describe('the expression cell keeps what the reader typed', () => {
   it('keeps text that does not parse, with its parameters, and reports nothing', () => {
-    const { state, notices } = stateFromQuery(cellUrl, initialState, 'expr.f=x*tanh(softplus(beta*x)&expr.p=beta:2.5', 'expr');
+    const { state, notices } = stateFromQuery(
+      cellUrl,
+      initialState,
+      'expr.f=x*tanh(softplus(beta*x)&expr.p=beta:2.5',
+      'expr',
+    );
     expect(notices).toEqual([]);
-    expect(state).toEqual({ ...initialState, text: 'x*tanh(softplus(beta*x)', params: { beta: 2.5 } });
+    expect(state).toEqual({
+      ...initialState,
+      text: 'x*tanh(softplus(beta*x)',
+      params: { beta: 2.5 },
+    });
   });
 
   it('drops the parameters the text does not name, snaps the range, and reports a bad comparison', () => {
-    const { state, notices } = stateFromQuery(cellUrl, initialState, 'own.f=a*x&own.p=a:2,zz:3&own.r=7&own.vs=nope', 'own');
+    const { state, notices } = stateFromQuery(
+      cellUrl,
+      initialState,
+      'own.f=a*x&own.p=a:2,zz:3&own.r=7&own.vs=nope',
+      'own',
+    );
     expect(state).toEqual({ text: 'a*x', params: { a: 2 }, compare: 'none', halfRange: 6 });
     expect(notices.map((n) => n.param)).toEqual(['own.vs']);
   });
 });
 
 describe('notices name the bad value and fall back to the default', () => {
-  const initial: ExplorerState = { activation: 'elu', halfRange: 4, params: resolvedParams(activations.elu, {}), cursor: 1 };
+  const initial: ExplorerState = {
+    activation: 'elu',
+    halfRange: 4,
+    params: resolvedParams(activations.elu, {}),
+    cursor: 1,
+  };
 
   it('rejects an out-of-range cursor and an unknown key, keeps the valid rest', () => {
-    const { state, notices } = stateFromQuery(explorerUrl, initial, 'elu-explorer.cursor=99&elu-explorer.range=8&elu-explorer.zzz=1', 'elu-explorer');
+    const { state, notices } = stateFromQuery(
+      explorerUrl,
+      initial,
+      'elu-explorer.cursor=99&elu-explorer.range=8&elu-explorer.zzz=1',
+      'elu-explorer',
+    );
     expect(state.cursor).toBe(1);
     expect(state.halfRange).toBe(8);
     expect(notices.map((n) => n.param)).toEqual(['elu-explorer.cursor', 'elu-explorer.zzz']);

@@ -29,7 +29,9 @@ function textOf(link: HTMLElement): string {
   const ref = link.dataset['previewRef'];
   if (ref) {
     const entry = document.getElementById(ref);
-    return entry?.querySelector('.ref-text')?.textContent?.trim() ?? entry?.textContent?.trim() ?? '';
+    return (
+      entry?.querySelector('.ref-text')?.textContent?.trim() ?? entry?.textContent?.trim() ?? ''
+    );
   }
   return link.dataset['previewText'] ?? '';
 }
@@ -68,7 +70,9 @@ function hideSoon(): void {
 }
 
 function triggerOf(target: EventTarget | null): HTMLElement | undefined {
-  return target instanceof Element ? (target.closest<HTMLElement>('[data-preview-ref], [data-preview-text]') ?? undefined) : undefined;
+  return target instanceof Element
+    ? (target.closest<HTMLElement>('[data-preview-ref], [data-preview-text]') ?? undefined)
+    : undefined;
 }
 
 // Delegated listeners: one set per page whatever the number of links, registered once even

@@ -66,7 +66,13 @@ export const elu: ActivationMath = {
   df: (x, p) => eluSlope(x, param(p, 'alpha', 1)),
   latex: String.raw`\begin{cases} x & x > 0 \\ \alpha\,\bigl(e^{x} - 1\bigr) & x \le 0 \end{cases}`,
   dlatex: String.raw`\begin{cases} 1 & x > 0 \\ \alpha\, e^{x} & x \le 0 \end{cases}`,
-  range: { min: -1, max: Infinity, minInclusive: false, maxInclusive: false, latex: String.raw`(-1, \infty)` },
+  range: {
+    min: -1,
+    max: Infinity,
+    minInclusive: false,
+    maxInclusive: false,
+    latex: String.raw`(-1, \infty)`,
+  },
   properties: {
     zeroCentered: false,
     monotonic: true,

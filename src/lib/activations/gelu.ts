@@ -78,7 +78,6 @@ export function geluSlope(x: number): number {
   return up ? r * TWO_POW_M64 : r;
 }
 
-
 /** 3·0.044715 as a double-double: v' = 2√(2/π)(1 + 0.134145x²). */
 const CUBIC3_HI = 0.134145;
 const CUBIC3_LO = 1.3526957332032908e-17;
@@ -110,7 +109,6 @@ function tanhArgLow(x: number, vh: number): number {
   const wl = twoSumErr(x, th, wh) + tl;
   return twoProdErr(TWO_ROOT_HI, wh, vh) + TWO_ROOT_HI * wl + TWO_ROOT_LO * wh;
 }
-
 
 /**
  * GELU-tanh(x) = ½x(1 + tanh u) = x·σ(2u). The σ form has no 1 + tanh cancellation in the
@@ -182,7 +180,8 @@ export function geluTanhSlope(x: number): number {
 export const gelu: ActivationMath = {
   id: 'gelu',
   name: 'GELU',
-  summary: 'Gaussian error linear unit: x weighted by the probability that a standard normal is below x.',
+  summary:
+    'Gaussian error linear unit: x weighted by the probability that a standard normal is below x.',
   params: [],
   f: (x) => geluValue(x),
   df: (x) => geluSlope(x),

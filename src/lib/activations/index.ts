@@ -32,7 +32,13 @@ import { reluKernels, slopedReluKernels } from './kernels/relu-family.ts';
 import { sigmoidKernels, tanhKernels } from './kernels/sigmoid-tanh.ts';
 import { mishKernels, siluKernels, softplusKernels } from './kernels/softplus-family.ts';
 import { softsignKernels } from './kernels/softsign.ts';
-import { activationIds, type Activation, type ActivationId, type ActivationKernels, type ActivationMath } from './types.ts';
+import {
+  activationIds,
+  type Activation,
+  type ActivationId,
+  type ActivationKernels,
+  type ActivationMath,
+} from './types.ts';
 
 export { activationIds };
 export type {

@@ -56,7 +56,8 @@ export const linear: ActivationMath = {
 export const step: ActivationMath = {
   id: 'step',
   name: 'Step (Heaviside)',
-  summary: 'The perceptron’s threshold: 1 for x ≥ 0, else 0. Its gradient is zero almost everywhere.',
+  summary:
+    'The perceptron’s threshold: 1 for x ≥ 0, else 0. Its gradient is zero almost everywhere.',
   params: [],
   f: (x) => stepValue(x),
   df: (x) => stepSlope(x),

@@ -39,7 +39,13 @@ export const relu: ActivationMath = {
   df: (x) => reluSlope(x),
   latex: String.raw`\max(0, x)`,
   dlatex: String.raw`\begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases}`,
-  range: { min: 0, max: Infinity, minInclusive: true, maxInclusive: false, latex: String.raw`[0, \infty)` },
+  range: {
+    min: 0,
+    max: Infinity,
+    minInclusive: true,
+    maxInclusive: false,
+    latex: String.raw`[0, \infty)`,
+  },
   properties: {
     zeroCentered: false,
     monotonic: true,
@@ -67,7 +73,12 @@ const SLOPE: ParamSpec = {
  * A ReLU with slope `spec` below zero: Leaky ReLU (fixed slope) and PReLU (learned slope) differ
  * only in the parameter's name, default and whether training may change it.
  */
-function slopedRelu(id: 'leaky-relu' | 'prelu', name: string, summary: string, spec: ParamSpec): ActivationMath {
+function slopedRelu(
+  id: 'leaky-relu' | 'prelu',
+  name: string,
+  summary: string,
+  spec: ParamSpec,
+): ActivationMath {
   const slopeOf = (p: Params | undefined): number => param(p, spec.name, spec.default);
   const s = spec.symbol;
   return {
@@ -79,7 +90,13 @@ function slopedRelu(id: 'leaky-relu' | 'prelu', name: string, summary: string, s
     df: (x, p) => leakySlope(x, slopeOf(p)),
     latex: String.raw`\begin{cases} x & x > 0 \\ ${s} x & x \le 0 \end{cases}`,
     dlatex: String.raw`\begin{cases} 1 & x > 0 \\ ${s} & x \le 0 \end{cases}`,
-    range: { min: -Infinity, max: Infinity, minInclusive: false, maxInclusive: false, latex: String.raw`(-\infty, \infty)` },
+    range: {
+      min: -Infinity,
+      max: Infinity,
+      minInclusive: false,
+      maxInclusive: false,
+      latex: String.raw`(-\infty, \infty)`,
+    },
     properties: {
       zeroCentered: false,
       monotonic: true,

@@ -6,13 +6,7 @@
  * written here as e/(1 + e)² with e = exp(-|x|) (or exp(-2|x|)), which is exact in shape for
  * every x and never overflows.
  */
-import {
-  divDD,
-  expDDUp64,
-  twoProdErr,
-  twoSumErr,
-  TWO_POW_M64,
-} from './double-double.ts';
+import { divDD, expDDUp64, twoProdErr, twoSumErr, TWO_POW_M64 } from './double-double.ts';
 import { logistic } from './shared.ts';
 import type { ActivationMath } from './types.ts';
 

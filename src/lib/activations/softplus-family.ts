@@ -169,7 +169,13 @@ export const softplus: ActivationMath = {
   df: (x, p) => softplusSlope(x, param(p, 'beta', 1)),
   latex: String.raw`\frac{1}{\beta}\ln\bigl(1 + e^{\beta x}\bigr)`,
   dlatex: String.raw`\sigma(\beta x) = \frac{1}{1 + e^{-\beta x}}`,
-  range: { min: 0, max: Infinity, minInclusive: false, maxInclusive: false, latex: String.raw`(0, \infty)` },
+  range: {
+    min: 0,
+    max: Infinity,
+    minInclusive: false,
+    maxInclusive: false,
+    latex: String.raw`(0, \infty)`,
+  },
   properties: {
     zeroCentered: false,
     monotonic: true,

@@ -36,7 +36,8 @@ export function softsignSlope(x: number): number {
 export const softsign: ActivationMath = {
   id: 'softsign',
   name: 'Softsign',
-  summary: 'x/(1 + |x|): a zero-centred squashing function with polynomial, not exponential, tails.',
+  summary:
+    'x/(1 + |x|): a zero-centred squashing function with polynomial, not exponential, tails.',
   params: [],
   f: (x) => softsignValue(x),
   df: (x) => softsignSlope(x),

@@ -19,7 +19,16 @@
  * terms rounded to double; 12 terms leave a truncation error below 1e-19 on their interval.
  * Reproduce the fit with `npx node scripts/erfc-fit/genk.mjs 0.5 40 9` (see its README).
  */
-import { divDD, expDD, expDDTail, expDDUp64, twoProdErr, twoSumErr, TWO_POW_M64, UP64_BELOW } from './double-double.ts';
+import {
+  divDD,
+  expDD,
+  expDDTail,
+  expDDUp64,
+  twoProdErr,
+  twoSumErr,
+  TWO_POW_M64,
+  UP64_BELOW,
+} from './double-double.ts';
 
 /** ln √(2π) as a double-double. */
 export const LN_SQRT_2PI_HI = 0.9189385332046728;
@@ -39,25 +48,22 @@ export const TAIL_LIMIT = 40;
 /** Φ(x) - 1/2 = x·Σ a_n x^{2n}, a_n = (-1)^n / (√(2π)·2^n·n!·(2n + 1)). */
 const PHI_SERIES = [
   0.3989422804014327, -0.06649038006690544, 0.009973557010035817, -0.0011873282154804543,
-  0.00011543468761615529, -0.000009444656259503615, 6.659693516316651e-7,
-  -4.122667414862689e-8, 2.2735298243728065e-9, -1.1301171641619213e-10,
-  5.1124347902563106e-12, -2.121761474217046e-13,
+  0.00011543468761615529, -0.000009444656259503615, 6.659693516316651e-7, -4.122667414862689e-8,
+  2.2735298243728065e-9, -1.1301171641619213e-10, 5.1124347902563106e-12, -2.121761474217046e-13,
 ] as const;
 
 /** d/dx [x·Φ(x)] - 1/2 = x·Σ (2n + 2)·a_n x^{2n}: GELU's slope near 0. */
 const GELU_SLOPE_SERIES = [
   0.7978845608028654, -0.26596152026762176, 0.0598413420602149, -0.009498625723843634,
-  0.001154346876161553, -0.00011333587511404338, 0.000009323570922843312,
-  -6.596267863780302e-7, 4.092353683871051e-8, -2.2602343283238428e-9,
-  1.1247356538563884e-10, -5.09222753812091e-12,
+  0.001154346876161553, -0.00011333587511404338, 0.000009323570922843312, -6.596267863780302e-7,
+  4.092353683871051e-8, -2.2602343283238428e-9, 1.1247356538563884e-10, -5.09222753812091e-12,
 ] as const;
 
 /** erf(t) = t·Σ c_n t^{2n}, c_n = 2(-1)^n / (√π·n!·(2n + 1)). */
 const ERF_SERIES = [
   1.1283791670955126, -0.37612638903183754, 0.11283791670955126, -0.026866170645131252,
-  0.005223977625442188, -0.0008548327023450853, 0.00012055332981789664,
-  -0.00001492565035840625, 0.0000016462114365889248, -1.6365844691234924e-7,
-  1.4807192815879218e-8, -1.2290555301717928e-9,
+  0.005223977625442188, -0.0008548327023450853, 0.00012055332981789664, -0.00001492565035840625,
+  0.0000016462114365889248, -1.6365844691234924e-7, 1.4807192815879218e-8, -1.2290555301717928e-9,
 ] as const;
 
 /** Numerator of K(z) ≈ P(z)/Q(z), coefficients of z^0..z^9 (positive but for a negligible z^0 term, so Horner does not cancel). */
@@ -97,8 +103,12 @@ const [d0, d1, d2, d3, d4, d5, d6, d7, d8, d9] = K_DEN;
 function remainderK(z: number): number {
   // Horner, unrolled (the same operations in the same order as a loop from k = 8 down to 0,
   // without per-coefficient array reads)
-  const p = ((((((((n9 * z + n8) * z + n7) * z + n6) * z + n5) * z + n4) * z + n3) * z + n2) * z + n1) * z + n0;
-  const q = ((((((((d9 * z + d8) * z + d7) * z + d6) * z + d5) * z + d4) * z + d3) * z + d2) * z + d1) * z + d0;
+  const p =
+    ((((((((n9 * z + n8) * z + n7) * z + n6) * z + n5) * z + n4) * z + n3) * z + n2) * z + n1) * z +
+    n0;
+  const q =
+    ((((((((d9 * z + d8) * z + d7) * z + d6) * z + d5) * z + d4) * z + d3) * z + d2) * z + d1) * z +
+    d0;
   return p / q;
 }
 
@@ -125,7 +135,14 @@ export function timesMillsG(z: number, z2h: number, z2l: number, eh: number, el:
  * Q(z) = Φ(-z) = 1 - Φ(z) for z in [{@link TAYLOR_LIMIT}, {@link TAIL_LIMIT}] from the exponent
  * -(z²/2 + c) given as a double-double (c = ln √(2π) for Φ). Works 2^64 high in the far tail.
  */
-function upperTail(z: number, z2h: number, z2l: number, yh: number, yl: number, zk: number): number {
+function upperTail(
+  z: number,
+  z2h: number,
+  z2l: number,
+  yh: number,
+  yl: number,
+  zk: number,
+): number {
   const up = yh < UP64_BELOW;
   const eh = expDDTail(yh, yl);
   // The low part of eh is already folded in above; divide by z in double-double.

@@ -37,7 +37,8 @@ export const works = {
   rosenblatt1958: {
     authors: ['Rosenblatt, F.'],
     year: 1958,
-    title: 'The perceptron: a probabilistic model for information storage and organization in the brain',
+    title:
+      'The perceptron: a probabilistic model for information storage and organization in the brain',
     venue: 'Psychological Review, 65(6), 386–408',
     url: doi('10.1037/h0042519'),
   },
@@ -50,7 +51,8 @@ export const works = {
   fukushima1980: {
     authors: ['Fukushima, K.'],
     year: 1980,
-    title: 'Neocognitron: a self-organizing neural network model for a mechanism of pattern recognition unaffected by shift in position',
+    title:
+      'Neocognitron: a self-organizing neural network model for a mechanism of pattern recognition unaffected by shift in position',
     venue: 'Biological Cybernetics, 36(4), 193–202',
     url: doi('10.1007/BF00344251'),
   },
@@ -86,7 +88,8 @@ export const works = {
   leshno1993: {
     authors: ['Leshno, M.', 'Lin, V. Ya.', 'Pinkus, A.', 'Schocken, S.'],
     year: 1993,
-    title: 'Multilayer feedforward networks with a nonpolynomial activation function can approximate any function',
+    title:
+      'Multilayer feedforward networks with a nonpolynomial activation function can approximate any function',
     venue: 'Neural Networks, 6(6), 861–867',
     url: doi('10.1016/S0893-6080(05)80131-5'),
   },
@@ -109,13 +112,21 @@ export const works = {
     authors: ['LeCun, Y.', 'Bottou, L.', 'Orr, G. B.', 'Müller, K.-R.'],
     year: 1998,
     title: 'Efficient BackProp',
-    venue: 'In Neural Networks: Tricks of the Trade, Lecture Notes in Computer Science 1524, 9–50. Springer',
+    venue:
+      'In Neural Networks: Tricks of the Trade, Lecture Notes in Computer Science 1524, 9–50. Springer',
     url: doi('10.1007/3-540-49430-8_2'),
   },
   hahnloser2000: {
-    authors: ['Hahnloser, R. H. R.', 'Sarpeshkar, R.', 'Mahowald, M. A.', 'Douglas, R. J.', 'Seung, H. S.'],
+    authors: [
+      'Hahnloser, R. H. R.',
+      'Sarpeshkar, R.',
+      'Mahowald, M. A.',
+      'Douglas, R. J.',
+      'Seung, H. S.',
+    ],
     year: 2000,
-    title: 'Digital selection and analogue amplification coexist in a cortex-inspired silicon circuit',
+    title:
+      'Digital selection and analogue amplification coexist in a cortex-inspired silicon circuit',
     venue: 'Nature, 405(6789), 947–951',
     url: doi('10.1038/35016072'),
   },
@@ -130,20 +141,23 @@ export const works = {
     authors: ['Jarrett, K.', 'Kavukcuoglu, K.', 'Ranzato, M.', 'LeCun, Y.'],
     year: 2009,
     title: 'What is the best multi-stage architecture for object recognition?',
-    venue: 'Proceedings of the IEEE 12th International Conference on Computer Vision (ICCV), 2146–2153',
+    venue:
+      'Proceedings of the IEEE 12th International Conference on Computer Vision (ICCV), 2146–2153',
   },
   turian2009: {
     authors: ['Turian, J.', 'Bergstra, J.', 'Bengio, Y.'],
     year: 2009,
     title: 'Quadratic features and deep architectures for chunking',
-    venue: 'Proceedings of Human Language Technologies: NAACL 2009, Short Papers, 245–248. Association for Computational Linguistics',
+    venue:
+      'Proceedings of Human Language Technologies: NAACL 2009, Short Papers, 245–248. Association for Computational Linguistics',
     note: 'Introduces softsign.',
   },
   glorot2010: {
     authors: ['Glorot, X.', 'Bengio, Y.'],
     year: 2010,
     title: 'Understanding the difficulty of training deep feedforward neural networks',
-    venue: 'Proceedings of the 13th International Conference on Artificial Intelligence and Statistics (AISTATS), PMLR 9, 249–256',
+    venue:
+      'Proceedings of the 13th International Conference on Artificial Intelligence and Statistics (AISTATS), PMLR 9, 249–256',
   },
   nair2010: {
     authors: ['Nair, V.', 'Hinton, G. E.'],
@@ -155,7 +169,8 @@ export const works = {
     authors: ['Glorot, X.', 'Bordes, A.', 'Bengio, Y.'],
     year: 2011,
     title: 'Deep sparse rectifier neural networks',
-    venue: 'Proceedings of the 14th International Conference on Artificial Intelligence and Statistics (AISTATS), PMLR 15, 315–323',
+    venue:
+      'Proceedings of the 14th International Conference on Artificial Intelligence and Statistics (AISTATS), PMLR 15, 315–323',
   },
   krizhevsky2012: {
     authors: ['Krizhevsky, A.', 'Sutskever, I.', 'Hinton, G. E.'],
@@ -167,7 +182,8 @@ export const works = {
     authors: ['Goodfellow, I. J.', 'Warde-Farley, D.', 'Mirza, M.', 'Courville, A.', 'Bengio, Y.'],
     year: 2013,
     title: 'Maxout networks',
-    venue: 'Proceedings of the 30th International Conference on Machine Learning (ICML), PMLR 28(3), 1319–1327',
+    venue:
+      'Proceedings of the 30th International Conference on Machine Learning (ICML), PMLR 28(3), 1319–1327',
     url: arxiv('1302.4389'),
   },
   maas2013: {
@@ -178,17 +194,28 @@ export const works = {
     note: 'Introduces Leaky ReLU.',
   },
   cho2014: {
-    authors: ['Cho, K.', 'van Merriënboer, B.', 'Gulcehre, C.', 'Bahdanau, D.', 'Bougares, F.', 'Schwenk, H.', 'Bengio, Y.'],
+    authors: [
+      'Cho, K.',
+      'van Merriënboer, B.',
+      'Gulcehre, C.',
+      'Bahdanau, D.',
+      'Bougares, F.',
+      'Schwenk, H.',
+      'Bengio, Y.',
+    ],
     year: 2014,
-    title: 'Learning phrase representations using RNN encoder–decoder for statistical machine translation',
-    venue: 'Proceedings of the 2014 Conference on Empirical Methods in Natural Language Processing (EMNLP), 1724–1734',
+    title:
+      'Learning phrase representations using RNN encoder–decoder for statistical machine translation',
+    venue:
+      'Proceedings of the 2014 Conference on Empirical Methods in Natural Language Processing (EMNLP), 1724–1734',
     url: arxiv('1406.1078'),
     note: 'Introduces the GRU.',
   },
   he2015: {
     authors: ['He, K.', 'Zhang, X.', 'Ren, S.', 'Sun, J.'],
     year: 2015,
-    title: 'Delving deep into rectifiers: surpassing human-level performance on ImageNet classification',
+    title:
+      'Delving deep into rectifiers: surpassing human-level performance on ImageNet classification',
     venue: 'Proceedings of the IEEE International Conference on Computer Vision (ICCV), 1026–1034',
     url: arxiv('1502.01852'),
     note: 'Introduces PReLU and He initialisation.',
@@ -196,8 +223,10 @@ export const works = {
   ioffe2015: {
     authors: ['Ioffe, S.', 'Szegedy, C.'],
     year: 2015,
-    title: 'Batch normalization: accelerating deep network training by reducing internal covariate shift',
-    venue: 'Proceedings of the 32nd International Conference on Machine Learning (ICML), PMLR 37, 448–456',
+    title:
+      'Batch normalization: accelerating deep network training by reducing internal covariate shift',
+    venue:
+      'Proceedings of the 32nd International Conference on Machine Learning (ICML), PMLR 37, 448–456',
     url: arxiv('1502.03167'),
   },
   clevert2015: {
@@ -247,7 +276,8 @@ export const works = {
   elfwing2018: {
     authors: ['Elfwing, S.', 'Uchibe, E.', 'Doya, K.'],
     year: 2018,
-    title: 'Sigmoid-weighted linear units for neural network function approximation in reinforcement learning',
+    title:
+      'Sigmoid-weighted linear units for neural network function approximation in reinforcement learning',
     venue: 'Neural Networks, 107, 3–11',
     url: arxiv('1702.03118'),
   },
@@ -267,7 +297,20 @@ export const works = {
     note: 'GPT-2, with the tanh approximation of GELU.',
   },
   howard2019: {
-    authors: ['Howard, A.', 'Sandler, M.', 'Chu, G.', 'Chen, L.-C.', 'Chen, B.', 'Tan, M.', 'Wang, W.', 'Zhu, Y.', 'Pang, R.', 'Vasudevan, V.', 'Le, Q. V.', 'Adam, H.'],
+    authors: [
+      'Howard, A.',
+      'Sandler, M.',
+      'Chu, G.',
+      'Chen, L.-C.',
+      'Chen, B.',
+      'Tan, M.',
+      'Wang, W.',
+      'Zhu, Y.',
+      'Pang, R.',
+      'Vasudevan, V.',
+      'Le, Q. V.',
+      'Adam, H.',
+    ],
     year: 2019,
     title: 'Searching for MobileNetV3',
     venue: 'Proceedings of the IEEE/CVF International Conference on Computer Vision (ICCV)',
@@ -319,7 +362,8 @@ export function isWorkId(id: string): id is WorkId {
 
 /** The work with this id; throws naming the id and the file, so a typo in a lesson fails the build. */
 export function getWork(id: string, where = 'citation'): Work {
-  if (!isWorkId(id)) throw new Error(`${where}: unknown work "${id}" (add it to src/lib/course/bibliography.ts)`);
+  if (!isWorkId(id))
+    throw new Error(`${where}: unknown work "${id}" (add it to src/lib/course/bibliography.ts)`);
   return works[id];
 }
 
@@ -355,6 +399,9 @@ export function formatWork(work: Work): string {
 export function fullListOrder(cited: readonly WorkId[]): WorkId[] {
   const rest = workIds
     .filter((id) => !cited.includes(id))
-    .sort((a, b) => works[a].authors[0]!.localeCompare(works[b].authors[0]!) || works[a].year - works[b].year);
+    .sort(
+      (a, b) =>
+        works[a].authors[0]!.localeCompare(works[b].authors[0]!) || works[a].year - works[b].year,
+    );
   return [...cited, ...rest];
 }

@@ -13,7 +13,9 @@ type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
 /** The string value of attribute `name`, if it is a plain string. */
 function stringAttribute(node: Readonly<JsxElement>, name: string): string | undefined {
-  for (const a of node.attributes) if (a.type === 'mdxJsxAttribute' && a.name === name && typeof a.value === 'string') return a.value;
+  for (const a of node.attributes)
+    if (a.type === 'mdxJsxAttribute' && a.name === name && typeof a.value === 'string')
+      return a.value;
   return undefined;
 }
 
@@ -26,7 +28,14 @@ export const firstTermUse = () => {
     if (id === undefined || seen.has(id)) return;
     seen.add(id);
     // Sätteri cannot set `attributes` in place, so the element is replaced by a copy that has one more.
-    ctx.replaceNode(node, { ...node, attributes: [...node.attributes, { type: 'mdxJsxAttribute', name: 'first', value: null }] } as JsxElement);
+    ctx.replaceNode(node, {
+      ...node,
+      attributes: [...node.attributes, { type: 'mdxJsxAttribute', name: 'first', value: null }],
+    } as JsxElement);
   };
-  return defineMdastPlugin({ name: 'first-term-use', mdxJsxTextElement: visit, mdxJsxFlowElement: visit });
+  return defineMdastPlugin({
+    name: 'first-term-use',
+    mdxJsxTextElement: visit,
+    mdxJsxFlowElement: visit,
+  });
 };

@@ -56,17 +56,35 @@ const minutesPerFigure = 0.5;
 export function readingMinutes(body: string): number {
   const source = visibleSource(body);
   const formulas = [...source.matchAll(/\$\$[\s\S]*?\$\$/g)].length;
-  const figures = [...source.matchAll(/<(?:ActivationPlot|ActivationExplorer|CompareActivations|ChainRule|TanhIdentity|FloatPitfalls|TrainingDemo|CostBench|ExpressionCell|PropertyTable|DigitsFigure)\b/g)].length;
+  const figures = [
+    ...source.matchAll(
+      /<(?:ActivationPlot|ActivationExplorer|CompareActivations|ChainRule|TanhIdentity|FloatPitfalls|TrainingDemo|CostBench|ExpressionCell|PropertyTable|DigitsFigure)\b/g,
+    ),
+  ].length;
   const prose = source
     .replace(/\$\$[\s\S]*?\$\$/g, ' ')
     .replace(/<[A-Z][\w.]*\b(?:[^>"'{]|"[^"]*"|'[^']*'|\{(?:[^{}]|\{[^{}]*\})*\})*\/?>/g, ' ')
     .replace(/<\/[A-Z][\w.]*>/g, ' ');
   const words = prose.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-  return Math.max(1, Math.round(words / wordsPerMinute + formulas * minutesPerFormula + figures * minutesPerFigure));
+  return Math.max(
+    1,
+    Math.round(words / wordsPerMinute + formulas * minutesPerFormula + figures * minutesPerFigure),
+  );
 }
 
 /** Components that draw a numbered figure (`<figure class="af-figure" id="fig-<id>">`). */
-export const figureComponents = ['ActivationPlot', 'ActivationExplorer', 'CompareActivations', 'ChainRule', 'TanhIdentity', 'FloatPitfalls', 'TrainingDemo', 'CostBench', 'ExpressionCell', 'DigitsFigure'] as const;
+export const figureComponents = [
+  'ActivationPlot',
+  'ActivationExplorer',
+  'CompareActivations',
+  'ChainRule',
+  'TanhIdentity',
+  'FloatPitfalls',
+  'TrainingDemo',
+  'CostBench',
+  'ExpressionCell',
+  'DigitsFigure',
+] as const;
 
 /**
  * The figure ids of a lesson in document order: the `id` prop, or `demo-<demo>` for a training
@@ -75,7 +93,10 @@ export const figureComponents = ['ActivationPlot', 'ActivationExplorer', 'Compar
  */
 export function figureIdsInMdx(body: string): string[] {
   const out: string[] = [];
-  const tag = new RegExp(`<(${figureComponents.join('|')})\\b((?:[^>"'{]|"[^"]*"|'[^']*'|\\{(?:[^{}]|\\{[^{}]*\\})*\\})*)/?>`, 'g');
+  const tag = new RegExp(
+    `<(${figureComponents.join('|')})\\b((?:[^>"'{]|"[^"]*"|'[^']*'|\\{(?:[^{}]|\\{[^{}]*\\})*\\})*)/?>`,
+    'g',
+  );
   for (const m of visibleSource(body).matchAll(tag)) {
     const attrs = m[2] ?? '';
     if (m[1] === 'TrainingDemo') {

@@ -69,13 +69,16 @@ export function decodeDigits(text: string = OPTDIGITS): DigitImages {
   const levels = new Uint8Array(n * DIGITS.pixels);
   const labels = new Int32Array(n);
   lines.forEach((line, i) => {
-    if (line.length !== 1 + DIGITS.pixels) throw new RangeError(`digits line ${i + 1}: ${line.length} characters, expected 65`);
+    if (line.length !== 1 + DIGITS.pixels)
+      throw new RangeError(`digits line ${i + 1}: ${line.length} characters, expected 65`);
     const label = line.charCodeAt(0) - 48;
-    if (!(label >= 0 && label < DIGITS.classes)) throw new RangeError(`digits line ${i + 1}: label ${JSON.stringify(line[0])}`);
+    if (!(label >= 0 && label < DIGITS.classes))
+      throw new RangeError(`digits line ${i + 1}: label ${JSON.stringify(line[0])}`);
     labels[i] = label;
     for (let p = 0; p < DIGITS.pixels; p++) {
       const level = line.charCodeAt(1 + p) - 97;
-      if (!(level >= 0 && level <= DIGITS.maxLevel)) throw new RangeError(`digits line ${i + 1}: pixel ${p} is ${JSON.stringify(line[1 + p])}`);
+      if (!(level >= 0 && level <= DIGITS.maxLevel))
+        throw new RangeError(`digits line ${i + 1}: pixel ${p} is ${JSON.stringify(line[1 + p])}`);
       levels[i * DIGITS.pixels + p] = level;
     }
   });
@@ -99,8 +102,12 @@ export function digitSubset(images: DigitImages, rows: Int32Array): DigitSet {
  * training and the rest for testing, each part in ascending row order. The same seed gives the
  * same split on every machine (the generator is src/lib/random.ts, integer arithmetic only).
  */
-export function splitDigits(images: DigitImages = decodeDigits(), seed: number = DIGITS.splitSeed): DigitSplit {
-  if (images.n !== DIGITS.images) throw new RangeError(`splitDigits: ${images.n} images, expected ${DIGITS.images}`);
+export function splitDigits(
+  images: DigitImages = decodeDigits(),
+  seed: number = DIGITS.splitSeed,
+): DigitSplit {
+  if (images.n !== DIGITS.images)
+    throw new RangeError(`splitDigits: ${images.n} images, expected ${DIGITS.images}`);
   const order = createRng(seed).shuffle(Int32Array.from({ length: images.n }, (_, i) => i));
   const train = order.slice(0, DIGITS.trainSize).sort();
   const test = order.slice(DIGITS.trainSize).sort();

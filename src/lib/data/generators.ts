@@ -186,7 +186,14 @@ export const regPlane: RegressionGenerator = (n, noise, rng) => {
 };
 
 /** Centres and signs of the six bumps of {@link regGauss}: two rows of three, alternating. */
-const BUMPS = [[-4, 2.5, 1], [0, 2.5, -1], [4, 2.5, 1], [-4, -2.5, -1], [0, -2.5, 1], [4, -2.5, -1]] as const;
+const BUMPS = [
+  [-4, 2.5, 1],
+  [0, 2.5, -1],
+  [4, 2.5, 1],
+  [-4, -2.5, -1],
+  [0, -2.5, 1],
+  [4, -2.5, -1],
+] as const;
 
 /**
  * Six bumps of alternating sign: each contributes sign · max(0, 1 − d/2) at distance d from its

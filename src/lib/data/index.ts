@@ -7,10 +7,37 @@
  * cannot grow and a worker may still hold the old ones.
  */
 import { createRng } from '../random.ts';
-import { generators, regressionGenerators, regressionKinds, type DatasetKind, type LabelledPoint, type RegressionKind, type ValuedPoint } from './generators.ts';
+import {
+  generators,
+  regressionGenerators,
+  regressionKinds,
+  type DatasetKind,
+  type LabelledPoint,
+  type RegressionKind,
+  type ValuedPoint,
+} from './generators.ts';
 
-export { circle, datasetKinds, gaussians, generators, moons, regGauss, regPlane, regressionGenerators, regressionKinds, spiral, xor } from './generators.ts';
-export type { DatasetKind, Generator, LabelledPoint, RegressionGenerator, RegressionKind, ValuedPoint } from './generators.ts';
+export {
+  circle,
+  datasetKinds,
+  gaussians,
+  generators,
+  moons,
+  regGauss,
+  regPlane,
+  regressionGenerators,
+  regressionKinds,
+  spiral,
+  xor,
+} from './generators.ts';
+export type {
+  DatasetKind,
+  Generator,
+  LabelledPoint,
+  RegressionGenerator,
+  RegressionKind,
+  ValuedPoint,
+} from './generators.ts';
 
 /** True when `kind` is a regression problem (real-valued targets) rather than two classes. */
 export function isRegression(kind: DatasetKind | RegressionKind): kind is RegressionKind {
@@ -113,7 +140,11 @@ export function makeDataset(options: DatasetOptions): Dataset {
   const resolved = { kind, n, noise, seed, testFraction, labels };
   if (isRegression(kind)) {
     const points = rng.shuffle(regressionGenerators[kind](n, noise, rng));
-    return { options: resolved, train: toValuedSplit(points.slice(0, nTrain), labels), test: toValuedSplit(points.slice(nTrain), labels) };
+    return {
+      options: resolved,
+      train: toValuedSplit(points.slice(0, nTrain), labels),
+      test: toValuedSplit(points.slice(nTrain), labels),
+    };
   }
   const generate = generators[kind];
   if (generate === undefined) throw new RangeError(`makeDataset: unknown kind ${String(kind)}`);

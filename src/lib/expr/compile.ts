@@ -81,7 +81,8 @@ function valueOf(node: ExprNode, params: Readonly<Record<string, number>>): Fn {
         const pick = node.name === 'min' ? Math.min : Math.max;
         return (x) => {
           let best = NaN;
-          for (let i = 0; i < args.length; i++) best = i === 0 ? args[i]!(x) : pick(best, args[i]!(x));
+          for (let i = 0; i < args.length; i++)
+            best = i === 0 ? args[i]!(x) : pick(best, args[i]!(x));
           return best;
         };
       }
@@ -228,7 +229,10 @@ function paramValue(params: Readonly<Record<string, number>>, name: string): num
  * Compiles a parsed tree with fixed parameter values (missing or non-finite ones take
  * {@link PARAM_DEFAULT}). Recompile when a slider moves: compiling costs less than one curve.
  */
-export function compileExpression(ast: ExprNode, params: Readonly<Record<string, number>> = {}): CompiledExpression {
+export function compileExpression(
+  ast: ExprNode,
+  params: Readonly<Record<string, number>> = {},
+): CompiledExpression {
   const f = valueOf(ast, params);
   const slot: Slot = { d: 0 };
   const dual = dualOf(ast, params, slot);

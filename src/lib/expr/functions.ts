@@ -62,7 +62,11 @@ function registryFunctions(): Record<string, UnaryFunction> {
   for (const id of activationIds) {
     const a = getActivation(id);
     const name = id.replaceAll('-', '_');
-    out[name] = { f: (u) => a.f(u), df: (u) => a.df(u), tex: `\\operatorname{${name.replaceAll('_', '\\_')}}` };
+    out[name] = {
+      f: (u) => a.f(u),
+      df: (u) => a.df(u),
+      tex: `\\operatorname{${name.replaceAll('_', '\\_')}}`,
+    };
   }
   return out;
 }
@@ -72,7 +76,11 @@ function registryFunctions(): Record<string, UnaryFunction> {
  * 1 − tanh² without cancellation) replaces Math.tanh.
  */
 export const unaryFunctions: Readonly<Record<string, UnaryFunction>> = Object.freeze(
-  Object.assign(Object.create(null) as Record<string, UnaryFunction>, elementary, registryFunctions()),
+  Object.assign(
+    Object.create(null) as Record<string, UnaryFunction>,
+    elementary,
+    registryFunctions(),
+  ),
 );
 
 /** Functions of two or more arguments (handled by the compiler, not by a table of closures). */
@@ -81,7 +89,10 @@ export const variadicFunctions = Object.freeze(['min', 'max'] as const);
 export type VariadicName = (typeof variadicFunctions)[number];
 
 /** Named constants. */
-export const constants: Readonly<Record<'pi' | 'e', number>> = Object.freeze({ pi: Math.PI, e: Math.E });
+export const constants: Readonly<Record<'pi' | 'e', number>> = Object.freeze({
+  pi: Math.PI,
+  e: Math.E,
+});
 
 /** True when `name` is a one-argument function of the whitelist. */
 export function isUnaryFunction(name: string): boolean {

@@ -13,7 +13,13 @@ export { compileExpression, PARAM_DEFAULT, type CompiledExpression } from './com
 export { functionNames } from './functions.ts';
 export { parseExpression } from './parser.ts';
 export { expressionToTex, printExpression } from './print.ts';
-export { decodeParams, encodeParams, paramSlider, paramsMaxLength, paramsPattern } from './params.ts';
+export {
+  decodeParams,
+  encodeParams,
+  paramSlider,
+  paramsMaxLength,
+  paramsPattern,
+} from './params.ts';
 
 /** A compiled source text with its parameter names, or the parse error. */
 export type CompileResult =
@@ -21,7 +27,10 @@ export type CompileResult =
   | { readonly ok: false; readonly error: ExprError };
 
 /** Parses and compiles in one step (the worker's path: text and parameter values in, f and f' out). */
-export function compileSource(text: string, params: Readonly<Record<string, number>> = {}): CompileResult {
+export function compileSource(
+  text: string,
+  params: Readonly<Record<string, number>> = {},
+): CompileResult {
   const parsed = parseExpression(text);
   if (!parsed.ok) return parsed;
   return { ok: true, compiled: compileExpression(parsed.ast, params), params: parsed.params };

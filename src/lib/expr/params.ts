@@ -37,7 +37,10 @@ export function decodeParams(text: string): Record<string, number> {
 }
 
 /** Writes the values of `names` (in that order) as `name:value,…`; names without a value are left out. */
-export function encodeParams(names: readonly string[], values: Readonly<Record<string, number>>): string {
+export function encodeParams(
+  names: readonly string[],
+  values: Readonly<Record<string, number>>,
+): string {
   return names
     .filter((n) => Object.hasOwn(values, n) && Number.isFinite(values[n]))
     .map((n) => `${n}:${String(values[n])}`)

@@ -33,7 +33,12 @@ import { constants, isUnaryFunction, isVariadicFunction } from './functions.ts';
 type Token =
   | { readonly kind: 'num'; readonly start: number; readonly end: number; readonly value: number }
   | { readonly kind: 'name'; readonly start: number; readonly end: number; readonly text: string }
-  | { readonly kind: 'op' | '(' | ')' | ',' | 'end'; readonly start: number; readonly end: number; readonly text: string };
+  | {
+      readonly kind: 'op' | '(' | ')' | ',' | 'end';
+      readonly start: number;
+      readonly end: number;
+      readonly text: string;
+    };
 
 /** Thrown inside the parser only, caught by {@link parseExpression}; never escapes. */
 class ParseFailure {
@@ -80,7 +85,8 @@ function tokenize(text: string): Token[] {
       continue;
     }
     if ('+-*/^'.includes(c)) tokens.push({ kind: 'op', start: i, end: i + 1, text: c });
-    else if (c === '(' || c === ')' || c === ',') tokens.push({ kind: c, start: i, end: i + 1, text: c });
+    else if (c === '(' || c === ')' || c === ',')
+      tokens.push({ kind: c, start: i, end: i + 1, text: c });
     else fail(i, `unexpected character ${describeChar(c, text.codePointAt(i))}`);
     i++;
   }
@@ -89,7 +95,9 @@ function tokenize(text: string): Token[] {
 }
 
 function describeChar(c: string, code: number | undefined): string {
-  return /^[\x21-\x7e]$/.test(c) ? `'${c}'` : `U+${(code ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return /^[\x21-\x7e]$/.test(c)
+    ? `'${c}'`
+    : `U+${(code ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 function describeToken(t: Token): string {
@@ -99,7 +107,13 @@ function describeToken(t: Token): string {
   return `'${t.text}'`;
 }
 
-const infixPower: Readonly<Record<BinaryOp, number>> = { '+': 10, '-': 10, '*': 20, '/': 20, '^': 40 };
+const infixPower: Readonly<Record<BinaryOp, number>> = {
+  '+': 10,
+  '-': 10,
+  '*': 20,
+  '/': 20,
+  '^': 40,
+};
 const UNARY_POWER = 30;
 
 /** One parse: a cursor over the tokens plus counters; discarded afterwards. */
@@ -138,7 +152,11 @@ class Parser {
     if (t.kind === 'end') return node;
     if (t.kind === ')') fail(t.start, "unmatched ')'");
     if (t.kind === ',') fail(t.start, "',' outside a function call");
-    fail(t.start, `expected an operator (+ - * / ^) before ${describeToken(t)}`, '; write 2*x, not 2x');
+    fail(
+      t.start,
+      `expected an operator (+ - * / ^) before ${describeToken(t)}`,
+      '; write 2*x, not 2x',
+    );
   }
 
   expr(minPower: number): ExprNode {
@@ -186,7 +204,11 @@ class Parser {
   #expectClose(openAt: number): number {
     const t = this.#next();
     if (t.kind === ')') return t.end;
-    fail(t.start, "expected ')'", ` to close the '(' at column ${openAt + 1}, found ${describeToken(t)}`);
+    fail(
+      t.start,
+      "expected ')'",
+      ` to close the '(' at column ${openAt + 1}, found ${describeToken(t)}`,
+    );
   }
 
   /** `gelu-tanh(x)` reads as gelu minus tanh(x): suggest the underscore spelling of the id. */
@@ -227,9 +249,15 @@ class Parser {
     }
     if (callable) fail(t.end, `expected '(' after the function ${name}`, this.#hyphenHint(name));
     if (name === 'x') return this.#count({ type: 'x', start: t.start, end: t.end });
-    if (Object.hasOwn(constants, name)) return this.#count({ type: 'const', name: name as 'pi' | 'e', start: t.start, end: t.end });
+    if (Object.hasOwn(constants, name))
+      return this.#count({ type: 'const', name: name as 'pi' | 'e', start: t.start, end: t.end });
     if (!this.params.includes(name)) {
-      if (this.params.length >= MAX_PARAMS) fail(t.start, 'too many parameters', `: ${name} would be parameter ${MAX_PARAMS + 1}, at most ${MAX_PARAMS} are allowed`);
+      if (this.params.length >= MAX_PARAMS)
+        fail(
+          t.start,
+          'too many parameters',
+          `: ${name} would be parameter ${MAX_PARAMS + 1}, at most ${MAX_PARAMS} are allowed`,
+        );
       this.params.push(name);
     }
     return this.#count({ type: 'param', name, start: t.start, end: t.end });
@@ -242,14 +270,21 @@ class Parser {
  */
 export function parseExpression(text: string): ParseResult {
   if (text.length > MAX_LENGTH) {
-    return { ok: false, error: { position: MAX_LENGTH, message: `expression is longer than ${MAX_LENGTH} characters at column ${MAX_LENGTH + 1}` } };
+    return {
+      ok: false,
+      error: {
+        position: MAX_LENGTH,
+        message: `expression is longer than ${MAX_LENGTH} characters at column ${MAX_LENGTH + 1}`,
+      },
+    };
   }
   try {
     const parser = new Parser(tokenize(text));
     const ast = parser.parseAll();
     return { ok: true, source: text, ast, params: [...parser.params] };
   } catch (e) {
-    if (e instanceof ParseFailure) return { ok: false, error: { position: e.position, message: e.message } };
+    if (e instanceof ParseFailure)
+      return { ok: false, error: { position: e.position, message: e.message } };
     throw e;
   }
 }

@@ -56,8 +56,26 @@ export function printExpression(node: ExprNode): string {
 }
 
 const greek = new Set([
-  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'kappa', 'lambda', 'mu', 'nu',
-  'xi', 'rho', 'sigma', 'tau', 'phi', 'chi', 'psi', 'omega',
+  'alpha',
+  'beta',
+  'gamma',
+  'delta',
+  'epsilon',
+  'zeta',
+  'eta',
+  'theta',
+  'kappa',
+  'lambda',
+  'mu',
+  'nu',
+  'xi',
+  'rho',
+  'sigma',
+  'tau',
+  'phi',
+  'chi',
+  'psi',
+  'omega',
 ]);
 
 function texName(name: string): string {
@@ -107,8 +125,11 @@ export function expressionToTex(node: ExprNode): string {
       const args = node.args.map(expressionToTex);
       if (node.name === 'sqrt') return `\\sqrt{${args[0] ?? ''}}`;
       if (node.name === 'abs') return `\\left|${args[0] ?? ''}\\right|`;
-      if (node.name === 'min' || node.name === 'max') return `\\${node.name}${paren(args.join(', '))}`;
-      const tex = Object.hasOwn(unaryFunctions, node.name) ? unaryFunctions[node.name]?.tex : undefined;
+      if (node.name === 'min' || node.name === 'max')
+        return `\\${node.name}${paren(args.join(', '))}`;
+      const tex = Object.hasOwn(unaryFunctions, node.name)
+        ? unaryFunctions[node.name]?.tex
+        : undefined;
       return `${tex ?? `\\operatorname{${node.name}}`}${paren(args.join(', '))}`;
     }
   }

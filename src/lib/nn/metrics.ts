@@ -86,7 +86,8 @@ export function confusionMatrix(
   const threshold = thresholdOf(mlp);
   const matrix = new Int32Array(classes * classes);
   for (let r = 0; r < n; r++) {
-    const truth = units === 1 ? (targets[r]! > threshold ? 1 : 0) : argmax(targets, r * units, 1, units);
+    const truth =
+      units === 1 ? (targets[r]! > threshold ? 1 : 0) : argmax(targets, r * units, 1, units);
     matrix[truth * classes + predicted[r]!]!++;
   }
   return matrix;

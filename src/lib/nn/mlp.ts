@@ -33,7 +33,12 @@ import {
 } from './layout.ts';
 import { lossSum, outputDelta } from './loss.ts';
 import { argmaxAgreement } from './metrics.ts';
-import { applyUpdate, createOptimizerState, resetOptimizerState, type OptimizerState } from './optimizers.ts';
+import {
+  applyUpdate,
+  createOptimizerState,
+  resetOptimizerState,
+  type OptimizerState,
+} from './optimizers.ts';
 import { softmaxLayer } from './softmax.ts';
 import { resolveSpec } from './spec.ts';
 import {
@@ -57,7 +62,10 @@ import {
 const WIDE_LAYER = 512;
 
 /** What a layer needs of its activation: a registry record or an adapted custom function. */
-type LayerFunction = Pick<Activation, 'params' | 'fInto' | 'dfInto' | 'scaleByDfFromOutput' | 'prepare'> & {
+type LayerFunction = Pick<
+  Activation,
+  'params' | 'fInto' | 'dfInto' | 'scaleByDfFromOutput' | 'prepare'
+> & {
   readonly id: ActivationId | 'custom' | 'softmax';
 };
 
@@ -83,13 +91,21 @@ function finiteOrNull(values: Float64Array): (number | null)[] {
 }
 
 /** Puts a saved generator state and optimiser moments back; throws naming what does not fit. */
-function restoreTraining(t: TrainingState, rng: Rng, optimizer: OptimizerState, count: number): void {
+function restoreTraining(
+  t: TrainingState,
+  rng: Rng,
+  optimizer: OptimizerState,
+  count: number,
+): void {
   rng.setState(t.shuffle);
   if (t.optimizer !== null && !(optimizerIds as readonly string[]).includes(t.optimizer)) {
     throw new RangeError(`createMlp: bad saved optimizer ${String(t.optimizer)}`);
   }
   const moments = (xs: readonly (number | null)[], name: string): Float64Array => {
-    if (xs.length !== 0 && xs.length !== count) throw new RangeError(`createMlp: saved ${name} has ${xs.length} values for ${count} parameters`);
+    if (xs.length !== 0 && xs.length !== count)
+      throw new RangeError(
+        `createMlp: saved ${name} has ${xs.length} values for ${count} parameters`,
+      );
     return Float64Array.from(xs, (v) => v ?? Number.NaN);
   };
   optimizer.m = moments(t.m, 'm');
@@ -174,7 +190,8 @@ export function createMlp(spec: MlpSpec, restore: MlpRestore = {}): Mlp {
     resetOptimizerState(optimizer);
   };
   if (restore.params !== undefined) setParams(restore.params);
-  if (restore.training !== undefined) restoreTraining(restore.training, shuffleRng, optimizer, params.length);
+  if (restore.training !== undefined)
+    restoreTraining(restore.training, shuffleRng, optimizer, params.length);
 
   /** Forward pass of `ws.a[0]` (already filled) through every layer. */
   const forward = (ws: Workspace): void => {
@@ -321,7 +338,8 @@ export function createMlp(spec: MlpSpec, restore: MlpRestore = {}): Mlp {
       const { outputs } = evaluate(inputs, n);
       if (outSize > 1) return argmaxAgreement(outputs, targets, n, outSize) / n;
       let correct = 0;
-      for (let r = 0; r < n; r++) if (outputs[r]! > threshold === targets[r]! > threshold) correct++;
+      for (let r = 0; r < n; r++)
+        if (outputs[r]! > threshold === targets[r]! > threshold) correct++;
       return correct / n;
     },
     gradient(inputs, targets) {

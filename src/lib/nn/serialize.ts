@@ -4,7 +4,14 @@
  * bad value; the spec itself is checked again by `createMlp`.
  */
 import { createMlp } from './mlp.ts';
-import type { CustomActivation, Mlp, MlpJson, MlpSpec, OptimizerId, TrainingState } from './types.ts';
+import type {
+  CustomActivation,
+  Mlp,
+  MlpJson,
+  MlpSpec,
+  OptimizerId,
+  TrainingState,
+} from './types.ts';
 
 /** True for a non-null object. */
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -18,10 +25,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * expression again) and may throw to reject it. Throws a TypeError or RangeError naming the
  * problem when the input is not a model of this format.
  */
-export function fromJSON(
-  json: unknown,
-  resolveCustom?: (label: string) => CustomActivation,
-): Mlp {
+export function fromJSON(json: unknown, resolveCustom?: (label: string) => CustomActivation): Mlp {
   const data: unknown = typeof json === 'string' ? JSON.parse(json) : json;
   if (!isRecord(data) || data['format'] !== 'activation-notebook/mlp') {
     throw new TypeError('fromJSON: not an activation-notebook/mlp model');
@@ -49,7 +53,11 @@ export function fromJSON(
   const restoredSpec = { ...spec, customActivation: custom } as unknown as MlpSpec;
   // createMlp validates every spec field, the parameter count and the training state's sizes.
   const state = training === undefined ? undefined : trainingState(training);
-  return createMlp(restoredSpec, { params: values, epoch: restoredEpoch, ...(state ? { training: state } : {}) });
+  return createMlp(restoredSpec, {
+    params: values,
+    epoch: restoredEpoch,
+    ...(state ? { training: state } : {}),
+  });
 }
 
 /** An array of numbers or nulls (saved non-finite values), or a TypeError naming `what`. */
@@ -65,7 +73,8 @@ function trainingState(value: unknown): TrainingState {
   if (!isRecord(value)) throw new TypeError('fromJSON: training is not an object');
   const shuffle = numbersOrNulls(value['shuffle'], 'training.shuffle');
   const optimizer = value['optimizer'];
-  if (optimizer !== null && typeof optimizer !== 'string') throw new TypeError('fromJSON: training.optimizer is not a name');
+  if (optimizer !== null && typeof optimizer !== 'string')
+    throw new TypeError('fromJSON: training.optimizer is not a name');
   return {
     shuffle: shuffle.map((v) => v ?? Number.NaN),
     optimizer: optimizer as OptimizerId | null,

@@ -48,7 +48,10 @@ export function resolveSpec(spec: MlpSpec): ResolvedMlpSpec {
       typeof custom.label === 'string' &&
       (['f', 'df', 'fInto', 'dfInto'] as const).every((k) => typeof custom[k] === 'function');
     // A model loaded from JSON keeps only the label; its function must be supplied again.
-    if (!ok) throw new TypeError(`createMlp: customActivation ${JSON.stringify(custom)} needs f, df, fInto and dfInto`);
+    if (!ok)
+      throw new TypeError(
+        `createMlp: customActivation ${JSON.stringify(custom)} needs f, df, fInto and dfInto`,
+      );
   }
   if (!isOneOf(outputActivationIds, spec.outputActivation)) {
     throw new RangeError(`createMlp: bad outputActivation ${String(spec.outputActivation)}`);
@@ -68,7 +71,9 @@ export function resolveSpec(spec: MlpSpec): ResolvedMlpSpec {
     );
   }
   if (spec.outputActivation === 'softmax' && sizes[sizes.length - 1]! < 2) {
-    throw new RangeError(`createMlp: softmax needs at least 2 outputs, got ${JSON.stringify(sizes)}`);
+    throw new RangeError(
+      `createMlp: softmax needs at least 2 outputs, got ${JSON.stringify(sizes)}`,
+    );
   }
   if (!isOneOf(initIds, spec.init))
     throw new RangeError(`createMlp: bad init ${String(spec.init)}`);

@@ -77,10 +77,12 @@ function placeLabels(
     return logY ? Math.exp(v) : v;
   };
   const placed = ends.map((e) => ({ ...e, px: toPx(e.y) })).sort((a, b) => a.px - b.px);
-  for (let i = 1; i < placed.length; i++) placed[i]!.px = Math.max(placed[i]!.px, placed[i - 1]!.px + labelGap);
+  for (let i = 1; i < placed.length; i++)
+    placed[i]!.px = Math.max(placed[i]!.px, placed[i - 1]!.px + labelGap);
   const overflow = (placed[placed.length - 1]?.px ?? 0) - inner;
   if (overflow > 0) for (const p of placed) p.px -= overflow;
-  for (let i = placed.length - 2; i >= 0; i--) placed[i]!.px = Math.min(placed[i]!.px, placed[i + 1]!.px - labelGap);
+  for (let i = placed.length - 2; i >= 0; i--)
+    placed[i]!.px = Math.min(placed[i]!.px, placed[i + 1]!.px - labelGap);
   return placed.map(({ px, ...e }) => ({ ...e, y: fromPx(px) }));
 }
 
@@ -144,7 +146,8 @@ export function cutToFrame(
   const scaled = (y: number): number => (logY ? (y > 0 ? Math.log(y) : -Infinity) : y);
   const tLo = scaled(lo);
   const tHi = scaled(hi);
-  const sideOf = (t: number): Side => (Number.isNaN(t) ? 'gap' : t < tLo ? 'below' : t > tHi ? 'above' : 'in');
+  const sideOf = (t: number): Side =>
+    Number.isNaN(t) ? 'gap' : t < tLo ? 'below' : t > tHi ? 'above' : 'in';
   const points: Point[] = [];
   const exits: FrameExit[] = [];
   const edgeOf = (side: Side): number => (side === 'above' ? hi : lo);
@@ -157,7 +160,8 @@ export function cutToFrame(
     return { x: x0 + ((x1 - x0) * (edge - t0)) / (t1 - t0), y: edgeOf(side) };
   };
   const breakLine = (x: number): void => {
-    if (points.length > 0 && !Number.isNaN(points[points.length - 1]?.y ?? NaN)) points.push({ x, y: NaN });
+    if (points.length > 0 && !Number.isNaN(points[points.length - 1]?.y ?? NaN))
+      points.push({ x, y: NaN });
   };
   let px = NaN;
   let pt = NaN;
@@ -180,13 +184,21 @@ export function cutToFrame(
         if (Number.isFinite(t)) points.push(leave);
         exits.push({ ...leave, direction: directionOf(side) });
         breakLine(x);
-      } else if ((prev === 'above' || prev === 'below') && prev !== side && Number.isFinite(pt) && Number.isFinite(t)) {
+      } else if (
+        (prev === 'above' || prev === 'below') &&
+        prev !== side &&
+        Number.isFinite(pt) &&
+        Number.isFinite(t)
+      ) {
         // One step across the whole frame: the part inside it is still on the curve.
         const enter = crossing(px, pt, x, t, prev);
         const leave = crossing(px, pt, x, t, side);
         breakLine(enter.x);
         points.push(enter, leave);
-        exits.push({ ...enter, direction: directionOf(prev) }, { ...leave, direction: directionOf(side) });
+        exits.push(
+          { ...enter, direction: directionOf(prev) },
+          { ...leave, direction: directionOf(side) },
+        );
         breakLine(x);
       }
     } else breakLine(x);
@@ -239,17 +251,39 @@ export function curvePlotOptions(input: CurvePlotInput): Plot.PlotOptions {
     cut ||= (frame?.exits.length ?? 0) > 0;
     const drawn = frame ? frame.points : points(s, logY);
     const dash = s.dashed ? '5,4' : s.dash;
-    marks.push(Plot.line(drawn, { x: 'x', y: 'y', stroke: s.color, strokeWidth: 2, ...(dash ? { strokeDasharray: dash } : {}) }));
+    marks.push(
+      Plot.line(drawn, {
+        x: 'x',
+        y: 'y',
+        stroke: s.color,
+        strokeWidth: 2,
+        ...(dash ? { strokeDasharray: dash } : {}),
+      }),
+    );
     if (frame && frame.exits.length > 0) marks.push(exitMarks(frame.exits, s.color));
     const last = drawn.findLast((p) => Number.isFinite(p.y) && Number.isFinite(p.x));
-    if (labelled && !s.dashed && last) ends.push({ label: s.label, color: s.color, x: last.x, y: last.y });
+    if (labelled && !s.dashed && last)
+      ends.push({ label: s.label, color: s.color, x: last.x, y: last.y });
   }
   let marginRight: number | undefined;
   if (ends.length > 0) {
-    const finite = input.series.flatMap((s) => Array.from(s.ys).filter((v) => Number.isFinite(v) && (!logY || v > 0)));
+    const finite = input.series.flatMap((s) =>
+      Array.from(s.ys).filter((v) => Number.isFinite(v) && (!logY || v > 0)),
+    );
     const yDomain: Domain = input.yDomain ?? [Math.min(0, ...finite), Math.max(0, ...finite)];
     for (const l of placeLabels(ends, yDomain, input.height, logY)) {
-      marks.push(Plot.text([l], { x: 'x', y: 'y', text: 'label', fill: l.color, textAnchor: 'start', dx: 6, fontSize: 11, fontWeight: 600 }));
+      marks.push(
+        Plot.text([l], {
+          x: 'x',
+          y: 'y',
+          text: 'label',
+          fill: l.color,
+          textAnchor: 'start',
+          dx: 6,
+          fontSize: 11,
+          fontWeight: 600,
+        }),
+      );
     }
     // Room for the longest name beside the frame (about 6.5 px a character at 11 px).
     marginRight = Math.ceil(12 + 6.5 * Math.max(...ends.map((e) => e.label.length)));
@@ -268,7 +302,9 @@ export function curvePlotOptions(input: CurvePlotInput): Plot.PlotOptions {
     width: input.width,
     height: input.height,
     className: input.className,
-    ariaDescription: cut ? `${input.description} Curves that leave the plotted range stop at its edge, marked by an arrowhead.` : input.description,
+    ariaDescription: cut
+      ? `${input.description} Curves that leave the plotted range stop at its edge, marked by an arrowhead.`
+      : input.description,
     style: { background: 'transparent', overflow: 'visible' },
     ...(marginRight !== undefined ? { marginRight } : {}),
     x: { domain: [...input.xDomain], label: input.xLabel ?? 'x', grid: true, nice: false },

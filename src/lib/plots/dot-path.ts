@@ -18,7 +18,10 @@ interface AttributeTarget {
 }
 
 /** A `<path>` with attributes, made with the given document (typed by shape: src/lib has no DOM types). */
-export function pathElement<E extends AttributeTarget>(doc: { createElementNS(ns: string, name: string): E }, attributes: PathStyle): E {
+export function pathElement<E extends AttributeTarget>(
+  doc: { createElementNS(ns: string, name: string): E },
+  attributes: PathStyle,
+): E {
   const path = doc.createElementNS(svgNs, 'path');
   for (const [name, value] of Object.entries(attributes)) path.setAttribute(name, value);
   return path;
@@ -27,7 +30,8 @@ export function pathElement<E extends AttributeTarget>(doc: { createElementNS(ns
 /** Path data for circles of radius r at the given pixel centres. */
 export function circlesPath(centres: readonly (readonly [number, number])[], r: number): string {
   let d = '';
-  for (const [cx, cy] of centres) d += `M${(cx - r).toFixed(2)},${cy.toFixed(2)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
+  for (const [cx, cy] of centres)
+    d += `M${(cx - r).toFixed(2)},${cy.toFixed(2)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
   return d;
 }
 
@@ -36,11 +40,24 @@ export function circlesPath(centres: readonly (readonly [number, number])[], r: 
  * are none. Points outside the scales' domains are drawn where the scales put them, as Plot's dot
  * mark would.
  */
-export function dotPathMark(points: readonly { readonly x: number; readonly y: number }[], r: number, style: PathStyle): Plot.RenderFunction {
+export function dotPathMark(
+  points: readonly { readonly x: number; readonly y: number }[],
+  r: number,
+  style: PathStyle,
+): Plot.RenderFunction {
   return (_index, scales, _values, _dimensions, context) => {
     const { x, y } = scales as { x: (v: number) => number; y: (v: number) => number };
     const g = context.document.createElementNS(svgNs, 'g');
-    if (points.length > 0) g.append(pathElement(context.document, { ...style, d: circlesPath(points.map((p) => [x(p.x), y(p.y)]), r) }));
+    if (points.length > 0)
+      g.append(
+        pathElement(context.document, {
+          ...style,
+          d: circlesPath(
+            points.map((p) => [x(p.x), y(p.y)]),
+            r,
+          ),
+        }),
+      );
     return g;
   };
 }

@@ -14,7 +14,9 @@ import { cardsByPath, type CardSpec } from '../../build/og-cards.ts';
 // Resolved from the project root: this module runs from a bundled chunk whose own URL says
 // nothing about where node_modules is.
 const resolveFromRoot = createRequire(join(process.cwd(), 'package.json')).resolve;
-const fontFiles = ['KaTeX_SansSerif-Regular.ttf', 'KaTeX_SansSerif-Bold.ttf'].map((f) => resolveFromRoot(`katex/dist/fonts/${f}`));
+const fontFiles = ['KaTeX_SansSerif-Regular.ttf', 'KaTeX_SansSerif-Bold.ttf'].map((f) =>
+  resolveFromRoot(`katex/dist/fonts/${f}`),
+);
 
 export const getStaticPaths = (async () => {
   const cards = await cardsByPath();

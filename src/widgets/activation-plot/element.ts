@@ -26,4 +26,5 @@ class ActivationPlotElement extends LiveFigure<ActivationPlotConfig, Model> {
   }
 }
 
-if (!customElements.get('af-activation-plot')) customElements.define('af-activation-plot', ActivationPlotElement);
+if (!customElements.get('af-activation-plot'))
+  customElements.define('af-activation-plot', ActivationPlotElement);

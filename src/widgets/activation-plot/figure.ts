@@ -5,7 +5,12 @@
 import type * as Plot from '@observablehq/plot';
 import { getActivation } from '../../lib/activations/index.ts';
 import type { ActivationId } from '../../lib/activations/types.ts';
-import { curvePlotOptions, sampleActivation, type CurveSeries, type Domain } from '../../lib/plots/curves.ts';
+import {
+  curvePlotOptions,
+  sampleActivation,
+  type CurveSeries,
+  type Domain,
+} from '../../lib/plots/curves.ts';
 import { curveColor } from '../../lib/palette.ts';
 import type { CsvTable } from '../shared/csv.ts';
 
@@ -31,14 +36,23 @@ export function activationSeries(config: ActivationPlotConfig): CurveSeries[] {
     series.push({ key: `${id}:f`, label: `${activation.name}`, color, ...fx });
     if (config.derivative) {
       const dfx = sampleActivation(activation, config.domain, { derivative: true });
-      series.push({ key: `${id}:df`, label: `${activation.name} derivative`, color, dashed: true, ...dfx });
+      series.push({
+        key: `${id}:df`,
+        label: `${activation.name} derivative`,
+        color,
+        dashed: true,
+        ...dfx,
+      });
     }
   });
   return series;
 }
 
 /** Plot options for the figure at a given pixel width. */
-export function activationPlotOptions(config: ActivationPlotConfig, width: number): Plot.PlotOptions {
+export function activationPlotOptions(
+  config: ActivationPlotConfig,
+  width: number,
+): Plot.PlotOptions {
   return curvePlotOptions({
     series: activationSeries(config),
     xDomain: config.domain,
@@ -54,10 +68,16 @@ export function activationPlotOptions(config: ActivationPlotConfig, width: numbe
 export function activationPlotCsv(config: ActivationPlotConfig): CsvTable {
   const curves = config.ids.map((id) => {
     const a = getActivation(id);
-    return [sampleActivation(a, config.domain), sampleActivation(a, config.domain, { derivative: true })] as const;
+    return [
+      sampleActivation(a, config.domain),
+      sampleActivation(a, config.domain, { derivative: true }),
+    ] as const;
   });
   return {
     header: ['x', ...config.ids.flatMap((id) => [`${id} f(x)`, `${id} f'(x)`])],
-    rows: Array.from(curves[0]?.[0].xs ?? [], (x, i) => [x, ...curves.flatMap(([f, df]) => [f.ys[i] ?? NaN, df.ys[i] ?? NaN])]),
+    rows: Array.from(curves[0]?.[0].xs ?? [], (x, i) => [
+      x,
+      ...curves.flatMap(([f, df]) => [f.ys[i] ?? NaN, df.ys[i] ?? NaN]),
+    ]),
   };
 }

@@ -37,10 +37,17 @@ class ChainRuleElement extends LiveFigure<ChainRuleState, Model> {
 
   protected render(): void {
     const host = this.find('.plot');
-    this.draw(host, this.model.chainPlotOptions(this.state, this.widthOf(host), this.dataset.figureId ?? 'chain'));
+    this.draw(
+      host,
+      this.model.chainPlotOptions(this.state, this.widthOf(host), this.dataset.figureId ?? 'chain'),
+    );
     const k = Math.round(this.state.depth);
-    for (const { id, products } of this.model.chainProducts(this.state)) this.setText(`[data-readout="${id}"]`, this.model.formatProduct(products[k - 1] ?? NaN));
-    this.setText('[data-readout="bound"]', this.model.formatProduct(this.model.sigmoidBound(k, this.state.weight)));
+    for (const { id, products } of this.model.chainProducts(this.state))
+      this.setText(`[data-readout="${id}"]`, this.model.formatProduct(products[k - 1] ?? NaN));
+    this.setText(
+      '[data-readout="bound"]',
+      this.model.formatProduct(this.model.sigmoidBound(k, this.state.weight)),
+    );
     this.setText('[data-out="depth"]', String(k));
     this.setText('[data-out="weight"]', this.state.weight.toFixed(1));
     this.setText('[data-out="bias"]', this.state.bias.toFixed(1));

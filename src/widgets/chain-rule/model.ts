@@ -49,7 +49,9 @@ export function layerInputs(state: ChainRuleState): Float64Array {
 }
 
 /** Running products of |w·f'(w·a_i + b)| for layers 1..depth, per function. */
-export function chainProducts(state: ChainRuleState): { id: (typeof chainIds)[number]; products: Float64Array }[] {
+export function chainProducts(
+  state: ChainRuleState,
+): { id: (typeof chainIds)[number]; products: Float64Array }[] {
   const a = layerInputs(state);
   const depth = Math.min(maxDepth, Math.max(1, Math.round(state.depth)));
   const w = state.weight;
@@ -88,7 +90,8 @@ export const top = 2;
 export function chainYDomain(state: ChainRuleState): readonly [number, number] {
   const depth = Math.round(state.depth);
   let largest = 0;
-  for (const { products } of chainProducts(state)) for (const p of products) largest = Math.max(largest, p);
+  for (const { products } of chainProducts(state))
+    for (const p of products) largest = Math.max(largest, p);
   for (let k = 1; k <= depth; k++) largest = Math.max(largest, sigmoidBound(k, state.weight));
   return [floor, largest < top ? top : Math.pow(10, Math.floor(Math.log10(largest)) + 1)];
 }
@@ -108,11 +111,20 @@ export function powerOfTen(v: number): string {
  * below the axis's floor (or to exactly 0, a blocked path) is cut where it crosses the floor and
  * marked with an arrowhead, never drawn along the floor as if it were 1e-30.
  */
-export function chainPlotOptions(state: ChainRuleState, width: number, figureId: string): Plot.PlotOptions {
+export function chainPlotOptions(
+  state: ChainRuleState,
+  width: number,
+  figureId: string,
+): Plot.PlotOptions {
   const depth = Math.round(state.depth);
   const layers = Float64Array.from({ length: depth }, (_, i) => i + 1);
   const yDomain = chainYDomain(state);
-  const bound = cutToFrame(layers, layers.map((k) => sigmoidBound(k, state.weight)), yDomain, true);
+  const bound = cutToFrame(
+    layers,
+    layers.map((k) => sigmoidBound(k, state.weight)),
+    yDomain,
+    true,
+  );
   const colors = ['var(--curve-1)', 'var(--curve-2)', 'var(--curve-3)'];
   return {
     width,
@@ -120,9 +132,19 @@ export function chainPlotOptions(state: ChainRuleState, width: number, figureId:
     className: `af-plot-${figureId}`,
     ariaDescription: `Product of the factors w·f′(z) through ${state.depth} layers with weight ${state.weight} and bias ${state.bias}, log scale, for sigmoid, tanh and ReLU, with the sigmoid's bound (|w|/4)^k dotted. A product that falls below ${floor} stops at the bottom edge, marked by an arrowhead.`,
     style: { background: 'transparent', overflow: 'visible' },
-    x: { label: 'layers back-propagated through', domain: [1, Math.max(2, state.depth)], grid: true },
+    x: {
+      label: 'layers back-propagated through',
+      domain: [1, Math.max(2, state.depth)],
+      grid: true,
+    },
     // Powers of ten as 1e-30 ... 1e40: the default SI prefixes run out at 1e24 and print 1e-30 as "0y".
-    y: { type: 'log', domain: [...yDomain], label: '|product of w·f′(z)|', grid: true, tickFormat: powerOfTen },
+    y: {
+      type: 'log',
+      domain: [...yDomain],
+      label: '|product of w·f′(z)|',
+      grid: true,
+      tickFormat: powerOfTen,
+    },
     marks: [
       Plot.line(bound.points, { x: 'x', y: 'y', stroke: 'var(--muted)', strokeDasharray: '2,4' }),
       // Dots as their own mark: Plot's `marker` option drops the whole line when the stroke is a
@@ -134,7 +156,8 @@ export function chainPlotOptions(state: ChainRuleState, width: number, figureId:
         // floor at layer 1 (ReLU on its corner gives 0) left the frame there, so it is marked there
         // too, instead of leaving its function with no trace on the figure.
         const first = products[0] ?? NaN;
-        if (first < floor && !exits.some((e) => e.x === 1)) exits.unshift({ x: 1, y: floor, direction: 'down' });
+        if (first < floor && !exits.some((e) => e.x === 1))
+          exits.unshift({ x: 1, y: floor, direction: 'down' });
         const dots = points.filter((p) => Number.isFinite(p.y) && Number.isInteger(p.x));
         return [
           Plot.line(points, { x: 'x', y: 'y', stroke, strokeWidth: 2 }),
@@ -156,18 +179,50 @@ export function formatProduct(p: number): string {
  * lesson's example; at 10 the largest possible product, tanh's at z = 0 for 40 layers, is 1e40,
  * which the axis still spans.
  */
-export const chainBounds = { mean: [-3, 3], spread: [0, 4], seed: [1, 9999], weight: [-10, 10], bias: [-10, 10] } as const;
+export const chainBounds = {
+  mean: [-3, 3],
+  spread: [0, 4],
+  seed: [1, 9999],
+  weight: [-10, 10],
+  bias: [-10, 10],
+} as const;
 
 /** URL parameters: `depth`, `mean`, `spread`, `seed`, `weight`, `bias`, in the ranges the controls offer. */
 export const chainUrl: UrlCodec<ChainRuleState> = {
   table(initial) {
     return {
       depth: { kind: 'number', min: 1, max: maxDepth, integer: true, default: initial.depth },
-      mean: { kind: 'number', min: chainBounds.mean[0], max: chainBounds.mean[1], default: initial.mean },
-      spread: { kind: 'number', min: chainBounds.spread[0], max: chainBounds.spread[1], default: initial.spread },
-      seed: { kind: 'number', min: chainBounds.seed[0], max: chainBounds.seed[1], integer: true, default: initial.seed },
-      weight: { kind: 'number', min: chainBounds.weight[0], max: chainBounds.weight[1], default: initial.weight },
-      bias: { kind: 'number', min: chainBounds.bias[0], max: chainBounds.bias[1], default: initial.bias },
+      mean: {
+        kind: 'number',
+        min: chainBounds.mean[0],
+        max: chainBounds.mean[1],
+        default: initial.mean,
+      },
+      spread: {
+        kind: 'number',
+        min: chainBounds.spread[0],
+        max: chainBounds.spread[1],
+        default: initial.spread,
+      },
+      seed: {
+        kind: 'number',
+        min: chainBounds.seed[0],
+        max: chainBounds.seed[1],
+        integer: true,
+        default: initial.seed,
+      },
+      weight: {
+        kind: 'number',
+        min: chainBounds.weight[0],
+        max: chainBounds.weight[1],
+        default: initial.weight,
+      },
+      bias: {
+        kind: 'number',
+        min: chainBounds.bias[0],
+        max: chainBounds.bias[1],
+        default: initial.bias,
+      },
     };
   },
   encode: (state) => ({ ...state }),
@@ -187,10 +242,22 @@ export function chainCsv(state: ChainRuleState): CsvTable {
   const inputs = layerInputs(state);
   const depth = Math.round(state.depth);
   return {
-    header: ['layer', 'input a', 'z = w·a + b', ...products.map((p) => `${p.id} product of w·f'(z)`), 'sigmoid bound (|w|/4)^k'],
+    header: [
+      'layer',
+      'input a',
+      'z = w·a + b',
+      ...products.map((p) => `${p.id} product of w·f'(z)`),
+      'sigmoid bound (|w|/4)^k',
+    ],
     rows: Array.from({ length: depth }, (_, i) => {
       const a = inputs[i] ?? NaN;
-      return [i + 1, a, state.weight * a + state.bias, ...products.map((p) => p.products[i] ?? NaN), sigmoidBound(i + 1, state.weight)];
+      return [
+        i + 1,
+        a,
+        state.weight * a + state.bias,
+        ...products.map((p) => p.products[i] ?? NaN),
+        sigmoidBound(i + 1, state.weight),
+      ];
     }),
   };
 }

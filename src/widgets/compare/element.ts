@@ -47,7 +47,14 @@ class CompareElement extends LiveFigure<CompareState, Model> {
 
   protected render(): void {
     const host = this.find('.plot');
-    this.draw(host, this.model.comparePlotOptions(this.state, this.widthOf(host), this.dataset.figureId ?? 'compare'));
+    this.draw(
+      host,
+      this.model.comparePlotOptions(
+        this.state,
+        this.widthOf(host),
+        this.dataset.figureId ?? 'compare',
+      ),
+    );
     const ids = this.model.normalizeIds(this.state.ids);
     for (const label of this.querySelectorAll<HTMLLabelElement>('.picker label')) {
       const i = ids.indexOf(label.dataset.id as (typeof ids)[number]);

@@ -6,7 +6,12 @@ import type * as Plot from '@observablehq/plot';
 import { getActivation } from '../../lib/activations/index.ts';
 import { activationIds, type ActivationId } from '../../lib/activations/types.ts';
 import { curveColor, curveDash } from '../../lib/palette.ts';
-import { curvePlotOptions, sampleActivation, type CurveSeries, type Domain } from '../../lib/plots/curves.ts';
+import {
+  curvePlotOptions,
+  sampleActivation,
+  type CurveSeries,
+  type Domain,
+} from '../../lib/plots/curves.ts';
 import type { CsvTable } from '../shared/csv.ts';
 import { listPattern, numberChoices, type UrlCodec } from '../shared/url-codec.ts';
 
@@ -52,7 +57,11 @@ export function compareSeries(state: CompareState): CurveSeries[] {
 }
 
 /** Plot options for the comparison at a pixel width. */
-export function comparePlotOptions(state: CompareState, width: number, figureId: string): Plot.PlotOptions {
+export function comparePlotOptions(
+  state: CompareState,
+  width: number,
+  figureId: string,
+): Plot.PlotOptions {
   const names = normalizeIds(state.ids).map((id) => getActivation(id).name);
   return curvePlotOptions({
     series: compareSeries(state),
@@ -73,17 +82,34 @@ export function comparePlotOptions(state: CompareState, width: number, figureId:
 export const compareUrl: UrlCodec<CompareState> = {
   table(initial) {
     return {
-      ids: { kind: 'text', pattern: listPattern(activationIds), maxLength: activationIds.join(',').length, default: normalizeIds(initial.ids).join(',') },
+      ids: {
+        kind: 'text',
+        pattern: listPattern(activationIds),
+        maxLength: activationIds.join(',').length,
+        default: normalizeIds(initial.ids).join(','),
+      },
       mode: { kind: 'enum', values: Object.keys(compareModes), default: initial.mode },
-      range: { kind: 'enum', values: numberChoices(compareZoomLevels, initial.halfRange), default: String(initial.halfRange) },
+      range: {
+        kind: 'enum',
+        values: numberChoices(compareZoomLevels, initial.halfRange),
+        default: String(initial.halfRange),
+      },
     };
   },
   encode(state) {
-    return { ids: normalizeIds(state.ids).join(','), mode: state.mode, range: String(state.halfRange) };
+    return {
+      ids: normalizeIds(state.ids).join(','),
+      mode: state.mode,
+      range: String(state.halfRange),
+    };
   },
   decode(values) {
     const ids = String(values['ids'] ?? '');
-    return { ids: ids === '' ? [] : normalizeIds(ids.split(',')), mode: values['mode'] as CompareMode, halfRange: Number(values['range']) };
+    return {
+      ids: ids === '' ? [] : normalizeIds(ids.split(',')),
+      mode: values['mode'] as CompareMode,
+      halfRange: Number(values['range']),
+    };
   },
 };
 
@@ -93,11 +119,17 @@ export function compareCsv(state: CompareState): CsvTable {
   const ids = normalizeIds(state.ids);
   const curves = ids.map((id) => {
     const a = getActivation(id);
-    return [sampleActivation(a, domain), sampleActivation(a, domain, { derivative: true })] as const;
+    return [
+      sampleActivation(a, domain),
+      sampleActivation(a, domain, { derivative: true }),
+    ] as const;
   });
   const xs = curves[0]?.[0].xs ?? sampleActivation(getActivation('linear'), domain).xs;
   return {
     header: ['x', ...ids.flatMap((id) => [`${id} f(x)`, `${id} f'(x)`])],
-    rows: Array.from(xs, (x, i) => [x, ...curves.flatMap(([f, df]) => [f.ys[i] ?? NaN, df.ys[i] ?? NaN])]),
+    rows: Array.from(xs, (x, i) => [
+      x,
+      ...curves.flatMap(([f, df]) => [f.ys[i] ?? NaN, df.ys[i] ?? NaN]),
+    ]),
   };
 }

@@ -28,7 +28,14 @@ class CostBenchElement extends LiveFigure<CostState, Model> {
   protected render(): void {
     const host = this.find('.plot');
     if (this.state.costs.length > 0) {
-      this.draw(host, this.model.costPlotOptions(this.state.costs, this.widthOf(host), this.dataset.figureId ?? 'cost'));
+      this.draw(
+        host,
+        this.model.costPlotOptions(
+          this.state.costs,
+          this.widthOf(host),
+          this.dataset.figureId ?? 'cost',
+        ),
+      );
     }
     const relu = this.model.reluNs(this.state.costs);
     const rows = this.find('[data-out="rows"]');
@@ -38,7 +45,11 @@ class CostBenchElement extends LiveFigure<CostState, Model> {
         const th = document.createElement('th');
         th.scope = 'row';
         th.textContent = this.model.kernelName(c);
-        const cells = [this.model.kernelCode(c), c.nsPerElement.toFixed(2), this.model.timesRelu(c.nsPerElement, relu)].map((text) => {
+        const cells = [
+          this.model.kernelCode(c),
+          c.nsPerElement.toFixed(2),
+          this.model.timesRelu(c.nsPerElement, relu),
+        ].map((text) => {
           const td = document.createElement('td');
           td.textContent = text;
           return td;
@@ -73,10 +84,16 @@ class CostBenchElement extends LiveFigure<CostState, Model> {
       } else if (m.type === 'done') {
         finish(this.model.costSummary(costs, derivative));
       } else {
-        finish(`The measurement failed: ${m.message}. The figures shown are from the last complete run.`);
+        finish(
+          `The measurement failed: ${m.message}. The figures shown are from the last complete run.`,
+        );
       }
     });
-    worker.addEventListener('error', () => finish('The measurement could not start in this browser; the figures shown were measured in Chromium on a 2-core server.'));
+    worker.addEventListener('error', () =>
+      finish(
+        'The measurement could not start in this browser; the figures shown were measured in Chromium on a 2-core server.',
+      ),
+    );
     worker.postMessage({ type: 'run', derivative } satisfies CostRequest);
   }
 }

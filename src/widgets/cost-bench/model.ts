@@ -39,7 +39,11 @@ export function kernelCode(cost: Pick<KernelCost, 'id' | 'form'>): string {
  */
 export function orderCosts(costs: readonly KernelCost[]): KernelCost[] {
   const textbook = new Map(costs.filter((c) => c.form === 'textbook').map((c) => [c.id, c]));
-  const others = costs.filter((c) => c.form !== 'textbook').sort((a, b) => (a.form === 'baseline' ? -1 : b.form === 'baseline' ? 1 : a.nsPerElement - b.nsPerElement));
+  const others = costs
+    .filter((c) => c.form !== 'textbook')
+    .sort((a, b) =>
+      a.form === 'baseline' ? -1 : b.form === 'baseline' ? 1 : a.nsPerElement - b.nsPerElement,
+    );
   const ordered = others.flatMap((c) => {
     const pair = textbook.get(c.id);
     return pair ? [c, pair] : [c];
@@ -61,16 +65,29 @@ export function timesRelu(ns: number, relu: number): string {
 }
 
 /** Bar fill per form: tuned kernels, their textbook loops, and the two references (ReLU, copy). */
-export const formColors = { tuned: 'var(--curve-1)', textbook: 'var(--curve-3)', reference: 'var(--curve-2)' } as const;
+export const formColors = {
+  tuned: 'var(--curve-1)',
+  textbook: 'var(--curve-3)',
+  reference: 'var(--curve-2)',
+} as const;
 
 /** Bar chart of ns/element in {@link orderCosts} order, each bar labelled with its ratio to ReLU. */
-export function costPlotOptions(costs: readonly KernelCost[], width: number, figureId: string): Plot.PlotOptions {
+export function costPlotOptions(
+  costs: readonly KernelCost[],
+  width: number,
+  figureId: string,
+): Plot.PlotOptions {
   const relu = reluNs(costs);
   const rows = orderCosts(costs).map((c) => ({
     name: kernelName(c),
     ns: c.nsPerElement,
     label: `${c.nsPerElement.toFixed(2)}${Number.isFinite(relu) ? ` · ${timesRelu(c.nsPerElement, relu)} ReLU` : ''}`,
-    fill: c.form === 'textbook' ? formColors.textbook : c.id === 'relu' || c.id === 'copy' ? formColors.reference : formColors.tuned,
+    fill:
+      c.form === 'textbook'
+        ? formColors.textbook
+        : c.id === 'relu' || c.id === 'copy'
+          ? formColors.reference
+          : formColors.tuned,
   }));
   const longest = Math.max(0, ...rows.map((r) => r.ns));
   return {
@@ -81,13 +98,21 @@ export function costPlotOptions(costs: readonly KernelCost[], width: number, fig
     // Room for the longest bar's label, which sits past its end.
     marginRight: 96,
     className: `af-plot-${figureId}`,
-    ariaDescription: 'Bar chart of nanoseconds per element for each activation: the baseline copy, then each tuned kernel from fastest to slowest, each followed by its textbook loop where it has one.',
+    ariaDescription:
+      'Bar chart of nanoseconds per element for each activation: the baseline copy, then each tuned kernel from fastest to slowest, each followed by its textbook loop where it has one.',
     style: { background: 'transparent', overflow: 'visible' },
     x: { label: 'ns per element', grid: true, domain: [0, longest || 1] },
     y: { label: null, domain: rows.map((r) => r.name) },
     marks: [
       Plot.barX(rows, { x: 'ns', y: 'name', fill: 'fill' }),
-      Plot.text(rows, { x: 'ns', y: 'name', text: 'label', textAnchor: 'start', dx: 4, fill: 'currentColor' }),
+      Plot.text(rows, {
+        x: 'ns',
+        y: 'name',
+        text: 'label',
+        textAnchor: 'start',
+        dx: 4,
+        fill: 'currentColor',
+      }),
     ],
   };
 }
@@ -99,16 +124,23 @@ export function costPlotOptions(costs: readonly KernelCost[], width: number, fig
  */
 export function costSummary(costs: readonly KernelCost[], derivative: boolean): string {
   const relu = reluNs(costs);
-  const find = (id: KernelCost['id'], form: KernelCost['form']) => costs.find((c) => c.id === id && c.form === form);
+  const find = (id: KernelCost['id'], form: KernelCost['form']) =>
+    costs.find((c) => c.id === id && c.form === form);
   const pairs = (['sigmoid', 'tanh'] as const).flatMap((id) => {
     const tuned = find(id, 'tuned');
     const textbook = find(id, 'textbook');
     if (!tuned || !textbook) return [];
-    return [`${activations[id].name} ${timesRelu(tuned.nsPerElement, relu)} ReLU tuned, ${timesRelu(textbook.nsPerElement, relu)} as the textbook ${textbookKernels[id]?.formula}`];
+    return [
+      `${activations[id].name} ${timesRelu(tuned.nsPerElement, relu)} ReLU tuned, ${timesRelu(textbook.nsPerElement, relu)} as the textbook ${textbookKernels[id]?.formula}`,
+    ];
   });
   const measured = costs.filter((c) => c.form !== 'baseline');
-  const slowest = measured.reduce<KernelCost | undefined>((a, c) => (a === undefined || c.nsPerElement > a.nsPerElement ? c : a), undefined);
+  const slowest = measured.reduce<KernelCost | undefined>(
+    (a, c) => (a === undefined || c.nsPerElement > a.nsPerElement ? c : a),
+    undefined,
+  );
   const parts = [`ReLU ${relu.toFixed(2)} ns per element`, ...pairs];
-  if (slowest) parts.push(`slowest: ${kernelName(slowest)} at ${timesRelu(slowest.nsPerElement, relu)} ReLU`);
+  if (slowest)
+    parts.push(`slowest: ${kernelName(slowest)} at ${timesRelu(slowest.nsPerElement, relu)} ReLU`);
   return `Measured on this device${derivative ? ', timing f′' : ''}: ${parts.join('; ')}.`;
 }

@@ -11,7 +11,9 @@ const post = (message: CostMessage): void => postMessage(message);
 addEventListener('message', (event: MessageEvent<CostRequest>) => {
   if (event.data.type !== 'run') return;
   try {
-    measureCosts(activationIds, { derivative: event.data.derivative, textbook: true }, (cost) => post({ type: 'result', cost }));
+    measureCosts(activationIds, { derivative: event.data.derivative, textbook: true }, (cost) =>
+      post({ type: 'result', cost }),
+    );
     post({ type: 'done' });
   } catch (error) {
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) });

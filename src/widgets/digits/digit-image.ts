@@ -25,7 +25,9 @@ export function digitPaths(pixels: ArrayLike<number>, offset = 0, scale = 1): Le
     list.push(`M${x} ${y}h1v1h-1z`);
     byLevel.set(level, list);
   }
-  return [...byLevel.entries()].sort((a, b) => a[0] - b[0]).map(([level, squares]) => ({ opacity: level / DIGITS.maxLevel, d: squares.join('') }));
+  return [...byLevel.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([level, squares]) => ({ opacity: level / DIGITS.maxLevel, d: squares.join('') }));
 }
 
 /** Picks up to `perClass` indices of each class from `labels`, in order, classes 0-9 in turn. */

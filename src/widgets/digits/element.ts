@@ -46,7 +46,9 @@ class DigitsLabElement extends LiveFigure<RunParams, Model> {
   }
 
   protected setup(): void {
-    for (const control of this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-control]')) {
+    for (const control of this.querySelectorAll<HTMLInputElement | HTMLSelectElement>(
+      '[data-control]',
+    )) {
       const key = control.dataset.control as keyof RunParams;
       control.value = String(this.state[key]);
       control.addEventListener('change', () => {
@@ -54,11 +56,14 @@ class DigitsLabElement extends LiveFigure<RunParams, Model> {
         const value = Number(control.value);
         const input = control as HTMLInputElement;
         // A half-typed or out-of-range number keeps the last good value rather than breaking the run.
-        if (Number.isFinite(value) && value >= Number(input.min) && value <= Number(input.max)) this.update({ [key]: value });
+        if (Number.isFinite(value) && value >= Number(input.min) && value <= Number(input.max))
+          this.update({ [key]: value });
         else control.value = String(this.state[key]);
       });
     }
-    this.find<HTMLButtonElement>('[data-action="train"]').addEventListener('click', () => this.#train());
+    this.find<HTMLButtonElement>('[data-action="train"]').addEventListener('click', () =>
+      this.#train(),
+    );
   }
 
   #train(): void {
@@ -72,12 +77,20 @@ class DigitsLabElement extends LiveFigure<RunParams, Model> {
     progress.value = 0;
     this.dataset.done = 'false';
     this.setText('[data-out="status"]', 'Decoding the digits and starting a background thread…');
-    this.setText('[data-out="built-note"]', `Below: seed ${params.seed}, ${params.epochs} epochs, trained in this browser.`);
-    for (const el of this.querySelectorAll('[data-out="confusion"], [data-out="mistakes"], [data-out="mistakes-title"], [data-out="results"]')) el.replaceChildren();
+    this.setText(
+      '[data-out="built-note"]',
+      `Below: seed ${params.seed}, ${params.epochs} epochs, trained in this browser.`,
+    );
+    for (const el of this.querySelectorAll(
+      '[data-out="confusion"], [data-out="mistakes"], [data-out="mistakes-title"], [data-out="results"]',
+    ))
+      el.replaceChildren();
     const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
     this.#worker = worker;
     const started = performance.now();
-    worker.addEventListener('error', () => this.#finish(gen, 'Training could not start in this browser.'));
+    worker.addEventListener('error', () =>
+      this.#finish(gen, 'Training could not start in this browser.'),
+    );
     worker.addEventListener('message', (event: MessageEvent<DigitsMessage>) => {
       const m = event.data;
       if (m.gen !== gen) return;
@@ -89,24 +102,40 @@ class DigitsLabElement extends LiveFigure<RunParams, Model> {
         if (!lane) return;
         this.#lanes[m.lane] = { ...lane, history: [...lane.history, m.point] };
         progress.value += 1;
-        this.setText('[data-out="status"]', `Training ${lane.label}: epoch ${m.point.epoch} of ${params.epochs}, test accuracy ${pct(m.point.testAccuracy)}.`);
+        this.setText(
+          '[data-out="status"]',
+          `Training ${lane.label}: epoch ${m.point.epoch} of ${params.epochs}, test accuracy ${pct(m.point.testAccuracy)}.`,
+        );
         this.dataset.accuracy = String(m.point.testAccuracy);
         this.schedule();
       } else if (m.type === 'lane') {
-        this.#lanes[m.lane] = { label: m.result.label, history: m.result.history, gradNorms: m.result.gradNorms, result: m.result };
+        this.#lanes[m.lane] = {
+          label: m.result.label,
+          history: m.result.history,
+          gradNorms: m.result.gradNorms,
+          result: m.result,
+        };
         this.schedule();
       } else if (m.type === 'done') {
         const ms = this.#lanes.reduce((t, l) => t + (l.result?.trainMs ?? 0), 0);
         const epochs = this.#lanes.length * params.epochs;
         const wall = (performance.now() - started) / 1000;
         this.dataset.msPerEpoch = (ms / epochs).toFixed(1);
-        this.#finish(gen, `Done in ${wall.toFixed(1)} s in this browser: ${epochs} epochs of training took ${(ms / 1000).toFixed(1)} s, ${(ms / epochs).toFixed(0)} ms an epoch of 1,437 images (test evaluation excluded).`);
+        this.#finish(
+          gen,
+          `Done in ${wall.toFixed(1)} s in this browser: ${epochs} epochs of training took ${(ms / 1000).toFixed(1)} s, ${(ms / epochs).toFixed(0)} ms an epoch of 1,437 images (test evaluation excluded).`,
+        );
         this.#showResults();
       } else if (m.type === 'error') {
         this.#finish(gen, `Training stopped: ${m.message}.`);
       }
     });
-    worker.postMessage({ type: 'experiment', gen, experiment: this.experiment, params } satisfies DigitsRequest);
+    worker.postMessage({
+      type: 'experiment',
+      gen,
+      experiment: this.experiment,
+      params,
+    } satisfies DigitsRequest);
   }
 
   #finish(gen: number, text: string): void {
@@ -122,14 +151,26 @@ class DigitsLabElement extends LiveFigure<RunParams, Model> {
     const results = this.#lanes.flatMap((l) => (l.result ? [l.result] : []));
     const exp = this.experiment;
     const { head, rows } = resultsTable(exp, results);
-    this.querySelector('[data-out="results"]')?.replaceChildren(simpleTable(head, rows, 'Result of each network after the last epoch'));
+    this.querySelector('[data-out="results"]')?.replaceChildren(
+      simpleTable(head, rows, 'Result of each network after the last epoch'),
+    );
     const first = results[0];
     if (exp === 'train' && first) {
-      this.querySelector('[data-out="confusion"]')?.replaceChildren(confusionTable(first.confusion, `Confusion matrix of the ${first.label} network on the 360 test digits (seed ${this.#ran?.seed})`));
+      this.querySelector('[data-out="confusion"]')?.replaceChildren(
+        confusionTable(
+          first.confusion,
+          `Confusion matrix of the ${first.label} network on the 360 test digits (seed ${this.#ran?.seed})`,
+        ),
+      );
       const wrong = first.confusion.reduce((n, v, i) => (i % 11 === 0 ? n : n + v), 0);
-      this.setText('[data-out="mistakes-title"]', `The ${wrong} test digits it misread${wrong > first.mistakes.length ? ` (the first ${first.mistakes.length})` : ''}, each as true class → class read:`);
+      this.setText(
+        '[data-out="mistakes-title"]',
+        `The ${wrong} test digits it misread${wrong > first.mistakes.length ? ` (the first ${first.mistakes.length})` : ''}, each as true class → class read:`,
+      );
       // The build-time list is a <ul> already: move the new items into it.
-      this.querySelector('[data-out="mistakes"]')?.replaceChildren(...mistakeList(first.mistakes).childNodes);
+      this.querySelector('[data-out="mistakes"]')?.replaceChildren(
+        ...mistakeList(first.mistakes).childNodes,
+      );
     }
   }
 
@@ -139,25 +180,43 @@ class DigitsLabElement extends LiveFigure<RunParams, Model> {
     const curve = this.querySelector<HTMLElement>('[data-chart="curve"]');
     if (curve && this.#lanes.length > 0) {
       curve.hidden = false;
-      this.draw(curve, this.model.curveOptions(this.#lanes, this.experiment === 'centring' ? 'trainLoss' : 'testAccuracy', epochs, this.widthOf(curve), id));
+      this.draw(
+        curve,
+        this.model.curveOptions(
+          this.#lanes,
+          this.experiment === 'centring' ? 'trainLoss' : 'testAccuracy',
+          epochs,
+          this.widthOf(curve),
+          id,
+        ),
+      );
     }
     const legend = this.querySelector<HTMLElement>('[data-out="legend"]');
     // Until a run starts, the build's legend (same lanes, same order) stays.
-    if (legend && this.#lanes.length > 0 && legend.textContent !== this.#lanes.map((l) => l.label).join('')) {
-      legend.replaceChildren(...this.#lanes.map((lane, i) => {
-        const li = document.createElement('li');
-        li.style.setProperty('--swatch', curveColor(i));
-        const swatch = Object.assign(document.createElement('span'), { className: 'swatch' });
-        swatch.setAttribute('aria-hidden', 'true');
-        li.append(swatch, lane.label);
-        return li;
-      }));
+    if (
+      legend &&
+      this.#lanes.length > 0 &&
+      legend.textContent !== this.#lanes.map((l) => l.label).join('')
+    ) {
+      legend.replaceChildren(
+        ...this.#lanes.map((lane, i) => {
+          const li = document.createElement('li');
+          li.style.setProperty('--swatch', curveColor(i));
+          const swatch = Object.assign(document.createElement('span'), { className: 'swatch' });
+          swatch.setAttribute('aria-hidden', 'true');
+          li.append(swatch, lane.label);
+          return li;
+        }),
+      );
     }
     const gradients = this.querySelector<HTMLElement>('[data-chart="gradients"]');
     const finished = this.#lanes.filter((l) => l.gradNorms.length > 0);
     if (gradients && finished.length > 0) {
       gradients.hidden = false;
-      this.draw(gradients, this.model.gradientOptions(finished, this.widthOf(gradients), `${id}-gradients`));
+      this.draw(
+        gradients,
+        this.model.gradientOptions(finished, this.widthOf(gradients), `${id}-gradients`),
+      );
     }
   }
 }

@@ -11,7 +11,15 @@
 import { getActivation } from '../../lib/activations/index.ts';
 import type { ActivationId } from '../../lib/activations/types.ts';
 import { DIGITS, splitDigits, type DigitSplit } from '../../lib/data/digits.ts';
-import { confusionMatrix, createMlp, oneHot, predictClasses, type CustomActivation, type InitId, type Mlp } from '../../lib/nn/index.ts';
+import {
+  confusionMatrix,
+  createMlp,
+  oneHot,
+  predictClasses,
+  type CustomActivation,
+  type InitId,
+  type Mlp,
+} from '../../lib/nn/index.ts';
 import { experimentDefaults, type ExperimentId, type RunParams } from './params.ts';
 
 export { experimentIds, type ExperimentId, type RunParams } from './params.ts';
@@ -49,20 +57,50 @@ export interface Experiment {
 /** Every experiment's design. */
 export const experiments: Readonly<Record<ExperimentId, Experiment>> = {
   // 64-64-10 ReLU: the network the issue asks to reach 95% test accuracy.
-  train: { id: 'train', width: 64, init: 'he', batch: 32, instrument: false, defaults: experimentDefaults.train, lanes: (p) => [{ label: getActivation(p.act).name, act: p.act }] },
+  train: {
+    id: 'train',
+    width: 64,
+    init: 'he',
+    batch: 32,
+    instrument: false,
+    defaults: experimentDefaults.train,
+    lanes: (p) => [{ label: getActivation(p.act).name, act: p.act }],
+  },
   // Eight hidden layers, He initialisation for all three, as in the Sigmoid lesson's demo.
   depth: {
-    id: 'depth', width: 32, init: 'he', batch: 32, instrument: true, defaults: experimentDefaults.depth,
-    lanes: () => [{ label: 'Sigmoid', act: 'sigmoid' }, { label: 'ReLU', act: 'relu' }, { label: 'GELU', act: 'gelu' }],
+    id: 'depth',
+    width: 32,
+    init: 'he',
+    batch: 32,
+    instrument: true,
+    defaults: experimentDefaults.depth,
+    lanes: () => [
+      { label: 'Sigmoid', act: 'sigmoid' },
+      { label: 'ReLU', act: 'relu' },
+      { label: 'GELU', act: 'gelu' },
+    ],
   },
   // A step size ten times the one that trains well.
   dead: {
-    id: 'dead', width: 64, init: 'he', batch: 32, instrument: true, defaults: experimentDefaults.dead,
-    lanes: () => [{ label: 'ReLU', act: 'relu' }, { label: 'Leaky ReLU', act: 'leaky-relu' }],
+    id: 'dead',
+    width: 64,
+    init: 'he',
+    batch: 32,
+    instrument: true,
+    defaults: experimentDefaults.dead,
+    lanes: () => [
+      { label: 'ReLU', act: 'relu' },
+      { label: 'Leaky ReLU', act: 'leaky-relu' },
+    ],
   },
   // Xavier initialisation: designed for sigmoid and tanh, so neither is handicapped by it.
   centring: {
-    id: 'centring', width: 64, init: 'xavier', batch: 32, instrument: false, defaults: experimentDefaults.centring,
+    id: 'centring',
+    width: 64,
+    init: 'xavier',
+    batch: 32,
+    instrument: false,
+    defaults: experimentDefaults.centring,
     lanes: () => [
       { label: 'sigmoid', act: 'sigmoid' },
       { label: 'σ(x) − ½', act: 'sigmoid', shifted: 'sigmoid-centred' },
@@ -74,7 +112,8 @@ export const experiments: Readonly<Record<ExperimentId, Experiment>> = {
 
 /** A registry function plus a constant: same derivative, output range moved. */
 function shiftedActivation(id: ShiftedId): CustomActivation {
-  const [from, by] = id === 'sigmoid-centred' ? (['sigmoid', -0.5] as const) : (['tanh', 1] as const);
+  const [from, by] =
+    id === 'sigmoid-centred' ? (['sigmoid', -0.5] as const) : (['tanh', 1] as const);
   const a = getActivation(from);
   return {
     label: id === 'sigmoid-centred' ? 'sigmoid(x) - 0.5' : 'tanh(x) + 1',
@@ -145,7 +184,11 @@ export interface DigitsData extends DigitSplit {
 /** Decodes and splits the digits and builds the targets. */
 export function digitsData(): DigitsData {
   const split = splitDigits();
-  return { ...split, trainTargets: oneHot(split.train.labels, DIGITS.classes), testTargets: oneHot(split.test.labels, DIGITS.classes) };
+  return {
+    ...split,
+    trainTargets: oneHot(split.train.labels, DIGITS.classes),
+    testTargets: oneHot(split.test.labels, DIGITS.classes),
+  };
 }
 
 /** The network of a lane: 64 inputs, `layers` hidden layers of `width`, softmax over 10 classes. */
@@ -166,7 +209,13 @@ export function laneModel(exp: Experiment, lane: Lane, params: RunParams): Mlp {
  * Trains one lane for `params.epochs` epochs; `onEpoch` sees each epoch's point as it happens
  * (the worker streams them to the page).
  */
-export function runLane(exp: Experiment, lane: Lane, params: RunParams, data: DigitsData, onEpoch: (p: EpochPoint) => void = () => {}): LaneResult {
+export function runLane(
+  exp: Experiment,
+  lane: Lane,
+  params: RunParams,
+  data: DigitsData,
+  onEpoch: (p: EpochPoint) => void = () => {},
+): LaneResult {
   const model = laneModel(exp, lane, params);
   const options = { learningRate: params.lr, batchSize: exp.batch, optimizer: 'sgd' } as const;
   // Only the last epoch's statistics are shown, and collecting them costs about 40% of an epoch.
@@ -175,9 +224,17 @@ export function runLane(exp: Experiment, lane: Lane, params: RunParams, data: Di
   let trainMs = 0;
   for (let e = 1; e <= params.epochs; e++) {
     const start = performance.now();
-    const trainLoss = model.trainEpoch(data.train.inputs, data.trainTargets, e === params.epochs ? last : options);
+    const trainLoss = model.trainEpoch(
+      data.train.inputs,
+      data.trainTargets,
+      e === params.epochs ? last : options,
+    );
     trainMs += performance.now() - start;
-    const point = { epoch: e, trainLoss, testAccuracy: model.accuracy(data.test.inputs, data.testTargets) };
+    const point = {
+      epoch: e,
+      trainLoss,
+      testAccuracy: model.accuracy(data.test.inputs, data.testTargets),
+    };
     history.push(point);
     onEpoch(point);
   }
@@ -187,8 +244,16 @@ export function runLane(exp: Experiment, lane: Lane, params: RunParams, data: Di
   const mistakes: Mistake[] = [];
   for (let i = 0; i < data.test.n && mistakes.length < MISTAKES_KEPT; i++) {
     if (predicted[i] === data.test.labels[i]) continue;
-    const levels = Array.from(data.test.inputs.subarray(i * DIGITS.pixels, (i + 1) * DIGITS.pixels), (v) => Math.round(v * DIGITS.maxLevel));
-    mistakes.push({ index: data.test.index[i]!, label: data.test.labels[i]!, predicted: predicted[i]!, levels });
+    const levels = Array.from(
+      data.test.inputs.subarray(i * DIGITS.pixels, (i + 1) * DIGITS.pixels),
+      (v) => Math.round(v * DIGITS.maxLevel),
+    );
+    mistakes.push({
+      index: data.test.index[i]!,
+      label: data.test.labels[i]!,
+      predicted: predicted[i]!,
+      levels,
+    });
   }
   return {
     label: lane.label,
@@ -211,7 +276,11 @@ export function finalPoint(run: LaneResult): EpochPoint {
 }
 
 /** Runs every lane of an experiment in order. */
-export function runExperiment(id: ExperimentId, params: RunParams, data: DigitsData = digitsData()): LaneResult[] {
+export function runExperiment(
+  id: ExperimentId,
+  params: RunParams,
+  data: DigitsData = digitsData(),
+): LaneResult[] {
   const exp = experiments[id];
   return exp.lanes(params).map((lane) => runLane(exp, lane, params, data));
 }

@@ -16,7 +16,8 @@ const MAX_THREADS = 4;
 const pct = (v: number): string => (100 * v).toFixed(1);
 
 /** Rows best first: by median, then by worst seed (the same order as league.ts's rankRows). */
-const byRank = (a: DigitsLeagueRow, b: DigitsLeagueRow): number => b.median - a.median || b.min - a.min;
+const byRank = (a: DigitsLeagueRow, b: DigitsLeagueRow): number =>
+  b.median - a.median || b.min - a.min;
 
 class DigitsLeagueElement extends HTMLElement {
   #workers: Worker[] = [];
@@ -42,8 +43,15 @@ class DigitsLeagueElement extends HTMLElement {
     const th = document.createElement('th');
     th.scope = 'row';
     th.textContent = names[row.act] ?? row.act;
-    const cells = [pct(row.median), `${pct(row.min)}–${pct(row.max)}`, row.accuracies.map(pct).join(', ')];
-    tr.append(th, ...cells.map((text) => Object.assign(document.createElement('td'), { textContent: text })));
+    const cells = [
+      pct(row.median),
+      `${pct(row.min)}–${pct(row.max)}`,
+      row.accuracies.map(pct).join(', '),
+    ];
+    tr.append(
+      th,
+      ...cells.map((text) => Object.assign(document.createElement('td'), { textContent: text })),
+    );
     tr.dataset.act = row.act;
     tr.dataset.median = String(row.median);
     return tr;
@@ -65,7 +73,10 @@ class DigitsLeagueElement extends HTMLElement {
     progress.max = Number(this.dataset.runs) || 1;
     progress.value = 0;
     this.dataset.done = 'false';
-    const shares = leagueShares(acts, Math.min(MAX_THREADS, Math.max(2, navigator.hardwareConcurrency || 2)));
+    const shares = leagueShares(
+      acts,
+      Math.min(MAX_THREADS, Math.max(2, navigator.hardwareConcurrency || 2)),
+    );
     const threads = `${shares.length} background threads`;
     status.textContent = `Training in ${threads}…`;
     const started = performance.now();
@@ -91,7 +102,9 @@ class DigitsLeagueElement extends HTMLElement {
         if (++finished < shares.length) return;
         const seconds = (performance.now() - started) / 1000;
         this.dataset.seconds = seconds.toFixed(1);
-        finish(`Done: ${runs} training runs in ${seconds.toFixed(0)} s in this browser, on ${threads}.`);
+        finish(
+          `Done: ${runs} training runs in ${seconds.toFixed(0)} s in this browser, on ${threads}.`,
+        );
       } else if (m.type === 'error') {
         finish(`The league stopped: ${m.message}.`);
       }
@@ -106,4 +119,5 @@ class DigitsLeagueElement extends HTMLElement {
   }
 }
 
-if (!customElements.get('af-digits-league')) customElements.define('af-digits-league', DigitsLeagueElement);
+if (!customElements.get('af-digits-league'))
+  customElements.define('af-digits-league', DigitsLeagueElement);

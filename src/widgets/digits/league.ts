@@ -28,18 +28,29 @@ export const DIGITS_LEAGUE = {
  * of linear layers is one linear map) and the step has no gradient to follow: both were shown
  * earlier and would only fill the bottom of the table.
  */
-export const leagueActivations: readonly ActivationId[] = activationIds.filter((id) => id !== 'linear' && id !== 'step');
+export const leagueActivations: readonly ActivationId[] = activationIds.filter(
+  (id) => id !== 'linear' && id !== 'step',
+);
 
 /** Total runs of the league. */
 export const DIGITS_LEAGUE_RUNS = leagueActivations.length * DIGITS_LEAGUE.seeds.length;
 
 /** The league's network and optimiser: He initialisation, batch 32, as in the other experiments. */
-const leagueExperiment: Experiment = { ...experiments.depth, width: DIGITS_LEAGUE.width, instrument: false };
+const leagueExperiment: Experiment = {
+  ...experiments.depth,
+  width: DIGITS_LEAGUE.width,
+  instrument: false,
+};
 
 /** Trains one league run and returns its test accuracy after the last epoch. */
 export function scoreLeagueRun(act: ActivationId, seed: number, data: DigitsData): number {
   const { epochs, layers, lr } = DIGITS_LEAGUE;
-  const run = runLane(leagueExperiment, { label: act, act }, { seed, epochs, layers, lr, act }, data);
+  const run = runLane(
+    leagueExperiment,
+    { label: act, act },
+    { seed, epochs, layers, lr, act },
+    data,
+  );
   return run.history.at(-1)?.testAccuracy ?? NaN;
 }
 
@@ -58,11 +69,21 @@ export interface DigitsLeagueRow {
 
 /** A row from its per-seed accuracies. */
 export function leagueRowOf(act: ActivationId, accuracies: readonly number[]): DigitsLeagueRow {
-  return { act, accuracies, median: median(accuracies), min: Math.min(...accuracies), max: Math.max(...accuracies) };
+  return {
+    act,
+    accuracies,
+    median: median(accuracies),
+    min: Math.min(...accuracies),
+    max: Math.max(...accuracies),
+  };
 }
 
 /** Scores one activation on every seed; calls `progress` after each run. */
-export function digitsLeagueRow(act: ActivationId, data: DigitsData, progress: () => void = () => {}): DigitsLeagueRow {
+export function digitsLeagueRow(
+  act: ActivationId,
+  data: DigitsData,
+  progress: () => void = () => {},
+): DigitsLeagueRow {
   return leagueRowOf(
     act,
     DIGITS_LEAGUE.seeds.map((seed) => {
@@ -75,5 +96,10 @@ export function digitsLeagueRow(act: ActivationId, data: DigitsData, progress: (
 
 /** Rows sorted best first: by median, then by worst seed, then in registry order. */
 export function rankRows(rows: readonly DigitsLeagueRow[]): DigitsLeagueRow[] {
-  return [...rows].sort((a, b) => b.median - a.median || b.min - a.min || leagueActivations.indexOf(a.act) - leagueActivations.indexOf(b.act));
+  return [...rows].sort(
+    (a, b) =>
+      b.median - a.median ||
+      b.min - a.min ||
+      leagueActivations.indexOf(a.act) - leagueActivations.indexOf(b.act),
+  );
 }

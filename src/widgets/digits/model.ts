@@ -27,7 +27,13 @@ const frame = (width: number, figureId: string) => ({
 });
 
 /** One line per lane over the epochs: test accuracy in percent, or the training loss on a log scale. */
-export function curveOptions(lanes: readonly LaneView[], metric: CurveMetric, epochs: number, width: number, figureId: string): Plot.PlotOptions {
+export function curveOptions(
+  lanes: readonly LaneView[],
+  metric: CurveMetric,
+  epochs: number,
+  width: number,
+  figureId: string,
+): Plot.PlotOptions {
   const accuracy = metric === 'testAccuracy';
   return {
     ...frame(width, figureId),
@@ -36,31 +42,61 @@ export function curveOptions(lanes: readonly LaneView[], metric: CurveMetric, ep
     ariaDescription: `${accuracy ? 'Test accuracy' : 'Training loss'} after each epoch for ${lanes.map((l) => l.label).join(', ')}.`,
     x: { label: 'epoch', domain: [1, Math.max(2, epochs)], grid: true },
     // '~g' prints 0.5 where the default log format would print the SI "500m".
-    y: accuracy ? { label: 'test accuracy (%)', domain: [0, 100], grid: true } : { type: 'log', label: 'training loss (cross-entropy)', grid: true, tickFormat: '~g' },
+    y: accuracy
+      ? { label: 'test accuracy (%)', domain: [0, 100], grid: true }
+      : { type: 'log', label: 'training loss (cross-entropy)', grid: true, tickFormat: '~g' },
     marks: lanes.flatMap((lane, i) => {
-      const points = lane.history.map((p) => ({ x: p.epoch, y: accuracy ? 100 * p.testAccuracy : p.trainLoss })).filter((p) => Number.isFinite(p.y) && p.y > 0);
+      const points = lane.history
+        .map((p) => ({ x: p.epoch, y: accuracy ? 100 * p.testAccuracy : p.trainLoss }))
+        .filter((p) => Number.isFinite(p.y) && p.y > 0);
       const last = points.at(-1);
       return [
         Plot.line(points, { x: 'x', y: 'y', stroke: curveColor(i), strokeWidth: 2 }),
         Plot.dot(points, { x: 'x', y: 'y', fill: curveColor(i), r: 2 }),
-        ...(last ? [Plot.text([last], { x: 'x', y: 'y', text: () => lane.label, dx: 6, textAnchor: 'start', fill: curveColor(i) })] : []),
+        ...(last
+          ? [
+              Plot.text([last], {
+                x: 'x',
+                y: 'y',
+                text: () => lane.label,
+                dx: 6,
+                textAnchor: 'start',
+                fill: curveColor(i),
+              }),
+            ]
+          : []),
       ];
     }),
   };
 }
 
 /** Gradient norm per layer (1 = first hidden layer, last = output), log scale, one line per lane. */
-export function gradientOptions(lanes: readonly LaneView[], width: number, figureId: string): Plot.PlotOptions {
+export function gradientOptions(
+  lanes: readonly LaneView[],
+  width: number,
+  figureId: string,
+): Plot.PlotOptions {
   const layers = Math.max(2, ...lanes.map((l) => l.gradNorms.length));
   return {
     ...frame(width, figureId),
     ariaDescription: `Mean gradient norm of each layer's weights in the last epoch, first hidden layer to output layer, log scale, for ${lanes.map((l) => l.label).join(', ')}.`,
-    x: { label: `layer (${layers} = output)`, domain: [1, layers], grid: true, ticks: layers, tickFormat: 'd' },
+    x: {
+      label: `layer (${layers} = output)`,
+      domain: [1, layers],
+      grid: true,
+      ticks: layers,
+      tickFormat: 'd',
+    },
     y: { type: 'log', label: 'gradient norm', grid: true, tickFormat: '.0e' },
     marks: lanes.flatMap((lane, i) => {
-      const points = lane.gradNorms.map((g, l) => ({ x: l + 1, y: g })).filter((p) => p.y > 0 && Number.isFinite(p.y));
+      const points = lane.gradNorms
+        .map((g, l) => ({ x: l + 1, y: g }))
+        .filter((p) => p.y > 0 && Number.isFinite(p.y));
       // No end labels: the lines meet at the output layer; the figure's legend names them.
-      return [Plot.line(points, { x: 'x', y: 'y', stroke: curveColor(i), strokeWidth: 2 }), Plot.dot(points, { x: 'x', y: 'y', fill: curveColor(i), r: 2.5 })];
+      return [
+        Plot.line(points, { x: 'x', y: 'y', stroke: curveColor(i), strokeWidth: 2 }),
+        Plot.dot(points, { x: 'x', y: 'y', fill: curveColor(i), r: 2.5 }),
+      ];
     }),
   };
 }
@@ -73,8 +109,14 @@ export interface SeedScores {
 }
 
 /** Test accuracy per seed as dots, one row per function, with chance (10%) marked. */
-export function seedDotsOptions(rows: readonly SeedScores[], width: number, figureId: string): Plot.PlotOptions {
-  const points = rows.flatMap((r, i) => r.accuracies.map((a) => ({ label: r.label, x: 100 * a, i })));
+export function seedDotsOptions(
+  rows: readonly SeedScores[],
+  width: number,
+  figureId: string,
+): Plot.PlotOptions {
+  const points = rows.flatMap((r, i) =>
+    r.accuracies.map((a) => ({ label: r.label, x: 100 * a, i })),
+  );
   return {
     width,
     height: 50 + 34 * rows.length,
@@ -86,7 +128,12 @@ export function seedDotsOptions(rows: readonly SeedScores[], width: number, figu
     y: { label: null, domain: rows.map((r) => r.label) },
     marks: [
       Plot.ruleX([10], { stroke: 'var(--muted)', strokeDasharray: '2,3' }),
-      ...rows.map((_, i) => Plot.dot(points.filter((p) => p.i === i), { x: 'x', y: 'label', fill: curveColor(i), fillOpacity: 0.6, r: 3.5 })),
+      ...rows.map((_, i) =>
+        Plot.dot(
+          points.filter((p) => p.i === i),
+          { x: 'x', y: 'label', fill: curveColor(i), fillOpacity: 0.6, r: 3.5 },
+        ),
+      ),
     ],
   };
 }

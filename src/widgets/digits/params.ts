@@ -58,14 +58,18 @@ export function digitsUrl(id: ExperimentId): UrlCodec<RunParams> {
     table(initial) {
       const table: Record<string, ParamTable[string]> = {};
       for (const key of adjustable[id]) {
-        table[key] = key === 'act' ? { kind: 'enum', values: activationIds, default: initial.act } : { kind: 'number', ...numericBounds[key], default: initial[key] };
+        table[key] =
+          key === 'act'
+            ? { kind: 'enum', values: activationIds, default: initial.act }
+            : { kind: 'number', ...numericBounds[key], default: initial[key] };
       }
       return table;
     },
     encode: (state) => Object.fromEntries(adjustable[id].map((k) => [k, state[k]])),
     decode(values: UrlValues, initial) {
       const out: Record<string, string | number> = { ...initial };
-      for (const key of adjustable[id]) out[key] = key === 'act' ? String(values[key]) : numberOf(values, key);
+      for (const key of adjustable[id])
+        out[key] = key === 'act' ? String(values[key]) : numberOf(values, key);
       return out as unknown as RunParams;
     },
   };

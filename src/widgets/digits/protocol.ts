@@ -8,7 +8,12 @@ import type { DigitsLeagueRow } from './league.ts';
 
 /** Page → worker. */
 export type DigitsRequest =
-  | { readonly type: 'experiment'; readonly gen: number; readonly experiment: ExperimentId; readonly params: RunParams }
+  | {
+      readonly type: 'experiment';
+      readonly gen: number;
+      readonly experiment: ExperimentId;
+      readonly params: RunParams;
+    }
   | { readonly type: 'league'; readonly gen: number; readonly acts: readonly ActivationId[] };
 
 /** Worker → page. */
@@ -16,9 +21,19 @@ export type DigitsMessage =
   /** An experiment's lanes, in order, before the first epoch. */
   | { readonly type: 'start'; readonly gen: number; readonly labels: readonly string[] }
   /** One epoch of lane `lane` (index into the labels). */
-  | { readonly type: 'epoch'; readonly gen: number; readonly lane: number; readonly point: EpochPoint }
+  | {
+      readonly type: 'epoch';
+      readonly gen: number;
+      readonly lane: number;
+      readonly point: EpochPoint;
+    }
   /** A finished lane. */
-  | { readonly type: 'lane'; readonly gen: number; readonly lane: number; readonly result: LaneResult }
+  | {
+      readonly type: 'lane';
+      readonly gen: number;
+      readonly lane: number;
+      readonly result: LaneResult;
+    }
   /** One finished league run (for the progress bar). */
   | { readonly type: 'run'; readonly gen: number }
   /** One finished league row. */

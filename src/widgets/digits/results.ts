@@ -9,16 +9,25 @@ import type { ExperimentId, LaneResult } from './experiments.ts';
 type Row = Pick<LaneResult, 'label' | 'history' | 'gradNorms' | 'dead' | 'inactive'>;
 
 const pct = (v: number): string => `${(100 * v).toFixed(1)} %`;
-const shares = (values: readonly number[]): string => values.map((d) => `${(100 * d).toFixed(0)} %`).join(', ');
+const shares = (values: readonly number[]): string =>
+  values.map((d) => `${(100 * d).toFixed(0)} %`).join(', ');
 
 /** Header and rows of an experiment's results table. */
-export function resultsTable(experiment: ExperimentId, lanes: readonly Row[]): { head: string[]; rows: string[][] } {
+export function resultsTable(
+  experiment: ExperimentId,
+  lanes: readonly Row[],
+): { head: string[]; rows: string[][] } {
   const head = ['network', 'training loss', 'test accuracy'];
   if (experiment === 'depth') head.push('first-layer / output gradient');
-  if (experiment === 'dead') head.push('dead units per hidden layer', 'inactive (z < 0) units per hidden layer');
+  if (experiment === 'dead')
+    head.push('dead units per hidden layer', 'inactive (z < 0) units per hidden layer');
   const rows = lanes.map((r) => {
     const last = r.history.at(-1);
-    const row = [r.label, last ? last.trainLoss.toFixed(3) : '–', last ? pct(last.testAccuracy) : '–'];
+    const row = [
+      r.label,
+      last ? last.trainLoss.toFixed(3) : '–',
+      last ? pct(last.testAccuracy) : '–',
+    ];
     if (experiment === 'depth') row.push((r.gradNorms[0]! / r.gradNorms.at(-1)!).toExponential(1));
     if (experiment === 'dead') row.push(shares(r.dead), shares(r.inactive));
     return row;

@@ -10,7 +10,13 @@ import type { Mistake } from './experiments.ts';
 const SVG = 'http://www.w3.org/2000/svg';
 
 /** One digit as an inline SVG, `size` px square, with a text alternative. */
-export function digitSvg(pixels: ArrayLike<number>, offset: number, scale: number, label: string, size = 40): SVGSVGElement {
+export function digitSvg(
+  pixels: ArrayLike<number>,
+  offset: number,
+  scale: number,
+  label: string,
+  size = 40,
+): SVGSVGElement {
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('viewBox', `0 0 ${DIGITS.side} ${DIGITS.side}`);
   svg.setAttribute('width', String(size));
@@ -88,7 +94,11 @@ export function confusionTable(matrix: Int32Array, caption: string): HTMLTableEl
 }
 
 /** A plain table from a header row and body rows (first cell of each row a row header). */
-export function simpleTable(head: readonly string[], rows: readonly (readonly string[])[], caption: string): HTMLTableElement {
+export function simpleTable(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  caption: string,
+): HTMLTableElement {
   const table = document.createElement('table');
   const cap = document.createElement('caption');
   cap.className = 'visually-hidden';

@@ -20,11 +20,18 @@ addEventListener('message', (event: MessageEvent<DigitsRequest>) => {
       const lanes = exp.lanes(request.params);
       post({ type: 'start', gen, labels: lanes.map((l) => l.label) });
       lanes.forEach((lane, i) => {
-        const result = runLane(exp, lane, request.params, data!, (point) => post({ type: 'epoch', gen, lane: i, point }));
+        const result = runLane(exp, lane, request.params, data!, (point) =>
+          post({ type: 'epoch', gen, lane: i, point }),
+        );
         post({ type: 'lane', gen, lane: i, result });
       });
     } else {
-      for (const act of request.acts) post({ type: 'row', gen, row: digitsLeagueRow(act, data, () => post({ type: 'run', gen })) });
+      for (const act of request.acts)
+        post({
+          type: 'row',
+          gen,
+          row: digitsLeagueRow(act, data, () => post({ type: 'run', gen })),
+        });
     }
     post({ type: 'done', gen });
   } catch (error) {

@@ -11,7 +11,14 @@ import type { ExplorerState } from './model.ts';
 
 type Model = typeof import('./model.ts');
 
-const keyMoves: Readonly<Record<string, number>> = { ArrowLeft: -1, ArrowDown: -1, ArrowRight: 1, ArrowUp: 1, PageDown: -10, PageUp: 10 };
+const keyMoves: Readonly<Record<string, number>> = {
+  ArrowLeft: -1,
+  ArrowDown: -1,
+  ArrowRight: 1,
+  ArrowUp: 1,
+  PageDown: -10,
+  PageUp: 10,
+};
 
 class ExplorerElement extends LiveFigure<ExplorerState, Model> {
   protected loadModel(): Promise<Model> {
@@ -44,11 +51,16 @@ class ExplorerElement extends LiveFigure<ExplorerState, Model> {
     });
     this.find<HTMLSelectElement>('[data-control="zoom"]').addEventListener('change', (e) => {
       const halfRange = Number((e.target as HTMLSelectElement).value);
-      this.update({ halfRange, cursor: this.model.clamp(this.state.cursor, -halfRange, halfRange) });
+      this.update({
+        halfRange,
+        cursor: this.model.clamp(this.state.cursor, -halfRange, halfRange),
+      });
     });
     for (const slider of this.querySelectorAll<HTMLInputElement>('input[data-param]')) {
       slider.addEventListener('input', () => {
-        this.update({ params: { ...this.state.params, [slider.dataset.param ?? '']: Number(slider.value) } });
+        this.update({
+          params: { ...this.state.params, [slider.dataset.param ?? '']: Number(slider.value) },
+        });
       });
     }
     this.find('[data-action="reset"]').addEventListener('click', () => this.update(this.initial));
@@ -57,7 +69,10 @@ class ExplorerElement extends LiveFigure<ExplorerState, Model> {
   protected render(): void {
     const host = this.find('.plot');
     const s = this.state;
-    const figure = this.draw(host, this.model.explorerPlotOptions(s, this.widthOf(host), this.dataset.figureId ?? 'explorer'));
+    const figure = this.draw(
+      host,
+      this.model.explorerPlotOptions(s, this.widthOf(host), this.dataset.figureId ?? 'explorer'),
+    );
     this.#xScale = figure.scale('x') as { invert(px: number): number };
     const r = this.model.readout(s);
     this.setText('[data-readout="x"]', this.model.formatFull(r.x));
@@ -66,7 +81,10 @@ class ExplorerElement extends LiveFigure<ExplorerState, Model> {
     host.setAttribute('aria-valuemin', String(-s.halfRange));
     host.setAttribute('aria-valuemax', String(s.halfRange));
     host.setAttribute('aria-valuenow', String(r.x));
-    host.setAttribute('aria-valuetext', `x = ${this.model.formatFull(r.x)}, f(x) = ${this.model.formatFull(r.f)}, f'(x) = ${this.model.formatFull(r.df)}`);
+    host.setAttribute(
+      'aria-valuetext',
+      `x = ${this.model.formatFull(r.x)}, f(x) = ${this.model.formatFull(r.f)}, f'(x) = ${this.model.formatFull(r.df)}`,
+    );
     const cursor = this.find<HTMLInputElement>('[data-control="cursor"]');
     cursor.min = String(-s.halfRange);
     cursor.max = String(s.halfRange);
@@ -79,7 +97,8 @@ class ExplorerElement extends LiveFigure<ExplorerState, Model> {
   #onKey(e: KeyboardEvent): void {
     let cursor: number | undefined;
     const move = keyMoves[e.key];
-    if (move !== undefined) cursor = this.model.stepCursor(this.state, move * (e.shiftKey ? 10 : 1));
+    if (move !== undefined)
+      cursor = this.model.stepCursor(this.state, move * (e.shiftKey ? 10 : 1));
     else if (e.key === 'Home') cursor = -this.state.halfRange;
     else if (e.key === 'End') cursor = this.state.halfRange;
     else if (e.key === '0') cursor = 0;
@@ -90,13 +109,21 @@ class ExplorerElement extends LiveFigure<ExplorerState, Model> {
 
   #onPointer(e: PointerEvent): void {
     // A touch that is only scrolling the page must not drag the cursor.
-    if (!this.#xScale || (e.type === 'pointermove' && e.pointerType === 'touch' && e.buttons === 0)) return;
+    if (!this.#xScale || (e.type === 'pointermove' && e.pointerType === 'touch' && e.buttons === 0))
+      return;
     const svg = this.querySelector('.plot svg');
     if (!(svg instanceof SVGSVGElement)) return;
     const box = svg.getBoundingClientRect();
     const px = ((e.clientX - box.left) / box.width) * (svg.viewBox.baseVal.width || box.width);
     const x = this.#xScale.invert(px);
-    if (Number.isFinite(x)) this.update({ cursor: this.model.clamp(Number(x.toPrecision(6)), -this.state.halfRange, this.state.halfRange) });
+    if (Number.isFinite(x))
+      this.update({
+        cursor: this.model.clamp(
+          Number(x.toPrecision(6)),
+          -this.state.halfRange,
+          this.state.halfRange,
+        ),
+      });
   }
 
   #syncParams(): void {

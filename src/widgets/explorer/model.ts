@@ -26,7 +26,10 @@ export interface ExplorerState {
 export const zoomLevels = [1, 2, 4, 8, 16, 32, 64] as const;
 
 /** Parameter values with every missing one filled from its default. */
-export function resolvedParams(activation: Activation, params: Readonly<Record<string, number>>): Record<string, number> {
+export function resolvedParams(
+  activation: Activation,
+  params: Readonly<Record<string, number>>,
+): Record<string, number> {
   const out: Record<string, number> = {};
   for (const p of activation.params) out[p.name] = params[p.name] ?? p.default;
   return out;
@@ -38,7 +41,12 @@ export function explorerSeries(state: ExplorerState): CurveSeries[] {
   const params = resolvedParams(a, state.params);
   const domain = [-state.halfRange, state.halfRange] as const;
   return [
-    { key: 'f', label: `${a.name}`, color: 'var(--curve-1)', ...sampleActivation(a, domain, { params }) },
+    {
+      key: 'f',
+      label: `${a.name}`,
+      color: 'var(--curve-1)',
+      ...sampleActivation(a, domain, { params }),
+    },
     {
       key: 'df',
       label: `${a.name} derivative`,
@@ -50,7 +58,11 @@ export function explorerSeries(state: ExplorerState): CurveSeries[] {
 }
 
 /** Plot options for the explorer figure at a pixel width. */
-export function explorerPlotOptions(state: ExplorerState, width: number, figureId: string): Plot.PlotOptions {
+export function explorerPlotOptions(
+  state: ExplorerState,
+  width: number,
+  figureId: string,
+): Plot.PlotOptions {
   const a = getActivation(state.activation);
   return curvePlotOptions({
     series: explorerSeries(state),
@@ -87,7 +99,11 @@ export function formatParam(value: number, spec: ParamSpec): string {
  * screen is the function on screen. A symbol only matches as a whole token (`\alpha` not inside
  * `\alphabet`, `a` not inside `cases`).
  */
-export function substituteParams(tex: string, specs: readonly ParamSpec[], params: Readonly<Record<string, number>>): string {
+export function substituteParams(
+  tex: string,
+  specs: readonly ParamSpec[],
+  params: Readonly<Record<string, number>>,
+): string {
   let out = tex;
   for (const spec of specs) {
     const value = params[spec.name] ?? spec.default;
@@ -95,7 +111,10 @@ export function substituteParams(tex: string, specs: readonly ParamSpec[], param
     // A command (\\alpha) must not continue into letters; a plain letter (a) must also not be
     // part of a word or a command name (the a in \\begin{cases}).
     const head = /^\\/.test(spec.symbol) ? '' : '(?<![a-zA-Z\\\\])';
-    out = out.replace(new RegExp(head + escaped + '(?![a-zA-Z])', 'g'), `{${formatParam(value, spec)}}`);
+    out = out.replace(
+      new RegExp(head + escaped + '(?![a-zA-Z])', 'g'),
+      `{${formatParam(value, spec)}}`,
+    );
   }
   return out;
 }
@@ -120,22 +139,47 @@ export const explorerUrl: UrlCodec<ExplorerState> = {
   table(initial) {
     const a = getActivation(initial.activation);
     const table: Record<string, UrlParamSpec> = {
-      range: { kind: 'enum', values: numberChoices(zoomLevels, initial.halfRange), default: String(initial.halfRange) },
-      cursor: { kind: 'number', min: -zoomLevels[zoomLevels.length - 1]!, max: zoomLevels[zoomLevels.length - 1]!, default: initial.cursor },
+      range: {
+        kind: 'enum',
+        values: numberChoices(zoomLevels, initial.halfRange),
+        default: String(initial.halfRange),
+      },
+      cursor: {
+        kind: 'number',
+        min: -zoomLevels[zoomLevels.length - 1]!,
+        max: zoomLevels[zoomLevels.length - 1]!,
+        default: initial.cursor,
+      },
     };
-    for (const p of a.params) table[p.name] = { kind: 'number', min: p.min, max: p.max, default: initial.params[p.name] ?? p.default };
+    for (const p of a.params)
+      table[p.name] = {
+        kind: 'number',
+        min: p.min,
+        max: p.max,
+        default: initial.params[p.name] ?? p.default,
+      };
     return table;
   },
   encode(state) {
-    return { range: String(state.halfRange), cursor: state.cursor, ...resolvedParams(getActivation(state.activation), state.params) };
+    return {
+      range: String(state.halfRange),
+      cursor: state.cursor,
+      ...resolvedParams(getActivation(state.activation), state.params),
+    };
   },
   decode(values, initial) {
     const a = getActivation(initial.activation);
     const halfRange = Number(values['range']);
     const params: Record<string, number> = {};
-    for (const p of a.params) params[p.name] = values[p.name] === undefined ? p.default : numberOf(values, p.name);
+    for (const p of a.params)
+      params[p.name] = values[p.name] === undefined ? p.default : numberOf(values, p.name);
     // A cursor outside the chosen range is legal on its own; clamp it so the pair is consistent.
-    return { activation: initial.activation, halfRange, params, cursor: clamp(numberOf(values, 'cursor'), -halfRange, halfRange) };
+    return {
+      activation: initial.activation,
+      halfRange,
+      params,
+      cursor: clamp(numberOf(values, 'cursor'), -halfRange, halfRange),
+    };
   },
 };
 
@@ -143,5 +187,8 @@ export const explorerUrl: UrlCodec<ExplorerState> = {
 export function explorerCsv(state: ExplorerState): CsvTable {
   const [f, df] = explorerSeries(state);
   const name = getActivation(state.activation).name;
-  return { header: ['x', `${name} f(x)`, `${name} f'(x)`], rows: Array.from(f?.xs ?? [], (x, i) => [x, f?.ys[i] ?? NaN, df?.ys[i] ?? NaN]) };
+  return {
+    header: ['x', `${name} f(x)`, `${name} f'(x)`],
+    rows: Array.from(f?.xs ?? [], (x, i) => [x, f?.ys[i] ?? NaN, df?.ys[i] ?? NaN]),
+  };
 }

@@ -30,7 +30,10 @@ class ExpressionCellElement extends LiveFigure<CellState, Model> {
   #plain = false;
 
   protected async loadModel(): Promise<Model> {
-    const [model, expr] = await Promise.all([import('./model.ts'), import('../../lib/expr/index.ts')]);
+    const [model, expr] = await Promise.all([
+      import('./model.ts'),
+      import('../../lib/expr/index.ts'),
+    ]);
     return { ...model, ...expr };
   }
 
@@ -41,7 +44,10 @@ class ExpressionCellElement extends LiveFigure<CellState, Model> {
   /** The data of what is plotted, computed from the state (a redraw may still be pending). */
   protected override csv(): CsvTable {
     const parsed = this.model.parseExpression(this.state.text);
-    return this.model.cellCsv(this.model.cellFunction(parsed.ok ? parsed : this.#good.parsed, this.state.params), this.state);
+    return this.model.cellCsv(
+      this.model.cellFunction(parsed.ok ? parsed : this.#good.parsed, this.state.params),
+      this.state,
+    );
   }
 
   protected setup(): void {
@@ -61,11 +67,20 @@ class ExpressionCellElement extends LiveFigure<CellState, Model> {
     input.value = state.text;
     input.addEventListener('input', () => {
       clearTimeout(this.#timer);
-      this.#timer = setTimeout(() => this.update({ text: input.value, params: this.model.keepParams(input.value, this.state.params) }), TYPING_DELAY);
+      this.#timer = setTimeout(
+        () =>
+          this.update({
+            text: input.value,
+            params: this.model.keepParams(input.value, this.state.params),
+          }),
+        TYPING_DELAY,
+      );
     });
     const compare = this.find<HTMLSelectElement>('[data-control="compare"]');
     compare.value = state.compare;
-    compare.addEventListener('change', () => this.update({ compare: compare.value as CellState['compare'] }));
+    compare.addEventListener('change', () =>
+      this.update({ compare: compare.value as CellState['compare'] }),
+    );
     const range = this.find<HTMLSelectElement>('[data-control="range"]');
     range.value = String(state.halfRange);
     range.addEventListener('change', () => this.update({ halfRange: Number(range.value) }));
@@ -78,8 +93,19 @@ class ExpressionCellElement extends LiveFigure<CellState, Model> {
     this.#showError(parsed.ok ? undefined : parsed.error);
 
     const host = this.find('.plot');
-    this.draw(host, this.model.cellPlotOptions(this.#good, s, this.widthOf(host), this.dataset.figureId ?? 'cell'));
-    host.setAttribute('aria-label', `Your function (solid) and its derivative (dashed); now f(x) = ${this.#good.parsed.source}.`);
+    this.draw(
+      host,
+      this.model.cellPlotOptions(
+        this.#good,
+        s,
+        this.widthOf(host),
+        this.dataset.figureId ?? 'cell',
+      ),
+    );
+    host.setAttribute(
+      'aria-label',
+      `Your function (solid) and its derivative (dashed); now f(x) = ${this.#good.parsed.source}.`,
+    );
     this.dataset.shown = this.#good.parsed.source;
 
     for (const key of ['cmp', 'dcmp'] as const) {
@@ -89,7 +115,11 @@ class ExpressionCellElement extends LiveFigure<CellState, Model> {
       this.setText(`[data-legend="${key}"] [data-name]`, key === 'cmp' ? name : `${name}′`);
     }
     this.#syncSliders();
-    this.find<HTMLAnchorElement>('[data-action="train"]').href = this.model.playgroundHref(this.dataset.base ?? '/', this.#good, s.params);
+    this.find<HTMLAnchorElement>('[data-action="train"]').href = this.model.playgroundHref(
+      this.dataset.base ?? '/',
+      this.#good,
+      s.params,
+    );
     if (this.#good.parsed.source !== this.#texKey) void this.#renderFormula(this.#good);
   }
 
@@ -117,9 +147,16 @@ class ExpressionCellElement extends LiveFigure<CellState, Model> {
       box.replaceChildren(
         ...names.map((name) => {
           const label = document.createElement('label');
-          const slider = Object.assign(document.createElement('input'), { type: 'range', min: String(min), max: String(max), step: String(step) });
+          const slider = Object.assign(document.createElement('input'), {
+            type: 'range',
+            min: String(min),
+            max: String(max),
+            step: String(step),
+          });
           slider.dataset.param = name;
-          slider.addEventListener('input', () => this.update({ params: { ...this.state.params, [name]: Number(slider.value) } }));
+          slider.addEventListener('input', () =>
+            this.update({ params: { ...this.state.params, [name]: Number(slider.value) } }),
+          );
           label.append(`${name} `, slider, document.createElement('output'));
           return label;
         }),
@@ -162,4 +199,5 @@ class ExpressionCellElement extends LiveFigure<CellState, Model> {
   }
 }
 
-if (!customElements.get('af-expression-cell')) customElements.define('af-expression-cell', ExpressionCellElement);
+if (!customElements.get('af-expression-cell'))
+  customElements.define('af-expression-cell', ExpressionCellElement);

@@ -5,7 +5,12 @@
  * live element, and unit-tested without a browser.
  */
 import type * as Plot from '@observablehq/plot';
-import { activationIds, getActivation, isActivationId, type ActivationId } from '../../lib/activations/index.ts';
+import {
+  activationIds,
+  getActivation,
+  isActivationId,
+  type ActivationId,
+} from '../../lib/activations/index.ts';
 import {
   compileExpression,
   decodeParams,
@@ -19,7 +24,12 @@ import {
   type CompiledExpression,
   type ParsedExpression,
 } from '../../lib/expr/index.ts';
-import { curvePlotOptions, sampleActivation, type CurveSeries, type Domain } from '../../lib/plots/curves.ts';
+import {
+  curvePlotOptions,
+  sampleActivation,
+  type CurveSeries,
+  type Domain,
+} from '../../lib/plots/curves.ts';
 import type { CsvTable } from '../shared/csv.ts';
 import { numberOf, type UrlCodec } from '../shared/url-codec.ts';
 
@@ -51,7 +61,12 @@ export interface CellState {
 }
 
 /** The build-time state. */
-export const initialState: CellState = { text: defaultExpression, params: {}, compare: 'none', halfRange: 6 };
+export const initialState: CellState = {
+  text: defaultExpression,
+  params: {},
+  compare: 'none',
+  halfRange: 6,
+};
 
 /** A parsed and compiled expression: what the plot shows. */
 export interface CellFunction {
@@ -60,7 +75,10 @@ export interface CellFunction {
 }
 
 /** Compiles the parsed text with the state's parameter values. */
-export function cellFunction(parsed: ParsedExpression, params: Readonly<Record<string, number>>): CellFunction {
+export function cellFunction(
+  parsed: ParsedExpression,
+  params: Readonly<Record<string, number>>,
+): CellFunction {
   return { parsed, compiled: compileExpression(parsed.ast, params) };
 }
 
@@ -83,7 +101,11 @@ export function paramOf(params: Readonly<Record<string, number>>, name: string):
 }
 
 /** Up to `radius` characters either side of the error, and a caret line under the bad one. */
-export function errorSnippet(text: string, position: number, radius = 24): { line: string; caret: string } {
+export function errorSnippet(
+  text: string,
+  position: number,
+  radius = 24,
+): { line: string; caret: string } {
   const from = Math.max(0, position - radius);
   const to = Math.min(text.length, position + radius);
   const head = from > 0 ? '…' : '';
@@ -92,8 +114,16 @@ export function errorSnippet(text: string, position: number, radius = 24): { lin
 }
 
 /** Evenly spaced samples of a compiled expression (f or f'). */
-function sample(fn: CompiledExpression, domain: Domain, derivative: boolean, n = 401): { xs: Float64Array; ys: Float64Array } {
-  const xs = Float64Array.from({ length: n }, (_, i) => domain[0] + ((domain[1] - domain[0]) * i) / (n - 1));
+function sample(
+  fn: CompiledExpression,
+  domain: Domain,
+  derivative: boolean,
+  n = 401,
+): { xs: Float64Array; ys: Float64Array } {
+  const xs = Float64Array.from(
+    { length: n },
+    (_, i) => domain[0] + ((domain[1] - domain[0]) * i) / (n - 1),
+  );
   const ys = new Float64Array(n);
   if (derivative) fn.dfInto(xs, ys);
   else fn.fInto(xs, ys);
@@ -105,13 +135,25 @@ export function cellSeries(fn: CellFunction, state: CellState): CurveSeries[] {
   const domain: Domain = [-state.halfRange, state.halfRange];
   const series: CurveSeries[] = [
     { key: 'f', label: 'f(x)', color: 'var(--curve-1)', ...sample(fn.compiled, domain, false) },
-    { key: 'df', label: "f'(x)", color: 'var(--curve-2)', dashed: true, ...sample(fn.compiled, domain, true) },
+    {
+      key: 'df',
+      label: "f'(x)",
+      color: 'var(--curve-2)',
+      dashed: true,
+      ...sample(fn.compiled, domain, true),
+    },
   ];
   if (state.compare !== 'none') {
     const a = getActivation(state.compare);
     series.push(
       { key: 'cmp', label: a.name, color: 'var(--curve-3)', ...sampleActivation(a, domain) },
-      { key: 'dcmp', label: `${a.name} derivative`, color: 'var(--curve-4)', dashed: true, ...sampleActivation(a, domain, { derivative: true }) },
+      {
+        key: 'dcmp',
+        label: `${a.name} derivative`,
+        color: 'var(--curve-4)',
+        dashed: true,
+        ...sampleActivation(a, domain, { derivative: true }),
+      },
     );
   }
   return series;
@@ -123,10 +165,12 @@ export function cellSeries(fn: CellFunction, state: CellState): CurveSeries[] {
  */
 export function robustYDomain(series: readonly CurveSeries[]): Domain {
   const values: number[] = [];
-  for (const s of series) for (let i = 0; i < s.ys.length; i++) if (Number.isFinite(s.ys[i])) values.push(s.ys[i] ?? 0);
+  for (const s of series)
+    for (let i = 0; i < s.ys.length; i++) if (Number.isFinite(s.ys[i])) values.push(s.ys[i] ?? 0);
   if (values.length === 0) return [-1, 1];
   values.sort((a, b) => a - b);
-  const q = (p: number): number => values[Math.min(values.length - 1, Math.floor(p * (values.length - 1)))] ?? 0;
+  const q = (p: number): number =>
+    values[Math.min(values.length - 1, Math.floor(p * (values.length - 1)))] ?? 0;
   const lo = Math.min(0, q(0.01));
   const hi = Math.max(0, q(0.99));
   const pad = Math.max((hi - lo) * 0.08, 0.1);
@@ -134,9 +178,17 @@ export function robustYDomain(series: readonly CurveSeries[]): Domain {
 }
 
 /** Plot options for the cell at a pixel width. */
-export function cellPlotOptions(fn: CellFunction, state: CellState, width: number, figureId: string): Plot.PlotOptions {
+export function cellPlotOptions(
+  fn: CellFunction,
+  state: CellState,
+  width: number,
+  figureId: string,
+): Plot.PlotOptions {
   const series = cellSeries(fn, state);
-  const vs = state.compare === 'none' ? '' : `, with ${getActivation(state.compare).name} and its derivative for comparison`;
+  const vs =
+    state.compare === 'none'
+      ? ''
+      : `, with ${getActivation(state.compare).name} and its derivative for comparison`;
   return curvePlotOptions({
     series,
     xDomain: [-state.halfRange, state.halfRange],
@@ -149,7 +201,11 @@ export function cellPlotOptions(fn: CellFunction, state: CellState, width: numbe
 }
 
 /** The playground URL that trains this expression (`base` is the site's base path, ending in /). */
-export function playgroundHref(base: string, fn: CellFunction, params: Readonly<Record<string, number>>): string {
+export function playgroundHref(
+  base: string,
+  fn: CellFunction,
+  params: Readonly<Record<string, number>>,
+): string {
   const q = new URLSearchParams({ 'train.act': 'custom', 'train.expr': fn.parsed.source });
   const values = Object.fromEntries(fn.parsed.params.map((n) => [n, paramOf(params, n)]));
   const p = encodeParams(fn.parsed.params, values);
@@ -159,7 +215,10 @@ export function playgroundHref(base: string, fn: CellFunction, params: Readonly<
 
 /** Snaps a half-width to the nearest offered level (a URL may carry any number in range). */
 export function snapRange(r: number): number {
-  return rangeLevels.reduce((best, z) => (Math.abs(z - r) < Math.abs(best - r) ? z : best), rangeLevels[0]);
+  return rangeLevels.reduce(
+    (best, z) => (Math.abs(z - r) < Math.abs(best - r) ? z : best),
+    rangeLevels[0],
+  );
 }
 
 /** The parameter names the state's text uses; every name in the state when the text does not parse. */
@@ -173,14 +232,18 @@ function paramNames(state: Pick<CellState, 'text' | 'params'>): readonly string[
  * name the reader has since deleted is dropped), all of them when it does not (the last valid
  * expression's sliders are still on screen). Never more than the URL can hold, and -0 is 0.
  */
-export function keepParams(text: string, params: Readonly<Record<string, number>>): Record<string, number> {
+export function keepParams(
+  text: string,
+  params: Readonly<Record<string, number>>,
+): Record<string, number> {
   const names = paramNames({ text, params });
   const out: Record<string, number> = {};
   for (const name of names.slice(0, MAX_PARAMS)) {
     const v = Object.hasOwn(params, name) ? params[name] : undefined;
     if (v === undefined || !Number.isFinite(v)) continue;
     // A value that would push the URL parameter past its length limit is left at its default.
-    if (encodeParams([...Object.keys(out), name], { ...out, [name]: v }).length > paramsMaxLength) break;
+    if (encodeParams([...Object.keys(out), name], { ...out, [name]: v }).length > paramsMaxLength)
+      break;
     out[name] = v + 0;
   }
   return out;
@@ -197,13 +260,23 @@ export const cellUrl: UrlCodec<CellState> = {
   table(initial) {
     return {
       f: { kind: 'text', pattern: /^[^\p{Cc}]*$/u, maxLength: MAX_LENGTH, default: initial.text },
-      p: { kind: 'text', pattern: paramsPattern, maxLength: paramsMaxLength, default: encodeParams(paramNames(initial), initial.params) },
+      p: {
+        kind: 'text',
+        pattern: paramsPattern,
+        maxLength: paramsMaxLength,
+        default: encodeParams(paramNames(initial), initial.params),
+      },
       vs: { kind: 'enum', values: ['none', ...activationIds], default: initial.compare },
       r: { kind: 'number', min: 1, max: 50, default: initial.halfRange },
     };
   },
   encode(state) {
-    return { f: state.text, p: encodeParams(paramNames(state), state.params), vs: state.compare, r: state.halfRange };
+    return {
+      f: state.text,
+      p: encodeParams(paramNames(state), state.params),
+      vs: state.compare,
+      r: state.halfRange,
+    };
   },
   decode(values, initial) {
     const text = String(values['f'] ?? initial.text);

@@ -22,17 +22,24 @@ class FloatPitfallsElement extends LiveFigure<PitfallState, Model> {
   protected setup(): void {
     const picker = this.find<HTMLSelectElement>('[data-control="pitfall"]');
     picker.value = this.state.key;
-    picker.addEventListener('change', (e) => this.update({ key: (e.target as HTMLSelectElement).value }));
+    picker.addEventListener('change', (e) =>
+      this.update({ key: (e.target as HTMLSelectElement).value }),
+    );
   }
 
   protected render(): void {
     const host = this.find('.plot');
     const p = this.model.pitfallByKey(this.state.key);
-    this.draw(host, this.model.pitfallPlotOptions(p, this.widthOf(host), this.dataset.figureId ?? 'pitfalls'));
+    this.draw(
+      host,
+      this.model.pitfallPlotOptions(p, this.widthOf(host), this.dataset.figureId ?? 'pitfalls'),
+    );
     this.setText('[data-out="failure"]', p.failure);
     // Every formula is typeset at build time (FloatPitfalls.astro): show the chosen one.
-    for (const tex of this.querySelectorAll<HTMLElement>('[data-tex]')) tex.hidden = tex.dataset.tex !== p.key;
+    for (const tex of this.querySelectorAll<HTMLElement>('[data-tex]'))
+      tex.hidden = tex.dataset.tex !== p.key;
   }
 }
 
-if (!customElements.get('af-float-pitfalls')) customElements.define('af-float-pitfalls', FloatPitfallsElement);
+if (!customElements.get('af-float-pitfalls'))
+  customElements.define('af-float-pitfalls', FloatPitfallsElement);

@@ -46,7 +46,8 @@ export const pitfalls: readonly Pitfall[] = [
     stable: (x) => f('tanh').f(x),
     domain: [-800, 800],
     probes: [800, 711, 20, 1e-10],
-    failure: 'Beyond |x| ≈ 710 one exponential overflows to ∞ while the other underflows towards 0, so the ratio is ∞/∞ = NaN; near 0 the numerator cancels.',
+    failure:
+      'Beyond |x| ≈ 710 one exponential overflows to ∞ while the other underflows towards 0, so the ratio is ∞/∞ = NaN; near 0 the numerator cancels.',
   },
   {
     key: 'sigmoid-left-tail',
@@ -56,7 +57,8 @@ export const pitfalls: readonly Pitfall[] = [
     stable: (x) => f('sigmoid').f(x),
     domain: [-760, 40],
     probes: [-720, -740, -40],
-    failure: 'For x below about −709.8, e^−x overflows and the result is 0, although σ(x) is still a positive double down to x ≈ −745.',
+    failure:
+      'For x below about −709.8, e^−x overflows and the result is 0, although σ(x) is still a positive double down to x ≈ −745.',
   },
   {
     key: 'sigmoid-derivative',
@@ -69,7 +71,8 @@ export const pitfalls: readonly Pitfall[] = [
     stable: (x) => f('sigmoid').df(x),
     domain: [-60, 60],
     probes: [40, 20, 37],
-    failure: 'For large x, σ(x) rounds to 1 and 1 − σ(x) loses every digit: at x = 40 the product is 0 instead of about 4.2e−18.',
+    failure:
+      'For large x, σ(x) rounds to 1 and 1 − σ(x) loses every digit: at x = 40 the product is 0 instead of about 4.2e−18.',
   },
   {
     key: 'softplus-log',
@@ -79,7 +82,8 @@ export const pitfalls: readonly Pitfall[] = [
     stable: (x) => f('softplus').f(x),
     domain: [-800, 800],
     probes: [-40, 710, 36],
-    failure: 'At x = −40, 1 + e^x rounds to 1 and the log is 0; at x = 710, e^x overflows and the result is ∞.',
+    failure:
+      'At x = −40, 1 + e^x rounds to 1 and the log is 0; at x = 710, e^x overflows and the result is ∞.',
   },
   {
     key: 'tanh-derivative',
@@ -89,7 +93,8 @@ export const pitfalls: readonly Pitfall[] = [
     stable: (x) => f('tanh').df(x),
     domain: [-40, 40],
     probes: [20, 10, 19.1],
-    failure: 'tanh(x) rounds to 1 once x passes about 19.1, so 1 − tanh² is 0 where the true slope is still about 1.7e−17 at x = 20.',
+    failure:
+      'tanh(x) rounds to 1 once x passes about 19.1, so 1 − tanh² is 0 where the true slope is still about 1.7e−17 at x = 20.',
   },
   {
     key: 'elu-expm1',
@@ -99,7 +104,8 @@ export const pitfalls: readonly Pitfall[] = [
     stable: (x) => f('elu').f(x),
     domain: [-1e-6, 0],
     probes: [-1e-10, -1e-15, -1e-300],
-    failure: 'For tiny negative x, e^x − 1 subtracts two nearly equal numbers: at x = −1e−10 it keeps only about 7 correct digits; expm1 keeps them all.',
+    failure:
+      'For tiny negative x, e^x − 1 subtracts two nearly equal numbers: at x = −1e−10 it keeps only about 7 correct digits; expm1 keeps them all.',
   },
 ];
 
@@ -153,15 +159,33 @@ export function pitfallPlotOptions(p: Pitfall, width: number, figureId: string):
       label: 'error (ULPs)',
       grid: true,
       ticks: [exactRow, ...powers, offRow],
-      tickFormat: (v: number) => (v === exactRow ? 'exact' : v === offRow ? 'off scale' : v === 1 ? '1' : `1e${Math.round(Math.log10(v))}`),
+      tickFormat: (v: number) =>
+        v === exactRow
+          ? 'exact'
+          : v === offRow
+            ? 'off scale'
+            : v === 1
+              ? '1'
+              : `1e${Math.round(Math.log10(v))}`,
     },
     marks: [
       Plot.ruleY([4], { stroke: 'var(--curve-3)', strokeDasharray: '3,3' }),
       Plot.ruleY([Math.sqrt(exactRow), Math.sqrt(ceiling * offRow)], { stroke: 'var(--border)' }),
       // 801 samples: one path each rather than a circle each (src/lib/plots/dot-path.ts says why).
-      dotPathMark(rows.filter((r) => r.gap >= 1 && r.gap <= ceiling).map((r) => ({ x: r.x, y: r.gap })), 1.6, { fill: 'var(--curve-2)' }),
-      dotPathMark(rows.filter((r) => r.gap === 0).map((r) => ({ x: r.x, y: exactRow })), 1.6, { fill: 'var(--muted)' }),
-      Plot.dot(rows.filter((r) => !(r.gap <= ceiling)), { x: 'x', y: () => offRow, r: 2.5, symbol: 'times', stroke: 'var(--accent)' }),
+      dotPathMark(
+        rows.filter((r) => r.gap >= 1 && r.gap <= ceiling).map((r) => ({ x: r.x, y: r.gap })),
+        1.6,
+        { fill: 'var(--curve-2)' },
+      ),
+      dotPathMark(
+        rows.filter((r) => r.gap === 0).map((r) => ({ x: r.x, y: exactRow })),
+        1.6,
+        { fill: 'var(--muted)' },
+      ),
+      Plot.dot(
+        rows.filter((r) => !(r.gap <= ceiling)),
+        { x: 'x', y: () => offRow, r: 2.5, symbol: 'times', stroke: 'var(--accent)' },
+      ),
     ],
   };
 }
@@ -180,7 +204,9 @@ export function showGap(gap: number): string {
 
 /** URL parameter: `pitfall`, the key of the plotted formula. */
 export const pitfallUrl: UrlCodec<PitfallState> = {
-  table: (initial) => ({ pitfall: { kind: 'enum', values: pitfalls.map((p) => p.key), default: initial.key } }),
+  table: (initial) => ({
+    pitfall: { kind: 'enum', values: pitfalls.map((p) => p.key), default: initial.key },
+  }),
   encode: (state) => ({ pitfall: state.key }),
   decode: (values) => ({ key: String(values['pitfall']) }),
 };
@@ -188,5 +214,8 @@ export const pitfallUrl: UrlCodec<PitfallState> = {
 /** The plotted data for download: x, textbook value, stable value, gap in ULPs. */
 export function pitfallCsv(state: PitfallState): CsvTable {
   const p = pitfallByKey(state.key);
-  return { header: ['x', 'textbook', 'stable', 'gap (ULP)'], rows: sampleXs(p).map((x) => [x, p.textbook(x), p.stable(x), ulpGap(p, x)]) };
+  return {
+    header: ['x', 'textbook', 'stable', 'gap (ULP)'],
+    rows: sampleXs(p).map((x) => [x, p.textbook(x), p.stable(x), ulpGap(p, x)]),
+  };
 }

@@ -6,7 +6,12 @@
 type ConfigModule = typeof import('./config.ts');
 
 /** Wires the click-to-add plot and the clear button inside `root`; `changed` re-reads the controls. */
-export function wireAddedPoints(root: HTMLElement, config: ConfigModule, on: (action: string, fn: () => void) => void, changed: () => void): void {
+export function wireAddedPoints(
+  root: HTMLElement,
+  config: ConfigModule,
+  on: (action: string, fn: () => void) => void,
+  changed: () => void,
+): void {
   const pts = root.querySelector<HTMLInputElement>('[data-param="pts"]');
   const cls = root.querySelector<HTMLSelectElement>('[data-add-class]');
   if (!pts || !cls) return;
@@ -19,7 +24,13 @@ export function wireAddedPoints(root: HTMLElement, config: ConfigModule, on: (ac
     const svg = (e.currentTarget as Element).querySelector('svg');
     if (!svg || !(e instanceof MouseEvent)) return;
     const box = svg.getBoundingClientRect();
-    const p = config.planePoint((e.clientX - box.left) / box.width, (e.clientY - box.top) / box.height, svg.viewBox.baseVal.width || box.width, config.BOUNDARY_MARGIN, config.EXTENT);
+    const p = config.planePoint(
+      (e.clientX - box.left) / box.width,
+      (e.clientY - box.top) / box.height,
+      svg.viewBox.baseVal.width || box.width,
+      config.BOUNDARY_MARGIN,
+      config.EXTENT,
+    );
     if (p) set(config.withPoint(pts.value, p.x, p.y, cls.value === '1', config.EXTENT));
   });
 }

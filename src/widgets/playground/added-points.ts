@@ -54,15 +54,30 @@ export function clampPoints(value: string, extent: number): { value: string; not
     return `${fmt(Number(x))},${fmt(Number(y))},${c}`;
   });
   const notes = [
-    ...(triples.length > kept.length ? [`${triples.length} points given, the playground keeps ${maxAddedPoints}: using the last ${maxAddedPoints}`] : []),
-    ...(moved > 0 ? [`${moved} point${moved === 1 ? '' : 's'} outside the plotted square (−${extent} to ${extent}) moved to its edge`] : []),
+    ...(triples.length > kept.length
+      ? [
+          `${triples.length} points given, the playground keeps ${maxAddedPoints}: using the last ${maxAddedPoints}`,
+        ]
+      : []),
+    ...(moved > 0
+      ? [
+          `${moved} point${moved === 1 ? '' : 's'} outside the plotted square (−${extent} to ${extent}) moved to its edge`,
+        ]
+      : []),
   ];
   return notes.length === 0 ? { value } : { value: out.join(';'), note: notes.join('; ') };
 }
 
 /** The setting with one more point, rounded to 0.01 and clamped to the plotted square. */
-export function withPoint(value: string, x: number, y: number, positive: boolean, extent: number): string {
-  const fmt = (v: number): string => String(Math.round(Math.min(extent, Math.max(-extent, v)) * 100) / 100);
+export function withPoint(
+  value: string,
+  x: number,
+  y: number,
+  positive: boolean,
+  extent: number,
+): string {
+  const fmt = (v: number): string =>
+    String(Math.round(Math.min(extent, Math.max(-extent, v)) * 100) / 100);
   const triples = value === '' ? [] : value.split(';');
   triples.push(`${fmt(x)},${fmt(y)},${positive ? 1 : 0}`);
   return triples.slice(-maxAddedPoints).join(';');
@@ -80,7 +95,13 @@ export function withAddedPoints(data: Dataset, value: string): Dataset {
  * the SVG box (0..1 each way); the plot is square with `margin` view units on every side of a
  * `viewWidth` wide view box. Null outside the plotted square.
  */
-export function planePoint(fx: number, fy: number, viewWidth: number, margin: number, extent: number): { x: number; y: number } | null {
+export function planePoint(
+  fx: number,
+  fy: number,
+  viewWidth: number,
+  margin: number,
+  extent: number,
+): { x: number; y: number } | null {
   const inner = viewWidth - 2 * margin;
   const u = (fx * viewWidth - margin) / inner;
   const v = (fy * viewWidth - margin) / inner;

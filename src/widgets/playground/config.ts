@@ -5,14 +5,26 @@
  * reproduces a run exactly.
  */
 import { activationIds } from '../../lib/activations/types.ts';
-import { datasetKinds, isRegression, makeDataset, regressionKinds, type Dataset } from '../../lib/data/index.ts';
+import {
+  datasetKinds,
+  isRegression,
+  makeDataset,
+  regressionKinds,
+  type Dataset,
+} from '../../lib/data/index.ts';
 // The constants only: the expression compiler itself loads with custom.ts, when a run needs it.
 import { MAX_LENGTH } from '../../lib/expr/ast.ts';
 import { paramsMaxLength, paramsPattern } from '../../lib/expr/params.ts';
 import { initIds, optimizerIds, type MlpSpec, type TrainOptions } from '../../lib/nn/index.ts';
 import type { ParamTable, ParamValues } from '../../lib/url-state.ts';
 import { clampPoints, pointsMaxLength, pointsPattern, withAddedPoints } from './added-points.ts';
-import { DEFAULT_FEATURES, featuresMaxLength, featuresPattern, normalizeFeatures, parseFeatures } from './features.ts';
+import {
+  DEFAULT_FEATURES,
+  featuresMaxLength,
+  featuresPattern,
+  normalizeFeatures,
+  parseFeatures,
+} from './features.ts';
 
 /** Most hidden layers, and most units in one, that the controls and URLs allow. */
 export const MAX_LAYERS = 8;
@@ -44,7 +56,13 @@ export const configTable = {
   layers: { kind: 'number', min: 0, max: MAX_LAYERS, integer: true, default: 2 },
   width: { kind: 'number', min: 1, max: MAX_WIDTH, integer: true, default: 6 },
   shape: { kind: 'text', pattern: shapePattern, maxLength: 2 * 2 * MAX_LAYERS, default: '' },
-  feat: { kind: 'text', pattern: featuresPattern, maxLength: featuresMaxLength, default: DEFAULT_FEATURES, normalize: normalizeFeatures },
+  feat: {
+    kind: 'text',
+    pattern: featuresPattern,
+    maxLength: featuresMaxLength,
+    default: DEFAULT_FEATURES,
+    normalize: normalizeFeatures,
+  },
   init: { kind: 'enum', values: initIds, default: 'xavier' },
   bias: { kind: 'number', min: -5, max: 5, default: 0 },
   opt: { kind: 'enum', values: optimizerIds, default: 'sgd' },
@@ -58,7 +76,13 @@ export const configTable = {
   discrete: { kind: 'enum', values: ['no', 'yes'], default: 'no' },
   seed: { kind: 'number', min: 0, max: 2 ** 31 - 1, integer: true, default: 1 },
   // EXTENT is declared below; the clean-up reads it only when a value is parsed.
-  pts: { kind: 'text', pattern: pointsPattern, maxLength: pointsMaxLength, default: '', normalize: (v: string) => clampPoints(v, EXTENT) },
+  pts: {
+    kind: 'text',
+    pattern: pointsPattern,
+    maxLength: pointsMaxLength,
+    default: '',
+    normalize: (v: string) => clampPoints(v, EXTENT),
+  },
   // Free text (no control characters): the expression parser, not the URL layer, judges it.
   expr: { kind: 'text', pattern: /^[^\p{Cc}]*$/u, maxLength: MAX_LENGTH, default: '' },
   exprp: { kind: 'text', pattern: paramsPattern, maxLength: paramsMaxLength, default: '' },
@@ -118,7 +142,9 @@ export function hiddenSizes(c: Config): number[] {
  * `width` back at `base`'s values, where they are left out of the URL.
  */
 export function withHiddenSizes(c: Config, sizes: readonly number[], base: Config): Config {
-  const clamped = sizes.slice(0, MAX_LAYERS).map((u) => Math.max(1, Math.min(MAX_WIDTH, Math.round(u))));
+  const clamped = sizes
+    .slice(0, MAX_LAYERS)
+    .map((u) => Math.max(1, Math.min(MAX_WIDTH, Math.round(u))));
   const even = clamped.every((u) => u === clamped[0]);
   if (even) return { ...c, shape: '', layers: clamped.length, width: clamped[0] ?? c.width };
   return { ...c, shape: clamped.join(','), layers: base.layers, width: base.width };
@@ -132,7 +158,14 @@ export const FALLBACK_ACTIVATION = 'tanh';
 
 /** Per-epoch training options for a config. */
 export function trainOptionsOf(c: Config, instrument: boolean): TrainOptions {
-  return { learningRate: c.lr, batchSize: c.batch, optimizer: c.opt, l2: c.l2, l1: c.l1, instrument };
+  return {
+    learningRate: c.lr,
+    batchSize: c.batch,
+    optimizer: c.opt,
+    l2: c.l2,
+    l1: c.l1,
+    instrument,
+  };
 }
 
 /**
@@ -141,7 +174,13 @@ export function trainOptionsOf(c: Config, instrument: boolean): TrainOptions {
  */
 export function datasetOf(c: Config): Dataset {
   // (100 − ratio) / 100, not 1 − ratio / 100: the default 70 then gives exactly 0.3, as before.
-  const data = makeDataset({ kind: c.data, n: DATA_POINTS, noise: c.noise, seed: c.seed, testFraction: (100 - c.ratio) / 100 });
+  const data = makeDataset({
+    kind: c.data,
+    n: DATA_POINTS,
+    noise: c.noise,
+    seed: c.seed,
+    testFraction: (100 - c.ratio) / 100,
+  });
   return withAddedPoints(data, c.pts);
 }
 
@@ -164,7 +203,8 @@ export function gridPoints(side: number): Float64Array {
 /** The URL table with each default replaced by a preset's value, so URLs store only deviations. */
 export function tableFor(base: Config): typeof configTable {
   const out: Record<string, unknown> = {};
-  for (const [key, spec] of Object.entries(configTable)) out[key] = { ...spec, default: base[key as keyof Config] };
+  for (const [key, spec] of Object.entries(configTable))
+    out[key] = { ...spec, default: base[key as keyof Config] };
   return out as unknown as typeof configTable;
 }
 

@@ -7,13 +7,15 @@ type Control = HTMLInputElement | HTMLSelectElement;
 
 /** Shows `value` in a control. */
 export function writeControl(el: Control, value: string | number): void {
-  if (el instanceof HTMLInputElement && el.type === 'checkbox') el.checked = String(value) === el.dataset.on;
+  if (el instanceof HTMLInputElement && el.type === 'checkbox')
+    el.checked = String(value) === el.dataset.on;
   else el.value = String(value);
 }
 
 /** The setting a control holds, as the URL would write it. */
 export function readControl(el: Control): string {
-  if (el instanceof HTMLInputElement && el.type === 'checkbox') return (el.checked ? el.dataset.on : el.dataset.off) ?? '';
+  if (el instanceof HTMLInputElement && el.type === 'checkbox')
+    return (el.checked ? el.dataset.on : el.dataset.off) ?? '';
   return el.value;
 }
 
@@ -21,7 +23,9 @@ export function readControl(el: Control): string {
 export function wireProblem(root: HTMLElement, changed: () => void): void {
   root.querySelector<HTMLSelectElement>('[data-problem]')?.addEventListener('change', (e) => {
     const data = root.querySelector<HTMLSelectElement>('[data-param="data"]');
-    const first = data?.querySelector<HTMLOptionElement>(`optgroup[data-problem-group="${(e.target as HTMLSelectElement).value}"] option`);
+    const first = data?.querySelector<HTMLOptionElement>(
+      `optgroup[data-problem-group="${(e.target as HTMLSelectElement).value}"] option`,
+    );
     if (!data || !first) return;
     data.value = first.value;
     changed();

@@ -39,6 +39,10 @@ export function checkCustom(c: Config, namespace: string): { config: Config; not
   if (c.act !== 'custom') return { config: c, notices: [] };
   const r = compileSource(c.expr);
   if (r.ok) return { config: c, notices: [] };
-  const why = c.expr === '' ? `${namespace}.expr is empty` : `${namespace}.expr: ${r.error.message}`;
-  return { config: { ...c, act: FALLBACK_ACTIVATION }, notices: [`Could not use the custom activation (${why}); using ${FALLBACK_ACTIVATION}.`] };
+  const why =
+    c.expr === '' ? `${namespace}.expr is empty` : `${namespace}.expr: ${r.error.message}`;
+  return {
+    config: { ...c, act: FALLBACK_ACTIVATION },
+    notices: [`Could not use the custom activation (${why}); using ${FALLBACK_ACTIVATION}.`],
+  };
 }

@@ -73,6 +73,9 @@ export function epochsUntil(
 /** The lane with a label; throws naming the label when the preset has none. */
 export function lane(runs: readonly LaneRun[], label: string): LaneRun {
   const found = runs.find((r) => r.label === label);
-  if (!found) throw new RangeError(`no lane ${JSON.stringify(label)} among ${runs.map((r) => r.label).join(', ')}`);
+  if (!found)
+    throw new RangeError(
+      `no lane ${JSON.stringify(label)} among ${runs.map((r) => r.label).join(', ')}`,
+    );
   return found;
 }

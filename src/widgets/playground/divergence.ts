@@ -16,7 +16,6 @@ export interface DivergedRun {
   readonly custom?: { readonly label: string; f(x: number): number; df(x: number): number };
 }
 
-
 /** Inputs tried, nearest 0 first: every 1/64 out to ±8, then far out to ±1e6. */
 const probes: readonly number[] = (() => {
   const out = [0];
@@ -29,7 +28,10 @@ const probes: readonly number[] = (() => {
  * The probe nearest 0 where the function is not finite, else where its derivative is not: the
  * function first, because "sqrt(x) is NaN at x = -0.02" says more than its infinite slope at 0.
  */
-export function firstNonFinite(fn: { f(x: number): number; df(x: number): number }): { x: number; which: 'f' | "f'"; value: number } | undefined {
+export function firstNonFinite(fn: {
+  f(x: number): number;
+  df(x: number): number;
+}): { x: number; which: 'f' | "f'"; value: number } | undefined {
   for (const which of ['f', "f'"] as const) {
     for (const x of probes) {
       const value = which === 'f' ? fn.f(x) : fn.df(x);

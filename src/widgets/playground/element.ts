@@ -31,7 +31,13 @@ export interface PlaygroundProps {
   readonly grid: number;
 }
 
-type Modules = [typeof import('./config.ts'), typeof import('./protocol.ts'), typeof import('../../lib/url-state.ts'), typeof import('./custom.ts') | undefined, typeof import('./network-ui.ts') | undefined];
+type Modules = [
+  typeof import('./config.ts'),
+  typeof import('./protocol.ts'),
+  typeof import('../../lib/url-state.ts'),
+  typeof import('./custom.ts') | undefined,
+  typeof import('./network-ui.ts') | undefined,
+];
 
 class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
   #view!: ViewState;
@@ -46,13 +52,23 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
   protected loadModel(): Promise<Modules> {
     const custom = startsCustom(this.state.base, readQuery(), this.state.namespace);
     const diagram = this.querySelector('[data-view="network"]') !== null;
-    return Promise.all([import('./config.ts'), import('./protocol.ts'), import('../../lib/url-state.ts'), custom ? import('./custom.ts') : undefined, diagram ? import('./network-ui.ts') : undefined]);
+    return Promise.all([
+      import('./config.ts'),
+      import('./protocol.ts'),
+      import('../../lib/url-state.ts'),
+      custom ? import('./custom.ts') : undefined,
+      diagram ? import('./network-ui.ts') : undefined,
+    ]);
   }
 
   protected setup(): void {
     const [config, , url, custom, network] = this.model;
     this.#custom = new CustomLoader(custom);
-    const parsed = url.parseParams(config.tableFor(this.state.base), readQuery(), this.state.namespace);
+    const parsed = url.parseParams(
+      config.tableFor(this.state.base),
+      readQuery(),
+      this.state.namespace,
+    );
     // A custom activation that does not parse falls back to tanh, said in the same notice box.
     const checked = this.#custom.check(parsed.values, this.state.namespace);
     this.#showUrlNotices([...parsed.notices.map((n) => n.message), ...checked.notices]);
@@ -62,24 +78,52 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
       el.addEventListener('change', () => this.#onControl());
     }
     wireProblem(this, () => this.#onControl());
-    network?.wireNetwork({ root: this, base: this.state.base, snapshot: () => this.#view.runs[0]?.latest ?? null, config: () => this.#config, changed: () => this.#onControl(), select: (unit) => this.#select(unit) }, config);
+    network?.wireNetwork(
+      {
+        root: this,
+        base: this.state.base,
+        snapshot: () => this.#view.runs[0]?.latest ?? null,
+        config: () => this.#config,
+        changed: () => this.#onControl(),
+        select: (unit) => this.#select(unit),
+      },
+      config,
+    );
     const on = (action: string, fn: () => void): void => {
-      for (const b of this.querySelectorAll(`[data-action="${action}"]`)) b.addEventListener('click', fn);
+      for (const b of this.querySelectorAll(`[data-action="${action}"]`))
+        b.addEventListener('click', fn);
     };
     on('play', () => void this.#start().then(() => this.#send('play')));
     on('pause', () => this.#send('pause'));
-    on('step', () => void this.#start().then(() => this.#post({ type: 'step', gen: this.#view.gen, epochs: 1 })));
+    on(
+      'step',
+      () =>
+        void this.#start().then(() => this.#post({ type: 'step', gen: this.#view.gen, epochs: 1 })),
+    );
     on('reset', () => this.#reset());
     on('defaults', () => this.#restoreDefaults());
     wireAddedPoints(this, this.model[0], on, () => this.#onControl());
     // Saving and loading trained networks (network-io.ts, loaded on first use).
-    const io: NetworkHost = { patches: this.state.runs.map((r) => r.patch), worker: () => this.#start().then(() => this.#worker), gen: () => this.#view.gen, config: () => this.#config, load: (c, m) => void this.#start().then(() => this.#applyConfig(c, m)) };
-    for (const el of this.closest('figure')?.querySelectorAll<HTMLElement>('[data-network]') ?? []) {
-      el.addEventListener(el instanceof HTMLInputElement ? 'change' : 'click', () => void import('./network-io.ts').then((m) => m.onNetworkAction(el, io)));
+    const io: NetworkHost = {
+      patches: this.state.runs.map((r) => r.patch),
+      worker: () => this.#start().then(() => this.#worker),
+      gen: () => this.#view.gen,
+      config: () => this.#config,
+      load: (c, m) => void this.#start().then(() => this.#applyConfig(c, m)),
+    };
+    for (const el of this.closest('figure')?.querySelectorAll<HTMLElement>('[data-network]') ??
+      []) {
+      el.addEventListener(
+        el instanceof HTMLInputElement ? 'change' : 'click',
+        () => void import('./network-io.ts').then((m) => m.onNetworkAction(el, io)),
+      );
     }
-    for (const d of this.querySelectorAll('details')) d.addEventListener('toggle', () => this.schedule());
+    for (const d of this.querySelectorAll('details'))
+      d.addEventListener('toggle', () => this.schedule());
     // Training is pointless where nobody sees it and costs battery: pause offscreen, resume on return.
-    new IntersectionObserver((entries) => this.#onVisibility(entries.some((e) => e.isIntersecting))).observe(this);
+    new IntersectionObserver((entries) =>
+      this.#onVisibility(entries.some((e) => e.isIntersecting)),
+    ).observe(this);
     // Canvas pixels hold resolved colours, not variables: repaint everything when the theme flips.
     new MutationObserver(() => {
       for (const el of this.querySelectorAll<HTMLElement>('[data-drawn]')) delete el.dataset.drawn;
@@ -88,12 +132,17 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
     this.#view = this.model[1].initialView(this.state.runs.length);
     this.#configure();
     // The build-time figure shows the preset; settings from the URL need the real epoch-0 state.
-    if (url.serializeParams(config.tableFor(this.state.base), this.#config, this.state.namespace) !== '') void this.#start();
+    if (
+      url.serializeParams(config.tableFor(this.state.base), this.#config, this.state.namespace) !==
+      ''
+    )
+      void this.#start();
   }
 
   protected render(): void {
     // Heavy views draw one per frame; keep asking for frames until none is stale.
-    if (this.#ctx && this.#view && this.#draw?.renderView(this.#ctx, this.#view)) requestAnimationFrame(() => this.schedule());
+    if (this.#ctx && this.#view && this.#draw?.renderView(this.#ctx, this.#view))
+      requestAnimationFrame(() => this.schedule());
   }
 
   /**
@@ -105,7 +154,13 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
       this.#draw = view;
       const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
       worker.addEventListener('message', (e: MessageEvent<WorkerMessage>) => this.#apply(e.data));
-      worker.addEventListener('error', () => this.#apply({ type: 'error', gen: this.#view.gen, message: 'the background worker could not start' }));
+      worker.addEventListener('error', () =>
+        this.#apply({
+          type: 'error',
+          gen: this.#view.gen,
+          message: 'the background worker could not start',
+        }),
+      );
       this.#worker = worker;
       this.#configure();
     });
@@ -119,7 +174,10 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
   /** The loss history of every run (the CSV download). */
   override async exportCsv(): Promise<CsvTable> {
     const { lossCsv } = await import('./network-io.ts');
-    return lossCsv(this.#view, this.state.runs.map((r) => r.label));
+    return lossCsv(
+      this.#view,
+      this.state.runs.map((r) => r.label),
+    );
   }
 
   #apply(event: Parameters<typeof import('./protocol.ts').reduce>[1]): void {
@@ -154,7 +212,12 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
     const [config] = this.model;
     const runs = this.state.runs.map((r) => {
       const c: Config = { ...this.#config, ...r.patch, seed: this.#config.seed };
-      return { label: r.label, config: c, data: config.datasetOf(c), hidden: this.#custom.hidden(c, config.FALLBACK_ACTIVATION) };
+      return {
+        label: r.label,
+        config: c,
+        data: config.datasetOf(c),
+        hidden: this.#custom.hidden(c, config.FALLBACK_ACTIVATION),
+      };
     });
     this.#ctx = {
       root: this,
@@ -166,7 +229,13 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
       selected: this.#ctx?.selected ?? null,
     };
     delete this.dataset.diverged;
-    this.#post({ type: 'configure', gen: this.#view.gen, configs: runs.map((r) => r.config), grid: this.state.grid, ...(models ? { models } : {}) });
+    this.#post({
+      type: 'configure',
+      gen: this.#view.gen,
+      configs: runs.map((r) => r.config),
+      grid: this.state.grid,
+      ...(models ? { models } : {}),
+    });
     this.schedule();
   }
 
@@ -186,9 +255,17 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
     if (this.#custom.missingFor(next, () => this.#applyConfig(next, models))) return;
     const [config, , url] = this.model;
     this.#config = next;
-    for (const el of this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-param]')) writeControl(el, this.#config[el.dataset.param as keyof Config]);
+    for (const el of this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-param]'))
+      writeControl(el, this.#config[el.dataset.param as keyof Config]);
     this.#showUrlNotices([]);
-    writeQuery(url.serializeParams(config.tableFor(this.state.base), this.#config, this.state.namespace, readQuery()));
+    writeQuery(
+      url.serializeParams(
+        config.tableFor(this.state.base),
+        this.#config,
+        this.state.namespace,
+        readQuery(),
+      ),
+    );
     this.#reset(models);
     void this.#start();
   }
@@ -204,7 +281,11 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
     const table = config.tableFor(this.state.base);
     const parsed = url.parseParams(table, query.toString(), ns);
     // Only settings that have a control here change; the rest keep their URL or preset value.
-    const patch = Object.fromEntries([...query.keys()].map((k) => k.slice(ns.length + 1)).map((k) => [k, parsed.values[k as keyof Config]]));
+    const patch = Object.fromEntries(
+      [...query.keys()]
+        .map((k) => k.slice(ns.length + 1))
+        .map((k) => [k, parsed.values[k as keyof Config]]),
+    );
     if (this.#custom.missingFor({ ...this.#config, ...patch }, () => this.#onControl())) return;
     const checked = this.#custom.check({ ...this.#config, ...patch }, ns);
     this.#showUrlNotices([...parsed.notices.map((n) => n.message), ...checked.notices]);

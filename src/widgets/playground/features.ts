@@ -55,7 +55,9 @@ export function parseFeatures(value: string): FeatureId[] {
 /** The setting in its one written form (network order, no repeats), and a note when that differs. */
 export function normalizeFeatures(value: string): { value: string; note?: string } {
   const canonical = parseFeatures(value).join(',');
-  return canonical === value ? { value } : { value: canonical, note: `features written as ${canonical}` };
+  return canonical === value
+    ? { value }
+    : { value: canonical, note: `features written as ${canonical}` };
 }
 
 /** The setting with one feature switched on or off; the last one cannot be switched off. */
@@ -71,7 +73,11 @@ export function toggleFeature(value: string, id: FeatureId): string {
  * Row-major n×k feature rows of row-major n×2 points. The default features return `points`
  * itself, so a run without extra features is bit for bit what it was before they existed.
  */
-export function featurize(points: Float64Array, n: number, features: readonly FeatureId[]): Float64Array {
+export function featurize(
+  points: Float64Array,
+  n: number,
+  features: readonly FeatureId[],
+): Float64Array {
   if (features.length === 2 && features[0] === 'x1' && features[1] === 'x2') return points;
   const k = features.length;
   const fns = features.map((f) => featureFunctions[f]);

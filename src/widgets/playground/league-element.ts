@@ -29,7 +29,13 @@ function dotStrip(cell: LeagueCell): SVGSVGElement {
   svg.setAttribute('aria-hidden', 'true');
   const x = (v: number): number => STRIP.r + v * (STRIP.width - 2 * STRIP.r);
   const chance = document.createElementNS(SVG, 'line');
-  for (const [k, v] of [['x1', x(0.5)], ['x2', x(0.5)], ['y1', 0], ['y2', STRIP.height]] as const) chance.setAttribute(k, String(v));
+  for (const [k, v] of [
+    ['x1', x(0.5)],
+    ['x2', x(0.5)],
+    ['y1', 0],
+    ['y2', STRIP.height],
+  ] as const)
+    chance.setAttribute(k, String(v));
   chance.setAttribute('class', 'chance');
   svg.append(chance);
   for (const a of cell.accuracies) {
@@ -89,7 +95,10 @@ class LeagueTableElement extends HTMLElement {
     progress.hidden = false;
     progress.max = Number(this.dataset.runs) || 1;
     progress.value = 0;
-    const shares = leagueShares(activationIds, Math.min(MAX_THREADS, navigator.hardwareConcurrency || 1));
+    const shares = leagueShares(
+      activationIds,
+      Math.min(MAX_THREADS, navigator.hardwareConcurrency || 1),
+    );
     const threads = `${shares.length} background thread${shares.length === 1 ? '' : 's'}`;
     status.textContent = `Training in ${threads}…`;
     const started = performance.now();
@@ -113,14 +122,18 @@ class LeagueTableElement extends HTMLElement {
         th.scope = 'row';
         th.textContent = names[m.row.act] ?? m.row.act;
         tr.append(th, ...m.row.cells.map(cellElement));
-        const later = activationIds.slice(activationIds.indexOf(m.row.act) + 1).find((id) => shown.has(id));
+        const later = activationIds
+          .slice(activationIds.indexOf(m.row.act) + 1)
+          .find((id) => shown.has(id));
         body.insertBefore(tr, later ? (shown.get(later) ?? null) : null);
         shown.set(m.row.act, tr);
       } else if (m.type === 'done') {
         if (++finished < shares.length) return;
         const seconds = (performance.now() - started) / 1000;
         this.dataset.seconds = seconds.toFixed(1);
-        finish(`Done: ${runs} training runs in ${seconds.toFixed(0)} s in this browser, on ${threads}.`);
+        finish(
+          `Done: ${runs} training runs in ${seconds.toFixed(0)} s in this browser, on ${threads}.`,
+        );
       } else {
         finish(`The league stopped: ${m.message}.`);
       }
@@ -135,4 +148,5 @@ class LeagueTableElement extends HTMLElement {
   }
 }
 
-if (!customElements.get('af-league-table')) customElements.define('af-league-table', LeagueTableElement);
+if (!customElements.get('af-league-table'))
+  customElements.define('af-league-table', LeagueTableElement);

@@ -24,7 +24,8 @@ const post = (m: LeagueMessage): void => postMessage(m);
 addEventListener('message', (event: MessageEvent<LeagueRequest>) => {
   if (event.data.type !== 'run') return;
   try {
-    for (const act of event.data.acts) post({ type: 'row', row: leagueRow(act, () => post({ type: 'run' })) });
+    for (const act of event.data.acts)
+      post({ type: 'row', row: leagueRow(act, () => post({ type: 'run' })) });
     post({ type: 'done' });
   } catch (error) {
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -29,7 +29,14 @@ export const LEAGUE = {
   /** Epochs every run trains. */
   epochs: 200,
   /** The network and optimiser (Xavier initialisation, batch 10, tanh output, no noise). */
-  config: { ...defaultConfig, layers: 4, width: 8, opt: 'sgd', lr: 0.03, out: 'tanh' } satisfies Config,
+  config: {
+    ...defaultConfig,
+    layers: 4,
+    width: 8,
+    opt: 'sgd',
+    lr: 0.03,
+    out: 'tanh',
+  } satisfies Config,
 } as const;
 
 /** A league dataset. */
@@ -58,7 +65,12 @@ export interface LeagueRow {
 }
 
 /** Trains one seeded run with the league's settings and returns its final test accuracy. */
-export function scoreRun(act: ActivationId, data: LeagueDataset, seed: number, epochs: number = LEAGUE.epochs): number {
+export function scoreRun(
+  act: ActivationId,
+  data: LeagueDataset,
+  seed: number,
+  epochs: number = LEAGUE.epochs,
+): number {
   const config: Config = { ...LEAGUE.config, act, data, seed };
   const model = createMlp(registrySpecOf(config));
   const { train, test } = datasetOf(config);
@@ -77,11 +89,21 @@ export function median(values: readonly number[]): number {
 
 /** A cell from its per-seed accuracies. */
 export function leagueCell(data: LeagueDataset, accuracies: readonly number[]): LeagueCell {
-  return { data, accuracies, median: median(accuracies), min: Math.min(...accuracies), max: Math.max(...accuracies) };
+  return {
+    data,
+    accuracies,
+    median: median(accuracies),
+    min: Math.min(...accuracies),
+    max: Math.max(...accuracies),
+  };
 }
 
 /** Scores one activation on every dataset and seed; calls `progress` after each run. */
-export function leagueRow(act: ActivationId, progress: () => void = () => {}, epochs: number = LEAGUE.epochs): LeagueRow {
+export function leagueRow(
+  act: ActivationId,
+  progress: () => void = () => {},
+  epochs: number = LEAGUE.epochs,
+): LeagueRow {
   const cells = LEAGUE.datasets.map((data) =>
     leagueCell(
       data,
@@ -122,7 +144,10 @@ export const leagueClaims: readonly Claim[] = [
     lesson: 'conclusion',
     figure: 'league-table',
     statement: 'On the spiral, GELU reaches a higher test accuracy than tanh from the same seed.',
-    measure: (seed) => ({ gelu: scoreRun('gelu', 'spiral', seed), tanh: scoreRun('tanh', 'spiral', seed) }),
+    measure: (seed) => ({
+      gelu: scoreRun('gelu', 'spiral', seed),
+      tanh: scoreRun('tanh', 'spiral', seed),
+    }),
     holds: (f) => f.gelu! > f.tanh!,
   },
 ];

@@ -46,13 +46,17 @@ function settingsOf(settings: unknown): Config {
     // String() of an object runs its own toString (or throws "Cannot convert object to primitive
     // value" for {"toString":"x"}): only plain text and numbers are settings.
     if (typeof value !== 'string' && typeof value !== 'number') {
-      throw new Error(`The file's setting ${JSON.stringify(key.slice(0, 40))} is ${describe(value)}; a setting is a number or text.`);
+      throw new Error(
+        `The file's setting ${JSON.stringify(key.slice(0, 40))} is ${describe(value)}; a setting is a number or text.`,
+      );
     }
     query.set(`n.${key}`, String(value));
   }
   const parsed = parseParams(configTable, query.toString(), 'n');
   if (parsed.notices.length > 0) {
-    throw new Error(`The file's settings are not valid: ${parsed.notices.map((n) => `${n.param.slice(2)} = ${n.value.slice(0, 40)}`).join(', ')}.`);
+    throw new Error(
+      `The file's settings are not valid: ${parsed.notices.map((n) => `${n.param.slice(2)} = ${n.value.slice(0, 40)}`).join(', ')}.`,
+    );
   }
   return parsed.values;
 }
@@ -64,30 +68,45 @@ function requireFinite(values: unknown, what: string, label: string): void {
     if (typeof v !== 'number' || !Number.isFinite(v)) {
       // null is how a saved non-finite value reads back, 1e999 parses as Infinity: both mean a
       // network that had already diverged, or a damaged file.
-      throw new Error(`${label}: ${what} ${k} is ${describe(v)}, not a finite number (was the network saved after it diverged?).`);
+      throw new Error(
+        `${label}: ${what} ${k} is ${describe(v)}, not a finite number (was the network saved after it diverged?).`,
+      );
     }
   });
 }
 
 /** The differences between two plain specs, as "field: saved vs expected" phrases. */
-function specDifferences(saved: Record<string, unknown>, expected: Record<string, unknown>): string[] {
+function specDifferences(
+  saved: Record<string, unknown>,
+  expected: Record<string, unknown>,
+): string[] {
   const keys = [...new Set([...Object.keys(expected), ...Object.keys(saved)])];
   return keys
     .filter((k) => JSON.stringify(saved[k]) !== JSON.stringify(expected[k]))
-    .map((k) => `${k} ${JSON.stringify(saved[k]) ?? 'missing'} (the settings give ${JSON.stringify(expected[k]) ?? 'none'})`);
+    .map(
+      (k) =>
+        `${k} ${JSON.stringify(saved[k]) ?? 'missing'} (the settings give ${JSON.stringify(expected[k]) ?? 'none'})`,
+    );
 }
 
 /** Checks network `i` of the file against the settings of its run; returns the rebuilt model. */
 function checkNetwork(json: unknown, i: number, run: Config): Mlp {
   const label = `Network ${i + 1} in the file`;
-  if (!isRecord(json) || json['format'] !== 'activation-notebook/mlp' || !isRecord(json['spec']) || !Array.isArray(json['params'])) {
+  if (
+    !isRecord(json) ||
+    json['format'] !== 'activation-notebook/mlp' ||
+    !isRecord(json['spec']) ||
+    !Array.isArray(json['params'])
+  ) {
     throw new Error(`${label} is not a saved network.`);
   }
   const spec = json['spec'];
   requireFinite(json['params'], 'parameter', label);
   const epoch = json['epoch'];
   if (typeof epoch !== 'number' || !Number.isInteger(epoch) || epoch < 0 || epoch > MAX_EPOCH) {
-    throw new Error(`${label}: epoch ${describe(epoch)} is not a whole number from 0 to ${MAX_EPOCH.toExponential(0)}.`);
+    throw new Error(
+      `${label}: epoch ${describe(epoch)} is not a whole number from 0 to ${MAX_EPOCH.toExponential(0)}.`,
+    );
   }
   const training = json['training'];
   if (training !== undefined) {
@@ -96,34 +115,48 @@ function checkNetwork(json: unknown, i: number, run: Config): Mlp {
     requireFinite(training['v'], 'optimiser moment v', label);
     const step = training['step'];
     if (typeof step !== 'number' || !Number.isSafeInteger(step) || step < 0) {
-      throw new Error(`${label}: optimiser step ${describe(step)} is not a whole number of 0 or more.`);
+      throw new Error(
+        `${label}: optimiser step ${describe(step)} is not a whole number of 0 or more.`,
+      );
     }
   }
   // The activation the weights were trained with must be the one the settings name: weights of a
   // tanh network run through the page's expression (or another expression) would load "fine"
   // and then train a different function.
   const saved = spec['customActivation'];
-  const savedLabel = isRecord(saved) && typeof saved['label'] === 'string' ? saved['label'] : undefined;
+  const savedLabel =
+    isRecord(saved) && typeof saved['label'] === 'string' ? saved['label'] : undefined;
   if (run.act === 'custom' && savedLabel !== run.expr) {
-    const trained = savedLabel === undefined ? describe(spec['activation']) : `the expression ${JSON.stringify(savedLabel)}`;
-    throw new Error(`${label} was trained with ${trained}, but the file's settings say the custom activation ${JSON.stringify(run.expr)}.`);
+    const trained =
+      savedLabel === undefined
+        ? describe(spec['activation'])
+        : `the expression ${JSON.stringify(savedLabel)}`;
+    throw new Error(
+      `${label} was trained with ${trained}, but the file's settings say the custom activation ${JSON.stringify(run.expr)}.`,
+    );
   }
   if (run.act !== 'custom' && saved !== undefined) {
-    throw new Error(`${label} was trained with the custom activation ${describe(savedLabel)}, but the file's settings say ${run.act}.`);
+    throw new Error(
+      `${label} was trained with the custom activation ${describe(savedLabel)}, but the file's settings say ${run.act}.`,
+    );
   }
   let model: Mlp;
   try {
     model = fromJSON(json, () => {
       const custom = customActivationOf(run);
-      if (!custom) throw new Error(`the custom activation ${JSON.stringify(run.expr)} does not compile`);
+      if (!custom)
+        throw new Error(`the custom activation ${JSON.stringify(run.expr)} does not compile`);
       return custom;
     });
   } catch (error) {
-    throw new Error(`${label} does not load: ${error instanceof Error ? error.message : String(error)}.`);
+    throw new Error(
+      `${label} does not load: ${error instanceof Error ? error.message : String(error)}.`,
+    );
   }
   // Only now compare the whole spec: the rebuilt one has every default filled in, like a fresh one.
   const differences = specDifferences(model.toJSON().spec, createMlp(specOf(run)).toJSON().spec);
-  if (differences.length > 0) throw new Error(`${label} does not match the file's settings: ${differences.join('; ')}.`);
+  if (differences.length > 0)
+    throw new Error(`${label} does not match the file's settings: ${differences.join('; ')}.`);
   return model;
 }
 
@@ -139,13 +172,23 @@ export function readNetworkFile(text: string, patches: readonly Partial<Config>[
   } catch {
     throw new Error('This file is not JSON. Choose a file saved with "Export network".');
   }
-  if (!isRecord(data) || data['format'] !== NETWORK_FORMAT) throw new Error('This JSON file is not a network saved by Activation Notebook.');
-  if (data['version'] !== 1) throw new Error(`This network file has version ${describe(data['version'])}; this page reads version 1.`);
+  if (!isRecord(data) || data['format'] !== NETWORK_FORMAT)
+    throw new Error('This JSON file is not a network saved by Activation Notebook.');
+  if (data['version'] !== 1)
+    throw new Error(
+      `This network file has version ${describe(data['version'])}; this page reads version 1.`,
+    );
   const config = settingsOf(data['config']);
   const networks = data['networks'];
   const count = patches.length;
-  if (!Array.isArray(networks) || networks.length !== count) throw new Error(`The file should hold ${count} network${count === 1 ? '' : 's'}.`);
-  if (config.act === 'custom' && !customActivationOf(config)) throw new Error(`The file's custom activation ${JSON.stringify(config.expr)} does not compile.`);
-  networks.forEach((json: unknown, i) => checkNetwork(json, i, { ...config, ...patches[i], seed: config.seed }));
+  if (!Array.isArray(networks) || networks.length !== count)
+    throw new Error(`The file should hold ${count} network${count === 1 ? '' : 's'}.`);
+  if (config.act === 'custom' && !customActivationOf(config))
+    throw new Error(
+      `The file's custom activation ${JSON.stringify(config.expr)} does not compile.`,
+    );
+  networks.forEach((json: unknown, i) =>
+    checkNetwork(json, i, { ...config, ...patches[i], seed: config.seed }),
+  );
   return { config, networks };
 }

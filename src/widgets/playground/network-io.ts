@@ -34,7 +34,12 @@ export interface NetworkHost {
 /** The loss history of each run: epoch, then train and test loss per run. */
 export function lossCsv(view: ViewState, labels: readonly string[]): CsvTable {
   const many = view.runs.length > 1;
-  const header = ['epoch', ...view.runs.flatMap((_, i) => (many ? [`${labels[i] ?? i} train`, `${labels[i] ?? i} test`] : ['train', 'test']))];
+  const header = [
+    'epoch',
+    ...view.runs.flatMap((_, i) =>
+      many ? [`${labels[i] ?? i} train`, `${labels[i] ?? i} test`] : ['train', 'test'],
+    ),
+  ];
   const epochs = [...new Set(view.runs.flatMap((r) => r.history.epoch))].sort((a, b) => a - b);
   const rows = epochs.map((epoch) => [
     epoch,
@@ -50,7 +55,11 @@ export function lossCsv(view: ViewState, labels: readonly string[]): CsvTable {
  * Posts `request` and resolves with the first message `pick` accepts (it returns undefined for
  * the others, which are left to the page's own listener); rejects after 10 s without one.
  */
-function askWorker<T>(worker: Worker, request: WorkerRequest, pick: (m: WorkerMessage) => T | undefined): Promise<T> {
+function askWorker<T>(
+  worker: Worker,
+  request: WorkerRequest,
+  pick: (m: WorkerMessage) => T | undefined,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       worker.removeEventListener('message', listen);
@@ -69,15 +78,23 @@ function askWorker<T>(worker: Worker, request: WorkerRequest, pick: (m: WorkerMe
 }
 
 /** Has the worker read and check a file; resolves with its verdict. */
-function checkFile(worker: Worker, file: File, patches: readonly Partial<Config>[]): Promise<FileCheck> {
+function checkFile(
+  worker: Worker,
+  file: File,
+  patches: readonly Partial<Config>[],
+): Promise<FileCheck> {
   // A random id, not a module-level counter, tells this answer from another load's.
   const id = crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
-  return askWorker(worker, { type: 'check-file', id, file, patches }, (m) => (m.type === 'file-checked' && m.id === id ? m.result : undefined));
+  return askWorker(worker, { type: 'check-file', id, file, patches }, (m) =>
+    m.type === 'file-checked' && m.id === id ? m.result : undefined,
+  );
 }
 
 /** Asks the worker for its networks. */
 function requestNetworks(worker: Worker, gen: number): Promise<readonly unknown[]> {
-  return askWorker(worker, { type: 'export', gen }, (m) => (m.type === 'network' && m.gen === gen ? m.models : undefined));
+  return askWorker(worker, { type: 'export', gen }, (m) =>
+    m.type === 'network' && m.gen === gen ? m.models : undefined,
+  );
 }
 
 /** Shows a sentence in the figure's network status line (`error` styles it as an alert). */
@@ -97,7 +114,9 @@ export async function onNetworkAction(el: HTMLElement, host: NetworkHost): Promi
       if (!file) return;
       el.value = '';
       if (file.size > MAX_FILE_BYTES) {
-        throw new Error(`${file.name} is ${formatBytes(file.size)}; a saved network is a few KB, and this page reads network files up to ${formatBytes(MAX_FILE_BYTES)}. Nothing was changed.`);
+        throw new Error(
+          `${file.name} is ${formatBytes(file.size)}; a saved network is a few KB, and this page reads network files up to ${formatBytes(MAX_FILE_BYTES)}. Nothing was changed.`,
+        );
       }
       const worker = await host.worker();
       if (!worker) throw new Error('the training worker is not running');
@@ -110,9 +129,16 @@ export async function onNetworkAction(el: HTMLElement, host: NetworkHost): Promi
     const worker = await host.worker();
     if (!worker) throw new Error('the training worker is not running');
     const networks = await requestNetworks(worker, host.gen());
-    download(new Blob([networkFileText(host.config(), networks)], { type: 'application/json' }), 'activation-notebook-network.json');
+    download(
+      new Blob([networkFileText(host.config(), networks)], { type: 'application/json' }),
+      'activation-notebook-network.json',
+    );
     say(el, 'Network saved (weights and settings, JSON).');
   } catch (error) {
-    say(el, `Could not ${el instanceof HTMLInputElement ? 'load' : 'export'} the network: ${error instanceof Error ? error.message : String(error)}`, true);
+    say(
+      el,
+      `Could not ${el instanceof HTMLInputElement ? 'load' : 'export'} the network: ${error instanceof Error ? error.message : String(error)}`,
+      true,
+    );
   }
 }

@@ -50,7 +50,13 @@ function palette(colors: readonly [Rgb, Rgb, Rgb]): Uint8ClampedArray {
 }
 
 /** Writes `n` values, each scaled by `scale` and clamped to −1…1 (non-finite as 0), into RGBA pixels. */
-function paint(pixels: Uint8ClampedArray, values: Float64Array, n: number, scale: number, colors: Uint8ClampedArray): void {
+function paint(
+  pixels: Uint8ClampedArray,
+  values: Float64Array,
+  n: number,
+  scale: number,
+  colors: Uint8ClampedArray,
+): void {
   for (let i = 0; i < n; i++) {
     const v = (values[i] ?? 0) * scale;
     // v − v is 0 exactly for finite v (NaN otherwise): non-finite values are neutral, as in mix.
@@ -75,7 +81,12 @@ const GAP = 4;
  * small range (a sigmoid near 0.5, a nearly dead ReLU) still shows its shape; each THUMB×THUMB
  * map is scaled up with smoothing, which is the interpolation.
  */
-export function drawNeuronMaps(host: HTMLElement, neurons: Float64Array, units: readonly number[], colors: readonly [Rgb, Rgb, Rgb]): void {
+export function drawNeuronMaps(
+  host: HTMLElement,
+  neurons: Float64Array,
+  units: readonly number[],
+  colors: readonly [Rgb, Rgb, Rgb],
+): void {
   const key = units.join(',');
   if (host.dataset.units !== key) {
     host.dataset.units = key;
@@ -118,7 +129,11 @@ export function drawNeuronMaps(host: HTMLElement, neurons: Float64Array, units: 
       let peak = 0;
       for (const v of values) if (Number.isFinite(v)) peak = Math.max(peak, Math.abs(v));
       paint(map, values, size, peak > 0 ? 1 / peak : 0, lut);
-      for (let r = 0; r < THUMB; r++) row.data.set(map.subarray(4 * r * THUMB, 4 * (r + 1) * THUMB), 4 * (r * count * THUMB + j * THUMB));
+      for (let r = 0; r < THUMB; r++)
+        row.data.set(
+          map.subarray(4 * r * THUMB, 4 * (r + 1) * THUMB),
+          4 * (r * count * THUMB + j * THUMB),
+        );
     }
     tile.putImageData(row, 0, 0);
     ctx.clearRect(0, 0, canvas.width, canvas.height);
@@ -140,7 +155,13 @@ export function drawNeuronMaps(host: HTMLElement, neurons: Float64Array, units: 
  * maps go into one image first (one putImageData), then one smoothed drawImage per map: a canvas
  * per unit would be a composited layer per unit, which cost more than the drawing.
  */
-export function drawDiagramMaps(canvas: HTMLCanvasElement, layout: DiagramLayout, neurons: Float64Array, output: { values: Float64Array; side: number; discrete: boolean }, colors: readonly [Rgb, Rgb, Rgb]): void {
+export function drawDiagramMaps(
+  canvas: HTMLCanvasElement,
+  layout: DiagramLayout,
+  neurons: Float64Array,
+  output: { values: Float64Array; side: number; discrete: boolean },
+  colors: readonly [Rgb, Rgb, Rgb],
+): void {
   // As many pixels as the screen shows, not a fixed 2x of the view box: at 1x a 2x canvas was 4x
   // the pixels to upload, and its commit was the largest part of the longest frame.
   const width = Math.max(1, Math.round(canvas.clientWidth * devicePixelRatio));
@@ -166,7 +187,11 @@ export function drawDiagramMaps(canvas: HTMLCanvasElement, layout: DiagramLayout
     let peak = 0;
     for (const v of values) if (Number.isFinite(v)) peak = Math.max(peak, Math.abs(v));
     paint(map, values, size, peak > 0 ? 1 / peak : 0, lut);
-    for (let r = 0; r < THUMB; r++) row.data.set(map.subarray(4 * r * THUMB, 4 * (r + 1) * THUMB), 4 * (r * scratch.width + j * THUMB));
+    for (let r = 0; r < THUMB; r++)
+      row.data.set(
+        map.subarray(4 * r * THUMB, 4 * (r + 1) * THUMB),
+        4 * (r * scratch.width + j * THUMB),
+      );
   }
   tile.putImageData(row, 0, 0);
   const out = document.createElement('canvas');
@@ -188,7 +213,13 @@ export function drawDiagramMaps(canvas: HTMLCanvasElement, layout: DiagramLayout
  * Paints side×side values (top row first) into a canvas of that size, one pixel per value, in
  * [−1, 1] between the three colours; CSS scales it up with smoothing, which is the interpolation.
  */
-export function paintGrid(canvas: HTMLCanvasElement, values: Float64Array, side: number, colors: readonly [Rgb, Rgb, Rgb], discrete = false): void {
+export function paintGrid(
+  canvas: HTMLCanvasElement,
+  values: Float64Array,
+  side: number,
+  colors: readonly [Rgb, Rgb, Rgb],
+  discrete = false,
+): void {
   if (canvas.width !== side) canvas.width = canvas.height = side;
   const ctx = canvas.getContext('2d');
   if (!ctx) return;

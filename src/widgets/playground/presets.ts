@@ -46,7 +46,8 @@ export const playgroundPreset: Preset = {
   runs: [{ label: 'network', patch: {} }],
   perRun: ['boundary'],
   controls: 'all',
-  caption: 'A small network learning to separate two classes; every setting and the seed are in the URL, so a link reproduces the run.',
+  caption:
+    'A small network learning to separate two classes; every setting and the seed are in the URL, so a link reproduces the run.',
 };
 
 /** Lesson demos, keyed by the TrainingDemo `demo` prop; each one's claims are in demo-claims.ts. */
@@ -54,26 +55,44 @@ export const demoPresets = {
   'linear-vs-nonlinear': {
     namespace: 'linear',
     title: 'Linear versus tanh on the circle data',
-    base: { ...defaultConfig, out: 'tanh', opt: 'adam', lr: 0.01, data: 'circle', layers: 2, width: 6 },
+    base: {
+      ...defaultConfig,
+      out: 'tanh',
+      opt: 'adam',
+      lr: 0.01,
+      data: 'circle',
+      layers: 2,
+      width: 6,
+    },
     runs: [
       { label: 'linear', patch: { act: 'linear' } },
       { label: 'tanh', patch: { act: 'tanh' } },
     ],
     perRun: ['boundary'],
     controls: 'seed',
-    caption: 'The same network, seed and data; only the hidden activation differs. A stack of linear layers is one linear map, so its boundary stays a straight line while tanh bends around the inner class.',
+    caption:
+      'The same network, seed and data; only the hidden activation differs. A stack of linear layers is one linear map, so its boundary stays a straight line while tanh bends around the inner class.',
   },
   'step-vs-sigmoid': {
     namespace: 'step',
     title: 'A step network beside a sigmoid network',
-    base: { ...defaultConfig, out: 'tanh', layers: 2, width: 6, opt: 'sgd', lr: 0.1, init: 'xavier' },
+    base: {
+      ...defaultConfig,
+      out: 'tanh',
+      layers: 2,
+      width: 6,
+      opt: 'sgd',
+      lr: 0.1,
+      init: 'xavier',
+    },
     runs: [
       { label: 'step', patch: { act: 'step' } },
       { label: 'sigmoid', patch: { act: 'sigmoid' } },
     ],
     perRun: ['boundary', 'dead'],
     controls: 'seed',
-    caption: 'Same seed, so both networks start from the same weights. The step’s derivative is 0 on every input, so every step unit counts as dead and backpropagation leaves its hidden weights exactly where they started; only the output layer learns. The sigmoid network moves every layer and separates the circle.',
+    caption:
+      'Same seed, so both networks start from the same weights. The step’s derivative is 0 on every input, so every step unit counts as dead and backpropagation leaves its hidden weights exactly where they started; only the output layer learns. The sigmoid network moves every layer and separates the circle.',
   },
   'vanishing-gradients': {
     namespace: 'vanish',
@@ -86,12 +105,22 @@ export const demoPresets = {
     ],
     perRun: ['boundary', 'gradients'],
     controls: 'seed',
-    caption: 'Eight hidden layers of eight units, same seed and He initialisation. The sigmoid network’s first layer gets a gradient thousands of times smaller than its output layer (log scale) and it does not learn the circle; tanh and ReLU keep the first layer’s gradient within a factor of a few of the last and learn it.',
+    caption:
+      'Eight hidden layers of eight units, same seed and He initialisation. The sigmoid network’s first layer gets a gradient thousands of times smaller than its output layer (log scale) and it does not learn the circle; tanh and ReLU keep the first layer’s gradient within a factor of a few of the last and learn it.',
   },
   'dead-relu': {
     namespace: 'dead',
     title: 'Dead and inactive units with a high learning rate and negative initial biases',
-    base: { ...defaultConfig, out: 'tanh', layers: 2, width: 8, opt: 'sgd', lr: 0.2, bias: -2, init: 'xavier' },
+    base: {
+      ...defaultConfig,
+      out: 'tanh',
+      layers: 2,
+      width: 8,
+      opt: 'sgd',
+      lr: 0.2,
+      bias: -2,
+      init: 'xavier',
+    },
     runs: [
       { label: 'relu', patch: { act: 'relu' } },
       { label: 'leaky-relu', patch: { act: 'leaky-relu' } },
@@ -99,37 +128,66 @@ export const demoPresets = {
     ],
     perRun: ['boundary', 'dead'],
     controls: 'seed',
-    caption: 'Biases start at −2 and the learning rate is high. Grey bars count inactive units (negative on every training input), coloured bars dead ones (zero derivative on every input, so no gradient reaches their weights). Inactive ReLUs are dead; inactive Leaky ReLU and PReLU units still pass a gradient. PReLU’s learned slopes are listed under its plot.',
+    caption:
+      'Biases start at −2 and the learning rate is high. Grey bars count inactive units (negative on every training input), coloured bars dead ones (zero derivative on every input, so no gradient reaches their weights). Inactive ReLUs are dead; inactive Leaky ReLU and PReLU units still pass a gradient. PReLU’s learned slopes are listed under its plot.',
   },
   'zero-centring': {
     namespace: 'centre',
     title: 'Centring or slope? Four hidden activations on a small network',
-    base: { ...defaultConfig, out: 'tanh', layers: 2, width: 6, opt: 'sgd', lr: 0.03, init: 'xavier' },
+    base: {
+      ...defaultConfig,
+      out: 'tanh',
+      layers: 2,
+      width: 6,
+      opt: 'sgd',
+      lr: 0.03,
+      init: 'xavier',
+    },
     runs: CENTRING_LANES,
     perRun: ['boundary'],
     controls: 'seed',
-    caption: 'Same seed, initialisation and optimiser; two layers of six units. Sigmoid and σ(x) − ½ share the slope ¼ at zero, tanh + 1 and tanh the slope 1; σ(x) − ½ and tanh are centred on zero, the other two are always positive. The loss follows the slope: both slope-1 networks end far below both slope-¼ ones, centred or not.',
+    caption:
+      'Same seed, initialisation and optimiser; two layers of six units. Sigmoid and σ(x) − ½ share the slope ¼ at zero, tanh + 1 and tanh the slope 1; σ(x) − ½ and tanh are centred on zero, the other two are always positive. The loss follows the slope: both slope-1 networks end far below both slope-¼ ones, centred or not.',
   },
   'centring-deep': {
     namespace: 'centredeep',
     title: 'The same four activations in a deeper, wider network with a large step',
-    base: { ...defaultConfig, out: 'tanh', layers: 4, width: 12, opt: 'sgd', lr: 0.5, init: 'xavier' },
+    base: {
+      ...defaultConfig,
+      out: 'tanh',
+      layers: 4,
+      width: 12,
+      opt: 'sgd',
+      lr: 0.5,
+      init: 'xavier',
+    },
     runs: CENTRING_LANES,
     perRun: ['boundary'],
     controls: 'seed',
-    caption: 'Four layers of twelve units and a learning rate of 0.5. Now centring matters: σ(x) − ½ learns the circle within 200 epochs, while sigmoid, with the same slope, takes longer on every seed and on most has not learned it by epoch 300. Tanh learns fastest; tanh + 1 learns quickly on some seeds and not at all within 300 epochs on others.',
+    caption:
+      'Four layers of twelve units and a learning rate of 0.5. Now centring matters: σ(x) − ½ learns the circle within 200 epochs, while sigmoid, with the same slope, takes longer on every seed and on most has not learned it by epoch 300. Tanh learns fastest; tanh + 1 learns quickly on some seeds and not at all within 300 epochs on others.',
   },
   'tanh-saturation': {
     namespace: 'saturate',
     title: 'Tanh with initial biases 0 and 2 in an eight-layer network',
-    base: { ...defaultConfig, act: 'tanh', out: 'tanh', layers: 8, width: 8, opt: 'sgd', lr: 0.05, init: 'xavier' },
+    base: {
+      ...defaultConfig,
+      act: 'tanh',
+      out: 'tanh',
+      layers: 8,
+      width: 8,
+      opt: 'sgd',
+      lr: 0.05,
+      init: 'xavier',
+    },
     runs: [
       { label: 'tanh, biases start at 0', patch: { bias: 0 } },
       { label: 'tanh, biases start at 2', patch: { bias: 2 } },
     ],
     perRun: ['boundary', 'gradients'],
     controls: 'seed',
-    caption: 'The same tanh network twice; only the initial biases differ. Starting at 0, pre-activations sit where tanh is steep and the first layer gets more gradient than the last. Starting at 2, every layer sits on tanh’s flat shoulder: the first layer’s gradient is under a thousandth of the last one’s and the network stays near chance.',
+    caption:
+      'The same tanh network twice; only the initial biases differ. Starting at 0, pre-activations sit where tanh is steep and the first layer gets more gradient than the last. Starting at 2, every layer sits on tanh’s flat shoulder: the first layer’s gradient is under a thousandth of the last one’s and the network stays near chance.',
   },
 } as const satisfies Record<string, Preset>;
 

@@ -14,7 +14,13 @@ import type { Config } from './config.ts';
 /** Page → worker. */
 export type WorkerRequest =
   /** `models` (optional, one per config): saved networks (`Mlp.toJSON`) the runs start from instead of fresh weights. */
-  | { readonly type: 'configure'; readonly gen: number; readonly configs: readonly Config[]; readonly models?: readonly unknown[]; readonly grid?: number }
+  | {
+      readonly type: 'configure';
+      readonly gen: number;
+      readonly configs: readonly Config[];
+      readonly models?: readonly unknown[];
+      readonly grid?: number;
+    }
   /** Asks for the current networks as JSON (answered by a `network` message). */
   | { readonly type: 'export'; readonly gen: number }
   | { readonly type: 'play'; readonly gen: number }
@@ -24,7 +30,12 @@ export type WorkerRequest =
    * Reads a network file completely (network-file.ts) without touching the session: answered by
    * `file-checked` with the same `id`. `patches` are the runs' settings patches (`[{}]` for one run).
    */
-  | { readonly type: 'check-file'; readonly id: number; readonly file: Blob; readonly patches: readonly Partial<Config>[] };
+  | {
+      readonly type: 'check-file';
+      readonly id: number;
+      readonly file: Blob;
+      readonly patches: readonly Partial<Config>[];
+    };
 
 /** The answer to `check-file`: the file's settings and networks, or why it cannot be used. */
 export type FileCheck =
@@ -78,14 +89,20 @@ export interface RunSnapshot {
 /** Worker → page. */
 export type WorkerMessage =
   /** `running` says whether the worker will keep training; informational, the reducer follows the reader's actions. */
-  | { readonly type: 'snapshot'; readonly gen: number; readonly running: boolean; readonly runs: readonly RunSnapshot[] }
+  | {
+      readonly type: 'snapshot';
+      readonly gen: number;
+      readonly running: boolean;
+      readonly runs: readonly RunSnapshot[];
+    }
   | { readonly type: 'error'; readonly gen: number; readonly message: string }
   /** The answer to `export`: each run's network as `Mlp.toJSON` output. */
   | { readonly type: 'network'; readonly gen: number; readonly models: readonly unknown[] }
   | { readonly type: 'file-checked'; readonly id: number; readonly result: FileCheck };
 
 /** What the reader did. */
-export type UiAction = { readonly type: 'reset' } | { readonly type: 'play' } | { readonly type: 'pause' };
+export type UiAction =
+  { readonly type: 'reset' } | { readonly type: 'play' } | { readonly type: 'pause' };
 
 /** The bounded history of one run, one entry per snapshot received. */
 export interface RunHistory {
@@ -169,7 +186,9 @@ export function reduce(state: ViewState, event: WorkerMessage | UiAction): ViewS
     case 'reset':
       return initialView(state.runs.length, state.gen + 1);
     case 'play':
-      return state.status === 'diverged' || state.status === 'error' ? state : { ...state, status: 'running' };
+      return state.status === 'diverged' || state.status === 'error'
+        ? state
+        : { ...state, status: 'running' };
     case 'pause':
       return state.status === 'running' ? { ...state, status: 'paused' } : state;
     case 'network':
@@ -186,7 +205,13 @@ export function reduce(state: ViewState, event: WorkerMessage | UiAction): ViewS
         return s ? { latest: s, history: appendHistory(run.history, s) } : run;
       });
       const diverged = event.runs.find((s) => s.diverged);
-      if (diverged) return { ...state, runs, status: 'diverged', message: diverged.divergence ?? DIVERGED_MESSAGE };
+      if (diverged)
+        return {
+          ...state,
+          runs,
+          status: 'diverged',
+          message: diverged.divergence ?? DIVERGED_MESSAGE,
+        };
       // Status follows the reader's actions, not the snapshot's `running` flag: the epoch-0
       // snapshot of a fresh session can arrive after the reader already pressed play.
       return { ...state, runs };

@@ -9,8 +9,22 @@
  */
 import { getActivation } from '../../lib/activations/index.ts';
 import type { Dataset } from '../../lib/data/index.ts';
-import { HISTOGRAM, createMlp, fromJSON, type CustomActivation, type Mlp } from '../../lib/nn/index.ts';
-import { DEMO_GRID, THUMB, datasetOf, gridPoints, isRegressionConfig, trainOptionsOf, type Config } from './config.ts';
+import {
+  HISTOGRAM,
+  createMlp,
+  fromJSON,
+  type CustomActivation,
+  type Mlp,
+} from '../../lib/nn/index.ts';
+import {
+  DEMO_GRID,
+  THUMB,
+  datasetOf,
+  gridPoints,
+  isRegressionConfig,
+  trainOptionsOf,
+  type Config,
+} from './config.ts';
 import { customActivationOf, hiddenActivationOf, specOf } from './custom.ts';
 import { featurize, parseFeatures } from './features.ts';
 import { divergenceReason } from './divergence.ts';
@@ -58,7 +72,8 @@ export interface Session {
  */
 export function customOrThrow(config: Config): CustomActivation {
   const custom = customActivationOf(config);
-  if (!custom) throw new TypeError(`the custom activation ${JSON.stringify(config.expr)} does not compile`);
+  if (!custom)
+    throw new TypeError(`the custom activation ${JSON.stringify(config.expr)} does not compile`);
   return custom;
 }
 
@@ -73,13 +88,20 @@ function allFinite(values: Float64Array): boolean {
  * `models` (optional, per run) are saved networks to continue from instead of fresh weights;
  * `gridSide` is the side of the output map (config.ts GRID for the full playground).
  */
-export function createSession(configs: readonly Config[], models?: readonly unknown[], gridSide = DEMO_GRID): Session {
+export function createSession(
+  configs: readonly Config[],
+  models?: readonly unknown[],
+  gridSide = DEMO_GRID,
+): Session {
   const grid = gridPoints(gridSide);
   const thumb = gridPoints(THUMB);
   const runs: Run[] = configs.map((config, i) => {
     const saved = models?.[i];
     const custom = customActivationOf(config);
-    const model = saved === undefined ? createMlp(specOf(config)) : fromJSON(saved, () => customOrThrow(config));
+    const model =
+      saved === undefined
+        ? createMlp(specOf(config))
+        : fromJSON(saved, () => customOrThrow(config));
     const data = datasetOf(config);
     const features = parseFeatures(config.feat);
     const train = featurize(data.train.inputs, data.train.n, features);
@@ -88,7 +110,13 @@ export function createSession(configs: readonly Config[], models?: readonly unkn
     // A restored network past epoch 0 reports its last epoch's loss; until it trains, use the full-set loss.
     const lastLoss = saved === undefined ? NaN : model.loss(train, data.train.targets);
     return {
-      config, model, data, train, df, lastLoss, diverged: false,
+      config,
+      model,
+      data,
+      train,
+      df,
+      lastLoss,
+      diverged: false,
       test: featurize(data.test.inputs, data.test.n, features),
       grid: featurize(grid, gridSide * gridSide, features),
       thumb: featurize(thumb, THUMB * THUMB, features),
@@ -101,7 +129,9 @@ export function createSession(configs: readonly Config[], models?: readonly unkn
     // Evaluation buffers are reused per point count: each result is copied or read before the next call.
     const units = unitStats(run);
     const gridOut = Float64Array.from(model.evaluate(run.grid, gridSide * gridSide).outputs);
-    const hidden = model.evaluate(run.thumb, THUMB * THUMB, { keepNeurons: true }).neurons.slice(0, -1);
+    const hidden = model
+      .evaluate(run.thumb, THUMB * THUMB, { keepNeurons: true })
+      .neurons.slice(0, -1);
     const neurons = new Float64Array(hidden.reduce((n, a) => n + a.length, 0));
     let offset = 0;
     for (const a of hidden) {
@@ -115,9 +145,18 @@ export function createSession(configs: readonly Config[], models?: readonly unkn
     const testLoss = model.loss(run.test, data.test.targets);
     // Regression has no classes to get right: its accuracy is not a number, shown as a dash.
     const regression = isRegressionConfig(run.config);
-    const diverged = run.diverged || !Number.isFinite(trainLoss) || !Number.isFinite(testLoss) || !allFinite(gridOut);
+    const diverged =
+      run.diverged ||
+      !Number.isFinite(trainLoss) ||
+      !Number.isFinite(testLoss) ||
+      !allFinite(gridOut);
     run.diverged = diverged;
-    if (diverged) run.divergence ??= divergenceReason({ epoch: model.epoch, params: model.params, ...(run.custom ? { custom: run.custom } : {}) });
+    if (diverged)
+      run.divergence ??= divergenceReason({
+        epoch: model.epoch,
+        params: model.params,
+        ...(run.custom ? { custom: run.custom } : {}),
+      });
     return {
       epoch: model.epoch,
       trainLoss,
@@ -196,7 +235,8 @@ function unitStats(run: Run): { histograms: Float64Array; flags: Float64Array } 
       for (let r = 0; r < n; r++) {
         let z = biases[j]!;
         // The first layer reads row-major feature rows; later ones the unit-major activations.
-        if (prev === undefined) for (let i = 0; i < inSize; i++) z += weights[j * inSize + i]! * train[r * inSize + i]!;
+        if (prev === undefined)
+          for (let i = 0; i < inSize; i++) z += weights[j * inSize + i]! * train[r * inSize + i]!;
         else for (let i = 0; i < inSize; i++) z += weights[j * inSize + i]! * prev[i * n + r]!;
         if (z >= min && z < max) histograms[unit * bins + Math.floor((z - min) * perBin)]!++;
         if (!(run.df(z) === 0)) dead = false;
@@ -211,6 +251,17 @@ function unitStats(run: Run): { histograms: Float64Array; flags: Float64Array } 
 /** The buffers of some snapshots, for `postMessage`'s transfer list. */
 export function transferables(snapshots: readonly RunSnapshot[]): ArrayBuffer[] {
   return snapshots.flatMap((s) =>
-    [s.grid, s.neurons, s.gradNorms, s.histograms, s.dead, s.inactive, s.slopes, s.params, s.unitHistograms, s.unitFlags].map((a) => a.buffer as ArrayBuffer),
+    [
+      s.grid,
+      s.neurons,
+      s.gradNorms,
+      s.histograms,
+      s.dead,
+      s.inactive,
+      s.slopes,
+      s.params,
+      s.unitHistograms,
+      s.unitFlags,
+    ].map((a) => a.buffer as ArrayBuffer),
   );
 }

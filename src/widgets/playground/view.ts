@@ -17,8 +17,25 @@ import { MAX_LAYERS, MAX_WIDTH, EXTENT, isRegressionConfig, type Config } from '
 import { HISTOGRAM } from '../../lib/nn/index.ts';
 import { diagramLayout, diagramMarkup, linkPaths, linksOf, LINK_WIDTHS } from './diagram.ts';
 import { parseFeatures } from './features.ts';
-import { BOUNDARY_MARGIN, boundaryOptions, type LayerFunction, deadOptions, formatLoss, formatShare, gradientOptions, histogramOptions, layerName, lossOptions } from './model.ts';
-import { drawDiagramMaps, drawNeuronMaps, paintGrid, resolveColor, type Rgb } from './neuron-maps.ts';
+import {
+  BOUNDARY_MARGIN,
+  boundaryOptions,
+  type LayerFunction,
+  deadOptions,
+  formatLoss,
+  formatShare,
+  gradientOptions,
+  histogramOptions,
+  layerName,
+  lossOptions,
+} from './model.ts';
+import {
+  drawDiagramMaps,
+  drawNeuronMaps,
+  paintGrid,
+  resolveColor,
+  type Rgb,
+} from './neuron-maps.ts';
 import type { RunSnapshot, ViewState } from './protocol.ts';
 import { UNIT_DEAD, UNIT_INACTIVE } from './unit-flags.ts';
 
@@ -51,7 +68,8 @@ export interface ViewContext {
   selected: { readonly layer: number; readonly index: number } | null;
 }
 
-const visible = (el: HTMLElement): boolean => el.offsetParent !== null && !el.closest('details:not([open])');
+const visible = (el: HTMLElement): boolean =>
+  el.offsetParent !== null && !el.closest('details:not([open])');
 const widthOf = (el: HTMLElement): number => Math.max(200, Math.round(el.clientWidth));
 
 /**
@@ -63,7 +81,15 @@ export function renderView(ctx: ViewContext, state: ViewState): boolean {
   const { root, runs, draw } = ctx;
   // Resolving a colour forces a style pass: do it once per theme, not once per frame.
   const theme = `${document.documentElement.dataset.theme ?? ''}:${matchMedia('(prefers-color-scheme: dark)').matches}`;
-  if (ctx.colors?.theme !== theme) ctx.colors = { theme, rgb: [resolveColor(root, 'var(--curve-2)'), resolveColor(root, 'var(--bg)'), resolveColor(root, 'var(--curve-1)')] };
+  if (ctx.colors?.theme !== theme)
+    ctx.colors = {
+      theme,
+      rgb: [
+        resolveColor(root, 'var(--curve-2)'),
+        resolveColor(root, 'var(--bg)'),
+        resolveColor(root, 'var(--curve-1)'),
+      ],
+    };
   const { rgb } = ctx.colors;
   const set = (sel: string, text: string): void => {
     for (const el of root.querySelectorAll(sel)) if (el.textContent !== text) el.textContent = text;
@@ -81,9 +107,15 @@ export function renderView(ctx: ViewContext, state: ViewState): boolean {
     const s = run.latest;
     set(`[data-out="train-loss"][data-run="${i}"]`, formatLoss(s?.trainLoss));
     set(`[data-out="test-loss"][data-run="${i}"]`, formatLoss(s?.testLoss));
-    set(`[data-out="accuracy"][data-run="${i}"]`, `${formatShare(s?.trainAccuracy)} / ${formatShare(s?.testAccuracy)}`);
+    set(
+      `[data-out="accuracy"][data-run="${i}"]`,
+      `${formatShare(s?.trainAccuracy)} / ${formatShare(s?.testAccuracy)}`,
+    );
     const slopes = s ? Array.from(s.slopes).filter((v) => Number.isFinite(v)) : [];
-    set(`[data-out="slope"][data-run="${i}"]`, slopes.length === 0 ? '—' : slopes.map((v) => v.toFixed(3)).join(', '));
+    set(
+      `[data-out="slope"][data-run="${i}"]`,
+      slopes.length === 0 ? '—' : slopes.map((v) => v.toFixed(3)).join(', '),
+    );
   });
   const notice = root.querySelector<HTMLElement>('[data-out="notice"]');
   if (notice) {
@@ -91,7 +123,9 @@ export function renderView(ctx: ViewContext, state: ViewState): boolean {
     set('[data-out="message"]', state.message);
   }
   const play = root.querySelector<HTMLButtonElement>('[data-action="play"]');
-  if (play) play.disabled = state.status === 'running' || state.status === 'diverged' || state.status === 'error';
+  if (play)
+    play.disabled =
+      state.status === 'running' || state.status === 'diverged' || state.status === 'error';
   const pause = root.querySelector<HTMLButtonElement>('[data-action="pause"]');
   if (pause) pause.disabled = state.status !== 'running';
 
@@ -103,17 +137,26 @@ export function renderView(ctx: ViewContext, state: ViewState): boolean {
   };
   const stale = hosts.filter((h) => keyOf(h) !== '' && h.dataset.drawn !== keyOf(h));
   // The network diagram is light too: a dozen path updates and one canvas, a few ms at the largest size.
-  const light = stale.filter((h) => h.dataset.view === 'loss' || h.dataset.view === 'boundary' || h.dataset.view === 'network');
+  const light = stale.filter(
+    (h) =>
+      h.dataset.view === 'loss' || h.dataset.view === 'boundary' || h.dataset.view === 'network',
+  );
   const heavyStale = stale.filter((h) => !light.includes(h));
   // A heavy view left part-drawn (the histograms, a layer per plot) goes on first, every frame.
   const pending = heavyStale.find((h) => h.dataset.partial !== undefined);
-  const turn = pending ?? (now - ctx.lastHeavy >= HEAVY_MS ? heavyStale[ctx.heavyTurn++ % Math.max(1, heavyStale.length)] : undefined);
+  const turn =
+    pending ??
+    (now - ctx.lastHeavy >= HEAVY_MS
+      ? heavyStale[ctx.heavyTurn++ % Math.max(1, heavyStale.length)]
+      : undefined);
   if (turn) ctx.lastHeavy = now;
   let more = heavyStale.some((h) => h !== turn);
   // A frame with a heavy view draws nothing else but the boundary's canvas (a fraction of a
   // millisecond): the loss plot waits a frame, so no frame pays for two plots.
   // The network diagram waits too: with a heavy view beside it, it was the longest frame at the largest size.
-  const alongside = turn ? light.filter((h) => h.dataset.view === 'boundary' && h.querySelector('canvas')) : light;
+  const alongside = turn
+    ? light.filter((h) => h.dataset.view === 'boundary' && h.querySelector('canvas'))
+    : light;
   if (alongside.length < light.length) more = true;
   for (const host of turn ? [...alongside, turn] : alongside) {
     // Several runs mean several plots: stop once this frame has had its share and finish next frame.
@@ -145,7 +188,15 @@ export function renderView(ctx: ViewContext, state: ViewState): boolean {
     const s = state.runs[i]?.latest;
     if (!run || !s) return true;
     if (kind === 'loss') {
-      draw(host, lossOptions(state.runs.map((r) => r.history), runs.length > 1 ? runs.map((r) => r.label) : [''], widthOf(host), Number(host.dataset.height ?? 170)));
+      draw(
+        host,
+        lossOptions(
+          state.runs.map((r) => r.history),
+          runs.length > 1 ? runs.map((r) => r.label) : [''],
+          widthOf(host),
+          Number(host.dataset.height ?? 170),
+        ),
+      );
     } else if (kind === 'network') {
       drawNetwork(host, run.config, s, rgb, ctx);
     } else if (kind === 'unit') {
@@ -162,7 +213,20 @@ export function renderView(ctx: ViewContext, state: ViewState): boolean {
         const description = regression
           ? `Predicted value of ${run.label} over the plane on the ${run.config.data} data; blue is positive, orange negative; dots are shaded by their value.`
           : `Decision boundary of ${run.label} on the ${run.config.data} data; blue is the positive class${run.config.showtest === 'no' ? '' : ', hollow dots are test points'}.`;
-        draw(host, boundaryOptions({ grid: s.grid, side: s.gridSide, train: run.data.train, test: run.data.test, width, cells: false, description, showTest: run.config.showtest !== 'no', regression }));
+        draw(
+          host,
+          boundaryOptions({
+            grid: s.grid,
+            side: s.gridSide,
+            train: run.data.train,
+            test: run.data.test,
+            width,
+            cells: false,
+            description,
+            showTest: run.config.showtest !== 'no',
+            regression,
+          }),
+        );
         canvas = document.createElement('canvas');
         canvas.setAttribute('aria-hidden', 'true');
         const inset = `${(100 * BOUNDARY_MARGIN) / width}%`;
@@ -172,7 +236,14 @@ export function renderView(ctx: ViewContext, state: ViewState): boolean {
       }
       paintGrid(canvas, s.grid, s.gridSide, rgb, run.config.discrete === 'yes');
     } else if (kind === 'gradients') {
-      draw(host, gradientOptions(state.runs[i]?.history ?? { epoch: [], train: [], test: [], grad: [] }, widthOf(host), `gradient norm, ${run.label}`));
+      draw(
+        host,
+        gradientOptions(
+          state.runs[i]?.history ?? { epoch: [], train: [], test: [], grad: [] },
+          widthOf(host),
+          `gradient norm, ${run.label}`,
+        ),
+      );
     } else if (kind === 'histograms') {
       return drawHistograms(host, s, [...s.units.map(() => run.hidden), run.config.out]);
     } else if (kind === 'dead') {
@@ -191,10 +262,23 @@ export function renderView(ctx: ViewContext, state: ViewState): boolean {
     const unit = s.units.slice(0, sel.layer - 1).reduce((a, b) => a + b, 0) + sel.index;
     const flags = s.unitFlags[unit] ?? 0;
     const name = `hidden ${sel.layer}, neuron ${sel.index + 1}`;
-    const state = flags & UNIT_DEAD ? 'dead: f′(z) = 0 on every training point, so no gradient reaches its weights' : flags & UNIT_INACTIVE ? 'inactive (z < 0 on every training point) but not dead: its f′ is not 0 there, so it still learns' : 'active';
+    const state =
+      flags & UNIT_DEAD
+        ? 'dead: f′(z) = 0 on every training point, so no gradient reaches its weights'
+        : flags & UNIT_INACTIVE
+          ? 'inactive (z < 0 on every training point) but not dead: its f′ is not 0 there, so it still learns'
+          : 'active';
     const text = host.parentElement?.querySelector<HTMLElement>('[data-out="unit-state"]');
     if (text) text.textContent = `Selected: ${name}, ${state}.`;
-    draw(host, histogramOptions(s.unitHistograms.subarray(unit * bins, (unit + 1) * bins), [hidden], widthOf(host), [name]));
+    draw(
+      host,
+      histogramOptions(
+        s.unitHistograms.subarray(unit * bins, (unit + 1) * bins),
+        [hidden],
+        widthOf(host),
+        [name],
+      ),
+    );
   }
 
   /**
@@ -203,7 +287,11 @@ export function renderView(ctx: ViewContext, state: ViewState): boolean {
    * until then the host is marked `partial` and goes on next frame. One 9-layer plot was the
    * longest main-thread task of a deep network's training; a layer costs a ninth of it.
    */
-  function drawHistograms(host: HTMLElement, s: RunSnapshot, acts: readonly LayerFunction[]): boolean {
+  function drawHistograms(
+    host: HTMLElement,
+    s: RunSnapshot,
+    acts: readonly LayerFunction[],
+  ): boolean {
     const names = acts.map((_, l) => layerName(l, acts.length));
     if (host.dataset.layers !== names.join(',')) {
       host.dataset.layers = names.join(',');
@@ -219,7 +307,15 @@ export function renderView(ctx: ViewContext, state: ViewState): boolean {
         return false;
       }
       child.dataset.pass = pass;
-      draw(child, histogramOptions(s.histograms.subarray(l * bins, (l + 1) * bins), [acts[l] ?? 'linear'], widthOf(host), [names[l] ?? '']));
+      draw(
+        child,
+        histogramOptions(
+          s.histograms.subarray(l * bins, (l + 1) * bins),
+          [acts[l] ?? 'linear'],
+          widthOf(host),
+          [names[l] ?? ''],
+        ),
+      );
       drew = true;
     }
     delete host.dataset.partial;
@@ -232,17 +328,41 @@ export function renderView(ctx: ViewContext, state: ViewState): boolean {
  * reader's controls there work by delegation, so nothing is lost), then per snapshot the link
  * paths, the maps' canvas and the dead/inactive marks.
  */
-function drawNetwork(host: HTMLElement, config: Config, s: RunSnapshot, rgb: readonly [Rgb, Rgb, Rgb], ctx: ViewContext): void {
+function drawNetwork(
+  host: HTMLElement,
+  config: Config,
+  s: RunSnapshot,
+  rgb: readonly [Rgb, Rgb, Rgb],
+  ctx: ViewContext,
+): void {
   const hidden = s.units;
   const features = parseFeatures(config.feat);
   const shape = `${hidden.join(',')}|${features.join(',')}`;
   if (host.dataset.shape !== shape) {
     host.dataset.shape = shape;
-    const focused = document.activeElement instanceof Element && host.contains(document.activeElement) ? document.activeElement : null;
-    const focusKey = focused?.getAttribute('data-layers') ?? focused?.getAttribute('data-units') ?? focused?.getAttribute('data-feature');
-    host.innerHTML = diagramMarkup({ hidden, features, params: s.params, extent: EXTENT, maxLayers: MAX_LAYERS, maxWidth: MAX_WIDTH });
+    const focused =
+      document.activeElement instanceof Element && host.contains(document.activeElement)
+        ? document.activeElement
+        : null;
+    const focusKey =
+      focused?.getAttribute('data-layers') ??
+      focused?.getAttribute('data-units') ??
+      focused?.getAttribute('data-feature');
+    host.innerHTML = diagramMarkup({
+      hidden,
+      features,
+      params: s.params,
+      extent: EXTENT,
+      maxLayers: MAX_LAYERS,
+      maxWidth: MAX_WIDTH,
+    });
     // Keep keyboard focus on the control that changed the shape, so + can be pressed again.
-    if (focusKey) host.querySelector<HTMLElement>(`[data-layers="${focusKey}"], [data-units="${focusKey}"], [data-feature="${focusKey}"]`)?.focus();
+    if (focusKey)
+      host
+        .querySelector<HTMLElement>(
+          `[data-layers="${focusKey}"], [data-units="${focusKey}"], [data-feature="${focusKey}"]`,
+        )
+        ?.focus();
     // A selected neuron that still exists stays selected; one that was removed is forgotten.
     const sel = ctx.selected;
     const g = sel ? host.querySelector(`[data-neuron="${sel.layer}:${sel.index}"]`) : null;
@@ -260,7 +380,14 @@ function drawNetwork(host: HTMLElement, config: Config, s: RunSnapshot, rgb: rea
     host.querySelector(`[data-links="negative-${k}"]`)?.setAttribute('d', paths.negative[k] ?? '');
   }
   const canvas = host.querySelector<HTMLCanvasElement>('canvas.pg-net-maps');
-  if (canvas) drawDiagramMaps(canvas, layout, s.neurons, { values: s.grid, side: s.gridSide, discrete: config.discrete === 'yes' }, rgb);
+  if (canvas)
+    drawDiagramMaps(
+      canvas,
+      layout,
+      s.neurons,
+      { values: s.grid, side: s.gridSide, discrete: config.discrete === 'yes' },
+      rgb,
+    );
   host.querySelectorAll<SVGElement>('[data-neuron]').forEach((g, unit) => {
     const flags = s.unitFlags[unit] ?? 0;
     const dead = (flags & UNIT_DEAD) !== 0 ? 'true' : 'false';

@@ -17,9 +17,15 @@ import { createSession, transferables, type Session } from './session.ts';
  * rejected file changes nothing. The size is checked again (the page refuses big files before
  * sending them), because reading is the one step whose cost the file's author controls.
  */
-async function checkFile(file: Blob, patches: Extract<WorkerRequest, { type: 'check-file' }>['patches']): Promise<FileCheck> {
+async function checkFile(
+  file: Blob,
+  patches: Extract<WorkerRequest, { type: 'check-file' }>['patches'],
+): Promise<FileCheck> {
   try {
-    if (file.size > MAX_FILE_BYTES) throw new Error(`The file is ${formatBytes(file.size)}; this page reads network files up to ${formatBytes(MAX_FILE_BYTES)}.`);
+    if (file.size > MAX_FILE_BYTES)
+      throw new Error(
+        `The file is ${formatBytes(file.size)}; this page reads network files up to ${formatBytes(MAX_FILE_BYTES)}.`,
+      );
     const { config, networks } = readNetworkFile(await file.text(), patches);
     return { ok: true, config, networks };
   } catch (error) {
@@ -31,7 +37,9 @@ async function checkFile(file: Blob, patches: Extract<WorkerRequest, { type: 'ch
 const EPOCHS_PER_SLICE = 5;
 const SLICE_MS = 50;
 
-function serve(scope: { postMessage(message: WorkerMessage, transfer: Transferable[]): void }): (req: WorkerRequest) => void {
+function serve(scope: {
+  postMessage(message: WorkerMessage, transfer: Transferable[]): void;
+}): (req: WorkerRequest) => void {
   let gen = 0;
   let session: Session | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -43,7 +51,10 @@ function serve(scope: { postMessage(message: WorkerMessage, transfer: Transferab
   const post = (running: boolean): void => {
     if (!session) return;
     const runs = session.snapshot();
-    scope.postMessage({ type: 'snapshot', gen, running: running && !session.diverged, runs }, transferables(runs));
+    scope.postMessage(
+      { type: 'snapshot', gen, running: running && !session.diverged, runs },
+      transferables(runs),
+    );
   };
   const slice = (): void => {
     if (!session) return;
@@ -51,14 +62,19 @@ function serve(scope: { postMessage(message: WorkerMessage, transfer: Transferab
     session.step(EPOCHS_PER_SLICE);
     const running = !session.diverged;
     post(running);
-    timer = running ? setTimeout(() => guard(slice), Math.max(0, SLICE_MS - (performance.now() - start))) : undefined;
+    timer = running
+      ? setTimeout(() => guard(slice), Math.max(0, SLICE_MS - (performance.now() - start)))
+      : undefined;
   };
   const guard = (action: () => void): void => {
     try {
       action();
     } catch (error) {
       stop();
-      scope.postMessage({ type: 'error', gen, message: error instanceof Error ? error.message : String(error) }, []);
+      scope.postMessage(
+        { type: 'error', gen, message: error instanceof Error ? error.message : String(error) },
+        [],
+      );
     }
   };
 
@@ -73,7 +89,9 @@ function serve(scope: { postMessage(message: WorkerMessage, transfer: Transferab
       return;
     }
     if (req.type === 'check-file') {
-      void checkFile(req.file, req.patches).then((result) => scope.postMessage({ type: 'file-checked', id: req.id, result }, []));
+      void checkFile(req.file, req.patches).then((result) =>
+        scope.postMessage({ type: 'file-checked', id: req.id, result }, []),
+      );
       return;
     }
     if (req.gen !== gen || !session) return;

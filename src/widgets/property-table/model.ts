@@ -20,7 +20,11 @@ export type SlopeAtZero =
 export function slopeAtZero(a: Activation): SlopeAtZero {
   const p = a.properties;
   if (!p.kinks.includes(0)) return { kind: 'value', value: p.dfAtZero };
-  return { kind: p.smoothness === 'discontinuous' ? 'jump' : 'kink', left: a.df(-Number.MIN_VALUE), right: a.df(Number.MIN_VALUE) };
+  return {
+    kind: p.smoothness === 'discontinuous' ? 'jump' : 'kink',
+    left: a.df(-Number.MIN_VALUE),
+    right: a.df(Number.MIN_VALUE),
+  };
 }
 
 /** A number as the table prints it: integers as they are, others to 4 significant digits. */

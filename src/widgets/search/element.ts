@@ -17,7 +17,9 @@ interface PagefindResultData {
 }
 interface PagefindApi {
   options(options: { excerptLength?: number }): Promise<void>;
-  search(term: string): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] } | null>;
+  search(
+    term: string,
+  ): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] } | null>;
 }
 
 /** Results shown at most; the lessons are few, so this is all of them in practice. */
@@ -93,12 +95,17 @@ class SearchElement extends HTMLElement {
     try {
       const api = await this.load();
       const found = await api.search(query);
-      const data = await Promise.all((found?.results ?? []).slice(0, maxResults).map((r) => r.data()));
+      const data = await Promise.all(
+        (found?.results ?? []).slice(0, maxResults).map((r) => r.data()),
+      );
       if (generation !== this.generation) return;
       list.replaceChildren(...data.map((d) => this.item(d)));
       const n = found?.results.length ?? 0;
       // Pages, not lessons: the glossary is indexed too.
-      status.textContent = n === 0 ? `No page mentions “${query}”.` : `${n} ${n === 1 ? 'page' : 'pages'} for “${query}”.`;
+      status.textContent =
+        n === 0
+          ? `No page mentions “${query}”.`
+          : `${n} ${n === 1 ? 'page' : 'pages'} for “${query}”.`;
     } catch (error) {
       if (generation !== this.generation) return;
       list.replaceChildren();

@@ -12,10 +12,31 @@ import { toCsv, type CsvTable } from './csv.ts';
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** Presentation properties copied from the computed style; all inherit except `opacity`. */
-const PROPS = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'stroke-linecap', 'stroke-linejoin', 'font-family', 'font-size', 'font-weight', 'font-style', 'opacity'] as const;
+const PROPS = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-opacity',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'opacity',
+] as const;
 
 /** Attributes that may hold a colour (and so a `var(...)` or `currentColor`). */
-const COLOUR_ATTRS = ['fill', 'stroke', 'color', 'stop-color', 'flood-color', 'lighting-color'] as const;
+const COLOUR_ATTRS = [
+  'fill',
+  'stroke',
+  'color',
+  'stop-color',
+  'flood-color',
+  'lighting-color',
+] as const;
 
 /** The main plot of a figure: the first `.plot` that holds an SVG. */
 function plotHost(figure: Element): { host: HTMLElement; svg: SVGSVGElement } {
@@ -27,11 +48,16 @@ function plotHost(figure: Element): { host: HTMLElement; svg: SVGSVGElement } {
 }
 
 /** Copies computed styles onto the clone, writing only what differs from the parent's. */
-function inlineStyles(source: Element, clone: Element, parent: CSSStyleDeclaration | undefined): void {
+function inlineStyles(
+  source: Element,
+  clone: Element,
+  parent: CSSStyleDeclaration | undefined,
+): void {
   const style = getComputedStyle(source);
   for (const attr of COLOUR_ATTRS) {
     const value = clone.getAttribute(attr);
-    if (value && /var\(|currentcolor/i.test(value)) clone.setAttribute(attr, style.getPropertyValue(attr === 'color' ? 'color' : attr) || 'none');
+    if (value && /var\(|currentcolor/i.test(value))
+      clone.setAttribute(attr, style.getPropertyValue(attr === 'color' ? 'color' : attr) || 'none');
   }
   const target = (clone as SVGElement).style;
   for (const prop of PROPS) {
@@ -61,7 +87,10 @@ export function figureSvg(figure: Element): { text: string; width: number; heigh
   const { host, svg } = plotHost(figure);
   const box = svg.getBoundingClientRect();
   const vb = svg.viewBox.baseVal;
-  const shown = vb && vb.width > 0 ? { x: vb.x, y: vb.y, w: vb.width, h: vb.height } : { x: 0, y: 0, w: box.width, h: box.height };
+  const shown =
+    vb && vb.width > 0
+      ? { x: vb.x, y: vb.y, w: vb.width, h: vb.height }
+      : { x: 0, y: 0, w: box.width, h: box.height };
   const scale = box.width > 0 ? shown.w / box.width : 1;
   // On the page the SVG has overflow: visible and long tick labels spill past its box; grow the
   // exported view to the drawing's real extent so they are not cut off.

@@ -136,7 +136,8 @@ export abstract class LiveFigure<State extends object, Model = unknown> extends 
 
   #writeUrl(): void {
     const codec = this.urlCodec();
-    if (codec) writeQuery(queryWithState(codec, this.initial, this.state, this.namespace, readQuery()));
+    if (codec)
+      writeQuery(queryWithState(codec, this.initial, this.state, this.namespace, readQuery()));
   }
 
   /** Restores the state the URL describes, and says on screen what it could not use. */

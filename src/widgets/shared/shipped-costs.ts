@@ -13,18 +13,29 @@ const forms: readonly KernelForm[] = ['tuned', 'textbook', 'baseline'];
 
 /** The costs, checked: one tuned figure per activation and the copy baseline, all positive. */
 function checkedCosts(raw: unknown): KernelCost[] {
-  if (!Array.isArray(raw)) throw new Error('bench/results/shipped.json: chromiumCosts is missing; run `npx node bench/shipped.ts`');
+  if (!Array.isArray(raw))
+    throw new Error(
+      'bench/results/shipped.json: chromiumCosts is missing; run `npx node bench/shipped.ts`',
+    );
   const costs = raw.map((c: { id?: unknown; form?: unknown; nsPerElement?: unknown }, i) => {
     const ok =
       (activationIds.includes(c.id as never) || c.id === 'copy') &&
       forms.includes(c.form as KernelForm) &&
       typeof c.nsPerElement === 'number' &&
       c.nsPerElement > 0;
-    if (!ok) throw new Error(`bench/results/shipped.json: chromiumCosts[${i}] is not a kernel cost: ${JSON.stringify(c)}`);
+    if (!ok)
+      throw new Error(
+        `bench/results/shipped.json: chromiumCosts[${i}] is not a kernel cost: ${JSON.stringify(c)}`,
+      );
     return c as KernelCost;
   });
-  const missing = [...activationIds, 'copy' as const].filter((id) => !costs.some((c) => c.id === id && c.form !== 'textbook'));
-  if (missing.length) throw new Error(`bench/results/shipped.json: no cost for ${missing.join(', ')}; rerun \`npx node bench/shipped.ts\``);
+  const missing = [...activationIds, 'copy' as const].filter(
+    (id) => !costs.some((c) => c.id === id && c.form !== 'textbook'),
+  );
+  if (missing.length)
+    throw new Error(
+      `bench/results/shipped.json: no cost for ${missing.join(', ')}; rerun \`npx node bench/shipped.ts\``,
+    );
   return costs;
 }
 

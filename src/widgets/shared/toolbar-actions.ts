@@ -42,7 +42,9 @@ function liveFigure(bar: Toolbar): ShareableFigure | null {
 /** The figure's own parameters: from the live element, or from the URL before it is live. */
 function figureQuery(bar: Toolbar): string {
   const live = liveFigure(bar);
-  return live ? live.shareQuery() : namespaceOnly(readQuery(), bar.dataset.namespace ?? figureId(bar));
+  return live
+    ? live.shareQuery()
+    : namespaceOnly(readQuery(), bar.dataset.namespace ?? figureId(bar));
 }
 
 /** Link to the figure in its lesson (an embed page links to the lesson it came from). */

@@ -18,4 +18,5 @@ class WidgetToolbar extends HTMLElement implements Toolbar {
   }
 }
 
-if (!customElements.get('af-widget-toolbar')) customElements.define('af-widget-toolbar', WidgetToolbar);
+if (!customElements.get('af-widget-toolbar'))
+  customElements.define('af-widget-toolbar', WidgetToolbar);

@@ -7,7 +7,13 @@
  * of different functions on one page each store only what the reader changed, and a URL without
  * the namespace reproduces the figure as the lesson printed it.
  */
-import { parseParams, serializeParams, type ParamTable, type ParamValues, type UrlNotice } from '../../lib/url-state.ts';
+import {
+  parseParams,
+  serializeParams,
+  type ParamTable,
+  type ParamValues,
+  type UrlNotice,
+} from '../../lib/url-state.ts';
 
 /** Typed values of some table (enum and text values are strings, number values numbers). */
 export type UrlValues = Readonly<Record<string, string | number>>;
@@ -34,14 +40,30 @@ export interface RestoredState<S> {
 }
 
 /** Reads one widget's state from a query string; never throws. */
-export function stateFromQuery<S>(codec: UrlCodec<S>, initial: S, query: string, namespace: string): RestoredState<S> {
+export function stateFromQuery<S>(
+  codec: UrlCodec<S>,
+  initial: S,
+  query: string,
+  namespace: string,
+): RestoredState<S> {
   const parsed = parseParams(codec.table(initial), query, namespace);
   return { state: codec.decode(parsed.values as UrlValues, initial), notices: parsed.notices };
 }
 
 /** `query` with this widget's parameters replaced by those of `state` (others kept). */
-export function queryWithState<S>(codec: UrlCodec<S>, initial: S, state: S, namespace: string, query = ''): string {
-  return serializeParams(codec.table(initial), codec.encode(state) as ParamValues<ParamTable>, namespace, query);
+export function queryWithState<S>(
+  codec: UrlCodec<S>,
+  initial: S,
+  state: S,
+  namespace: string,
+  query = '',
+): string {
+  return serializeParams(
+    codec.table(initial),
+    codec.encode(state) as ParamValues<ParamTable>,
+    namespace,
+    query,
+  );
 }
 
 /**
@@ -51,7 +73,8 @@ export function queryWithState<S>(codec: UrlCodec<S>, initial: S, state: S, name
 export function namespaceOnly(query: string, namespace: string): string {
   const prefix = `${namespace}.`;
   const out = new URLSearchParams();
-  for (const [name, value] of new URLSearchParams(query)) if (name.startsWith(prefix) && !out.has(name)) out.append(name, value);
+  for (const [name, value] of new URLSearchParams(query))
+    if (name.startsWith(prefix) && !out.has(name)) out.append(name, value);
   return out.toString();
 }
 

@@ -12,5 +12,6 @@ export function readQuery(): string {
 /** Replaces the query string (keeping path and hash) without adding a history entry. */
 export function writeQuery(query: string): void {
   const url = `${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
-  if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url);
+  if (url !== `${location.pathname}${location.search}${location.hash}`)
+    history.replaceState(history.state, '', url);
 }

@@ -41,4 +41,5 @@ class TanhIdentityElement extends LiveFigure<IdentityState, Model> {
   }
 }
 
-if (!customElements.get('af-tanh-identity')) customElements.define('af-tanh-identity', TanhIdentityElement);
+if (!customElements.get('af-tanh-identity'))
+  customElements.define('af-tanh-identity', TanhIdentityElement);

@@ -51,7 +51,11 @@ export function identitySeries(state: IdentityState): CurveSeries[] {
 }
 
 /** Main figure: tanh against the morphed sigmoid. */
-export function identityPlotOptions(state: IdentityState, width: number, figureId: string): Plot.PlotOptions {
+export function identityPlotOptions(
+  state: IdentityState,
+  width: number,
+  figureId: string,
+): Plot.PlotOptions {
   return curvePlotOptions({
     series: identitySeries(state),
     xDomain: [-state.halfRange, state.halfRange],
@@ -64,7 +68,11 @@ export function identityPlotOptions(state: IdentityState, width: number, figureI
 }
 
 /** Residual figure, in units of 2^-53 (half an ULP of 1): rounding-level noise, nothing more. */
-export function residualPlotOptions(state: IdentityState, width: number, figureId: string): Plot.PlotOptions {
+export function residualPlotOptions(
+  state: IdentityState,
+  width: number,
+  figureId: string,
+): Plot.PlotOptions {
   const xs = grid(state.halfRange);
   const unit = Math.pow(2, -53);
   const rows = Array.from(xs, (x) => ({ x, r: residual(x) / unit }));
@@ -75,11 +83,20 @@ export function residualPlotOptions(state: IdentityState, width: number, figureI
     ariaDescription: 'Residual tanh(x) - (2 sigma(2x) - 1) in units of 2^-53.',
     style: { background: 'transparent', overflow: 'visible' },
     x: { domain: [-state.halfRange, state.halfRange], label: 'x', grid: true },
-    y: { label: 'residual / 2⁻⁵³', grid: true, nice: true, domain: [Math.min(0, ...rows.map((d) => d.r)), Math.max(0, ...rows.map((d) => d.r))] },
+    y: {
+      label: 'residual / 2⁻⁵³',
+      grid: true,
+      nice: true,
+      domain: [Math.min(0, ...rows.map((d) => d.r)), Math.max(0, ...rows.map((d) => d.r))],
+    },
     // The 401 points are one path (src/lib/plots/dot-path.ts), so the y domain is given here.
     marks: [
       Plot.ruleY([0], { stroke: 'var(--axis)' }),
-      dotPathMark(rows.map((d) => ({ x: d.x, y: d.r })), 1.5, { fill: 'var(--curve-3)' }),
+      dotPathMark(
+        rows.map((d) => ({ x: d.x, y: d.r })),
+        1.5,
+        { fill: 'var(--curve-3)' },
+      ),
     ],
   };
 }
@@ -96,7 +113,11 @@ export const identityUrl: UrlCodec<IdentityState> = {
   table(initial) {
     return {
       t: { kind: 'number', min: 0, max: 1, default: initial.t },
-      range: { kind: 'enum', values: numberChoices(identityZoomLevels, initial.halfRange), default: String(initial.halfRange) },
+      range: {
+        kind: 'enum',
+        values: numberChoices(identityZoomLevels, initial.halfRange),
+        default: String(initial.halfRange),
+      },
     };
   },
   encode: (state) => ({ t: state.t, range: String(state.halfRange) }),
@@ -109,6 +130,11 @@ export function identityCsv(state: IdentityState): CsvTable {
   const unit = Math.pow(2, -53);
   return {
     header: ['x', 'tanh(x)', `g_t(x) t=${state.t}`, 'residual / 2^-53'],
-    rows: Array.from(tanh?.xs ?? [], (x, i) => [x, tanh?.ys[i] ?? NaN, g?.ys[i] ?? NaN, residual(x) / unit]),
+    rows: Array.from(tanh?.xs ?? [], (x, i) => [
+      x,
+      tanh?.ys[i] ?? NaN,
+      g?.ys[i] ?? NaN,
+      residual(x) / unit,
+    ]),
   };
 }

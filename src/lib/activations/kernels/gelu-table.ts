@@ -111,7 +111,11 @@ function buildTable(): void {
       }
       last = j + 1;
       // enough terms for the step (|b| ≤ 1/64 from the last point) and the row's degree
-      if (last > DEGREE && Math.abs(m[last]![0]!) * STEPS ** -last < 2 ** -110 * Math.abs(m[0]![0]!)) break;
+      if (
+        last > DEGREE &&
+        Math.abs(m[last]![0]!) * STEPS ** -last < 2 ** -110 * Math.abs(m[0]![0]!)
+      )
+        break;
     }
     // h_j: Taylor coefficients of (c + b)·M(c + b); slope_j: of M(c + b) − (c + b)
     for (let j = 0; j <= DEGREE; j++) {
@@ -185,7 +189,11 @@ export function geluInTable(x: number): boolean {
  * tiny or huge inputs, NaN), and the loop records the first and last of them, so a stray 0 in a
  * large array costs one scalar call rather than a second pass over the array.
  */
-export function geluTableInto(xs: Float64Array, out: Float64Array, scalar: (x: number) => number): Float64Array {
+export function geluTableInto(
+  xs: Float64Array,
+  out: Float64Array,
+  scalar: (x: number) => number,
+): Float64Array {
   ensureTable();
   const n = xs.length;
   let first = n;
@@ -208,7 +216,11 @@ export function geluTableInto(xs: Float64Array, out: Float64Array, scalar: (x: n
     const b2 = b * b;
     const r =
       TABLE[row]! +
-      b * (TABLE[row + 1]! + b * TABLE[row + 2]! + b2 * (TABLE[row + 3]! + b * TABLE[row + 4]!) + b2 * b2 * (TABLE[row + 5]! + b * TABLE[row + 6]!));
+      b *
+        (TABLE[row + 1]! +
+          b * TABLE[row + 2]! +
+          b2 * (TABLE[row + 3]! + b * TABLE[row + 4]!) +
+          b2 * b2 * (TABLE[row + 5]! + b * TABLE[row + 6]!));
     // max(x, 0) without a branch: exact for |x| ≤ 37
     out[i] = (x + t) * 0.5 - e * r;
   }
@@ -231,7 +243,11 @@ export const geluSlopeInTable = geluInTable;
  * Its loop repeats the value's on purpose: one loop for both, taking the table and a flag,
  * measured 1.5 ns per element slower.
  */
-export function geluSlopeTableInto(xs: Float64Array, out: Float64Array, scalar: (x: number) => number): Float64Array {
+export function geluSlopeTableInto(
+  xs: Float64Array,
+  out: Float64Array,
+  scalar: (x: number) => number,
+): Float64Array {
   ensureTable();
   const n = xs.length;
   let first = n;

@@ -26,7 +26,8 @@ export const TWO_ROOT_HI = 1.5957691216057308;
 export const TWO_ROOT_LO = -9.96930880911092e-17;
 /** 2√(2/π)·0.044715 as a double-double: v = x·(TWO_ROOT + B·x²). */
 export const B_HI = TWO_ROOT_HI * CUBIC_HI;
-export const B_LO = twoProdErr(TWO_ROOT_HI, CUBIC_HI, B_HI) + TWO_ROOT_HI * CUBIC_LO + TWO_ROOT_LO * CUBIC_HI;
+export const B_LO =
+  twoProdErr(TWO_ROOT_HI, CUBIC_HI, B_HI) + TWO_ROOT_HI * CUBIC_LO + TWO_ROOT_LO * CUBIC_HI;
 
 /** Grid points per unit of t. */
 const STEPS = 128;
@@ -126,7 +127,8 @@ function buildTable(): void {
     // H = (c + b)·W·e^{−B·b³}·inv: h0 is the double-double value above
     for (let j = 1; j <= SERIES; j++) {
       let acc = 0;
-      for (let i = 0; i <= j; i++) acc += er[i]! * (c * inv[j - i]! + (j - i > 0 ? inv[j - i - 1]! : 0));
+      for (let i = 0; i <= j; i++)
+        acc += er[i]! * (c * inv[j - i]! + (j - i > 0 ? inv[j - i - 1]! : 0));
       h[j] = wh * acc;
     }
     for (let j = 0; j <= DEGREE; j++) TABLE.push(h[j]!);
@@ -137,7 +139,8 @@ function buildTable(): void {
     // within a tenth, so their rounded difference put f' 10 to 30 ULP off there (|f'| up to 0.035).
     slopeAtGrid(c, w, den, sp);
     SLOPE_TABLE.push(sp[0]! + sp[1]!);
-    for (let j = 1; j <= DEGREE; j++) SLOPE_TABLE.push((j + 1) * h[j + 1]! - alpha * h[j]! - 2 * beta * h[j - 1]!);
+    for (let j = 1; j <= DEGREE; j++)
+      SLOPE_TABLE.push((j + 1) * h[j + 1]! - alpha * h[j]! - 2 * beta * h[j - 1]!);
     // next W
     mulDD(w[0]!, w[1]!, stepA[0]!, stepA[1]!, w);
     mulDD(w[0]!, w[1]!, q[0]!, q[1]!, w);
@@ -178,7 +181,11 @@ export function geluTanhInTable(x: number): boolean {
  * Writes GELU-tanh(xs[i]) into out[i] for every i and returns out: the table where
  * {@link geluTanhInTable} holds, `scalar` for the rest (recorded as a first..last range).
  */
-export function geluTanhTableInto(xs: Float64Array, out: Float64Array, scalar: (x: number) => number): Float64Array {
+export function geluTanhTableInto(
+  xs: Float64Array,
+  out: Float64Array,
+  scalar: (x: number) => number,
+): Float64Array {
   ensureTable();
   const n = xs.length;
   let first = n;
@@ -201,7 +208,11 @@ export function geluTanhTableInto(xs: Float64Array, out: Float64Array, scalar: (
     const b2 = b * b;
     const h =
       TABLE[row]! +
-      b * (TABLE[row + 1]! + b * TABLE[row + 2]! + b2 * (TABLE[row + 3]! + b * TABLE[row + 4]!) + b2 * b2 * (TABLE[row + 5]! + b * TABLE[row + 6]!));
+      b *
+        (TABLE[row + 1]! +
+          b * TABLE[row + 2]! +
+          b2 * (TABLE[row + 3]! + b * TABLE[row + 4]!) +
+          b2 * b2 * (TABLE[row + 5]! + b * TABLE[row + 6]!));
     // max(x, 0) without a branch: exact for |x| ≤ 20
     out[i] = (x + t) * 0.5 - e * h;
   }
@@ -218,7 +229,11 @@ export function geluTanhTableInto(xs: Float64Array, out: Float64Array, scalar: (
  * Its loop repeats the value's on purpose: one loop for both, taking the table and a flag,
  * measured 1.5 ns per element slower.
  */
-export function geluTanhSlopeTableInto(xs: Float64Array, out: Float64Array, scalar: (x: number) => number): Float64Array {
+export function geluTanhSlopeTableInto(
+  xs: Float64Array,
+  out: Float64Array,
+  scalar: (x: number) => number,
+): Float64Array {
   ensureTable();
   const n = xs.length;
   let first = n;

@@ -5,8 +5,18 @@
  */
 import { geluSlope, geluTanhSlope, geluTanhValue, geluValue } from '../gelu.ts';
 import type { ActivationKernels } from '../types.ts';
-import { geluSlopeTableInto, geluTableInto, geluTableReady, prepareGeluTable } from './gelu-table.ts';
-import { geluTanhSlopeTableInto, geluTanhTableInto, geluTanhTableReady, prepareGeluTanhTable } from './gelu-tanh-table.ts';
+import {
+  geluSlopeTableInto,
+  geluTableInto,
+  geluTableReady,
+  prepareGeluTable,
+} from './gelu-table.ts';
+import {
+  geluTanhSlopeTableInto,
+  geluTanhTableInto,
+  geluTanhTableReady,
+  prepareGeluTanhTable,
+} from './gelu-tanh-table.ts';
 import { checkLengths, scalarInto, TABLE_MIN_LENGTH } from './loop.ts';
 
 export const geluKernels: ActivationKernels = {

@@ -2,7 +2,14 @@
  * The vectorised forms of hardSigmoid, hardTanh, hardSwish (the mathematics, and the scalar functions
  * their fix-up passes fall back on, are in ../hard-family.ts).
  */
-import { hardSigmoidSlope, hardSigmoidValue, hardSwishSlope, hardSwishValue, hardTanhSlope, hardTanhValue } from '../hard-family.ts';
+import {
+  hardSigmoidSlope,
+  hardSigmoidValue,
+  hardSwishSlope,
+  hardSwishValue,
+  hardTanhSlope,
+  hardTanhValue,
+} from '../hard-family.ts';
 import type { ActivationKernels } from '../types.ts';
 import { checkLengths } from './loop.ts';
 

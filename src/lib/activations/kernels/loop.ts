@@ -21,7 +21,12 @@ export function checkLengths(xs: Float64Array, out: Float64Array): void {
  * with a placeholder. Kept out of the fast loop so that loop makes no calls and takes no
  * data-dependent branch. The loop must flag with the same `fast` predicate.
  */
-export function fixUp(xs: Float64Array, out: Float64Array, fast: (x: number) => boolean, f: (x: number) => number): void {
+export function fixUp(
+  xs: Float64Array,
+  out: Float64Array,
+  fast: (x: number) => boolean,
+  f: (x: number) => number,
+): void {
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i]!;
     if (!fast(x)) out[i] = f(x);

@@ -4,7 +4,14 @@
  */
 import { twoSumErr } from '../double-double.ts';
 import { param } from '../shared.ts';
-import { mishSlope, mishValue, siluSlope, siluValue, softplusSlope, softplusValue } from '../softplus-family.ts';
+import {
+  mishSlope,
+  mishValue,
+  siluSlope,
+  siluValue,
+  softplusSlope,
+  softplusValue,
+} from '../softplus-family.ts';
 import type { ActivationKernels } from '../types.ts';
 import { expFast, expFastLite } from './fast-exp.ts';
 import { checkLengths, fixUp, scalarInto, TABLE_MIN_LENGTH } from './loop.ts';
@@ -27,7 +34,8 @@ export const softplusKernels: ActivationKernels = {
   fInto(xs, out, p) {
     checkLengths(xs, out);
     const beta = param(p, 'beta', 1);
-    if (xs.length < TABLE_MIN_LENGTH && !softplusTableReady()) scalarInto(xs, out, (x) => softplusValue(x, beta));
+    if (xs.length < TABLE_MIN_LENGTH && !softplusTableReady())
+      scalarInto(xs, out, (x) => softplusValue(x, beta));
     else softplusTableInto(xs, out, beta, softplusValue);
     return out;
   },
@@ -42,7 +50,13 @@ export const softplusKernels: ActivationKernels = {
       rare |= ok ? 0 : 1;
       out[i] = 1 / (1 + expFast(ok ? -y : 0));
     }
-    if (rare !== 0) fixUp(xs, out, (x) => fast(beta * x), (x) => softplusSlope(x, beta));
+    if (rare !== 0)
+      fixUp(
+        xs,
+        out,
+        (x) => fast(beta * x),
+        (x) => softplusSlope(x, beta),
+      );
     return out;
   },
   prepare: prepareSoftplusTable,

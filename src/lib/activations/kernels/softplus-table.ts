@@ -129,7 +129,15 @@ export function softplusTableInto(
     out[i] = ((y + t) * 0.5 + g) / beta;
   }
   // (the closures exist only when something needs fixing: no allocation per call otherwise)
-  if (last >= 0) fixUpRange(xs, out, first, last, (x) => softplusInTable(beta * x), (x) => scalar(x, beta));
+  if (last >= 0)
+    fixUpRange(
+      xs,
+      out,
+      first,
+      last,
+      (x) => softplusInTable(beta * x),
+      (x) => scalar(x, beta),
+    );
   return out;
 }
 
