@@ -1,15 +1,14 @@
 /**
- * The JavaScript budget: no page downloads more than 150 KB (gzip) of JavaScript before the
- * reader interacts. Measured conservatively: the page is scrolled top to bottom first, so every
- * figure has taken over (loading Plot), and only clicks and slider moves are left out. Sizes
- * are gzip level 9 of each script's body, whatever the test server sends (see page-weight.ts,
- * shared with the page-weight benchmark). Shared links count as landings too: one per widget
- * with URL state (shared-links.ts), whose state the page must compute rather than show as built.
+ * The JavaScript budget on shared links: no landing downloads more than 150 KB (gzip) of
+ * JavaScript before the reader interacts (page-weight.ts says how it is measured). Plain page
+ * loads are checked by pages.e2e.ts in the same walk as their other load checks; a shared link
+ * is a landing of its own: one per widget with URL state (shared-links.ts), whose state the page
+ * must compute rather than show as built.
  */
 import { expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser, openPage } from '../support/browser.ts';
-import { measurePageWeight } from './page-weight.ts';
+import { jsBudgetBytes, measurePageWeight } from './page-weight.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtPages, distDir } from './site-pages.ts';
@@ -17,30 +16,7 @@ import { sharedLinks, stateless } from './shared-links.ts';
 
 const origin = inject('origin');
 const base = inject('base');
-const budgetBytes = 150 * 1024;
 const browser = useBrowser();
-
-test.each(builtPages())(
-  '/%s loads at most 150 KB of gzipped JavaScript before interaction',
-  async (path) => {
-    const w = await openPage(browser, origin);
-    const {
-      jsBytes: total,
-      jsFiles,
-      scripts,
-    } = await measurePageWeight(w.page, `${origin}${base}${path}`);
-    console.log(
-      `JS before interaction, /${path}: ${(total / 1024).toFixed(1)} KB gzip in ${jsFiles} files`,
-    );
-    // Over budget, the failure names the largest scripts: where to look first.
-    const largest = scripts
-      .slice(0, 8)
-      .map((s) => `${s.path} ${(s.bytes / 1024).toFixed(1)} KB`)
-      .join(', ');
-    expect(total, `largest: ${largest}`).toBeLessThanOrEqual(budgetBytes);
-    await w.close();
-  },
-);
 
 test.each(sharedLinks)(
   'shared link to $widget (/$path $query) loads at most 150 KB of gzipped JavaScript before interaction',
@@ -76,7 +52,7 @@ test.each(sharedLinks)(
       .slice(0, 8)
       .map((s) => `${s.path} ${(s.bytes / 1024).toFixed(1)} KB`)
       .join(', ');
-    expect(total, `largest: ${largest}`).toBeLessThanOrEqual(budgetBytes);
+    expect(total, `largest: ${largest}`).toBeLessThanOrEqual(jsBudgetBytes);
     expect(w.errors).toEqual([]);
     await w.close();
   },

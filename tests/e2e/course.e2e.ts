@@ -8,7 +8,7 @@
  * citation previews its entry on focus and hover (Escape closes it).
  */
 import { describe, expect, inject, test } from 'vitest';
-import { useBrowser, openPage } from '../support/browser.ts';
+import { useBrowser, openPage, useWatchedPage } from '../support/browser.ts';
 import { builtPages } from './site-pages.ts';
 
 const origin = inject('origin');
@@ -34,9 +34,12 @@ function glossaryAnchors(): Promise<Set<string>> {
 }
 
 describe.each(lessons)('lesson /%s without JavaScript', (path) => {
+  // These tests only read the page: one load serves them all.
+  const w = useWatchedPage(browser, origin, `${origin}${base}${path}`, {
+    javaScriptEnabled: false,
+  });
+
   test('has objectives, a summary, four or more exercises with answers, and a reference list', async () => {
-    const w = await openPage(browser, origin, { javaScriptEnabled: false });
-    await w.page.goto(`${origin}${base}${path}`);
     const article = w.page.locator('article.lesson');
     const objectives = await article.locator('#objectives li').count();
     expect(objectives).toBeGreaterThanOrEqual(3);
@@ -73,12 +76,9 @@ describe.each(lessons)('lesson /%s without JavaScript', (path) => {
     expect(await w.page.locator('.lesson-meta').innerText()).toMatch(
       /^Lesson \d+ of \d+ · about \d+ min read$/,
     );
-    await w.close();
   });
 
   test('numbers its figures in page order and figure references print those numbers', async () => {
-    const w = await openPage(browser, origin, { javaScriptEnabled: false });
-    await w.page.goto(`${origin}${base}${path}`);
     const k = Number(/Lesson (\d+)/.exec(await w.page.locator('.lesson-meta').innerText())?.[1]);
     const figures = await w.page.locator('article.lesson figure.af-figure').evaluateAll((fs) =>
       fs.map((f) => ({
@@ -112,12 +112,9 @@ describe.each(lessons)('lesson /%s without JavaScript', (path) => {
       expect(`${r.text}. `).toBe(label);
     }
     await other.close();
-    await w.close();
   });
 
   test('citations are numbered by first appearance and point at that entry of the list', async () => {
-    const w = await openPage(browser, origin, { javaScriptEnabled: false });
-    await w.page.goto(`${origin}${base}${path}`);
     const cites = await w.page.locator('article.lesson a.cite').evaluateAll((as) =>
       as.map((a) => ({
         href: a.getAttribute('href') ?? '',
@@ -136,12 +133,9 @@ describe.each(lessons)('lesson /%s without JavaScript', (path) => {
     }
     // The list holds the cited works first, in citation order (the Conclusion then adds the rest).
     expect(entries.slice(0, firstSeen.length).map((id) => `#${id}`)).toEqual(firstSeen);
-    await w.close();
   });
 
   test('links each glossary term once, to an entry that exists', async () => {
-    const w = await openPage(browser, origin, { javaScriptEnabled: false });
-    await w.page.goto(`${origin}${base}${path}`);
     const hrefs = await w.page
       .locator('article.lesson a.term')
       .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
@@ -153,7 +147,6 @@ describe.each(lessons)('lesson /%s without JavaScript', (path) => {
       expect(url.pathname).toBe(`${base}glossary/`);
       expect(anchors.has(url.hash.slice(1))).toBe(true);
     }
-    await w.close();
   });
 });
 

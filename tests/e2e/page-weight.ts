@@ -11,6 +11,9 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { isCompressible } from '../support/static-server.ts';
 
+/** The JavaScript budget: gzipped bytes a page may download before the reader interacts. */
+export const jsBudgetBytes = 150 * 1024;
+
 /** One page's downloads before interaction. */
 export interface PageWeight {
   /** JavaScript bytes, gzip level 9 of each script body. */

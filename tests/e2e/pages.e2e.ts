@@ -1,11 +1,12 @@
 /**
  * Checks every built page in a real browser: it loads cleanly (no console error, no failed or
- * foreign request, no CSP violation), passes axe, reads without JavaScript, and fits a 390 px phone in the dark
- * theme, its charts restyled.
+ * foreign request, no CSP violation), passes axe, keeps to the JavaScript budget, reads without
+ * JavaScript, and fits a 390 px phone in the dark theme, its charts restyled.
  */
 import { describe, expect, inject, test } from 'vitest';
 import { useBrowser, openPage, seriousAxeViolations, watchViolations } from '../support/browser.ts';
 import { builtPages } from './site-pages.ts';
+import { jsBudgetBytes, measurePageWeight } from './page-weight.ts';
 
 const origin = inject('origin');
 const base = inject('base');
@@ -20,23 +21,27 @@ test('the site has a home page and lessons', () => {
 describe.each(pages)('page /%s', (path) => {
   const url = `${origin}${base}${path}`;
 
-  test('loads and scrolls with no console error, failed or third-party request or CSP violation; axe finds nothing serious', async () => {
+  // One walk through the page serves the load checks, axe and the JavaScript budget (no page
+  // downloads more than 150 KB of gzipped JavaScript before the reader interacts; see
+  // page-weight.ts): the walk is most of a browser test's time.
+  test('loads and scrolls with no console error, failed or third-party request or CSP violation; axe finds nothing serious; at most 150 KB of gzipped JavaScript before interaction', async () => {
     const w = await openPage(browser, origin);
     const violations = await watchViolations(w);
-    await w.page.goto(url, { waitUntil: 'networkidle' });
-    // Scroll through so every lazily started widget runs.
-    await w.page.evaluate(async () => {
-      for (let y = 0; y < document.body.scrollHeight; y += 600) {
-        window.scrollTo(0, y);
-        await new Promise((r) => setTimeout(r, 30));
-      }
-    });
-    await w.page.waitForLoadState('networkidle');
+    const { jsBytes, jsFiles, scripts } = await measurePageWeight(w.page, url);
     expect(await violations()).toEqual([]);
     expect(w.errors).toEqual([]);
     expect(w.failedRequests).toEqual([]);
     expect(w.foreignRequests).toEqual([]);
     expect(await seriousAxeViolations(w.page)).toEqual([]);
+    console.log(
+      `JS before interaction, /${path}: ${(jsBytes / 1024).toFixed(1)} KB gzip in ${jsFiles} files`,
+    );
+    // Over budget, the failure names the largest scripts: where to look first.
+    const largest = scripts
+      .slice(0, 8)
+      .map((s) => `${s.path} ${(s.bytes / 1024).toFixed(1)} KB`)
+      .join(', ');
+    expect(jsBytes, `largest: ${largest}`).toBeLessThanOrEqual(jsBudgetBytes);
     await w.close();
   });
 
@@ -63,7 +68,8 @@ describe.each(pages)('page /%s', (path) => {
       hasTouch: true,
       colorScheme: 'dark',
     });
-    await w.page.goto(url, { waitUntil: 'networkidle' });
+    // Width and colours depend on the HTML and the stylesheets, both in by the load event.
+    await w.page.goto(url);
     const overflow = await w.page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );

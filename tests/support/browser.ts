@@ -93,13 +93,20 @@ export async function openPage(
 }
 
 /**
- * One watched page shared by the tests of a `describe` (call inside it): opened before them,
- * and after them required to have logged no error, then closed.
+ * One watched page shared by the tests of a `describe` (call inside it): opened before them
+ * (and navigated to `url`, if given), and after them required to have logged no error, then
+ * closed. Where a suite only reads a page, one load serves all its tests.
  */
-export function useWatchedPage(browser: BrowserRef, origin: string): WatchedPage {
+export function useWatchedPage(
+  browser: BrowserRef,
+  origin: string,
+  url?: string,
+  options: BrowserContextOptions = {},
+): WatchedPage {
   let w: WatchedPage | undefined;
   beforeAll(async () => {
-    w = await openPage(browser, origin);
+    w = await openPage(browser, origin, options);
+    if (url) await w.page.goto(url);
   });
   afterAll(async () => {
     expect(w?.errors).toEqual([]);
