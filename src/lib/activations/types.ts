@@ -5,6 +5,7 @@
  * the tests and the benchmarks. They all read the same record, so a number plotted on a page is
  * the number the engine trains with.
  */
+import type { Differentiable } from '../differentiable.ts';
 
 /** Every activation id, in teaching order (the order lessons introduce them). */
 export const activationIds = [
@@ -161,5 +162,11 @@ export interface ActivationKernels {
   prepare?(): void;
 }
 
-/** One activation function with its derivative, formulas, properties and vectorised forms. */
-export type Activation = ActivationMath & ActivationKernels;
+/** Holds only if T is assignable to U: a compile-time check that costs no code. */
+type Satisfying<T extends U, U> = T;
+
+/**
+ * One activation function with its derivative, formulas, properties and vectorised forms; it is
+ * a {@link Differentiable} (the type says so, or this fails to compile).
+ */
+export type Activation = Satisfying<ActivationMath & ActivationKernels, Differentiable<Params>>;

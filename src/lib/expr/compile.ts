@@ -19,23 +19,19 @@
  * - u^v with a v that does not depend on x uses the power rule only, so (−2)^2 has slope −4,
  *   not the NaN that the general rule's ln(u) would bring in.
  */
+import type { Differentiable } from '../differentiable.ts';
 import type { BinaryOp, ExprNode } from './ast.ts';
 import { constants, unaryFunctions } from './functions.ts';
 
 /** Value of a parameter the reader has not set yet (the slider's start). */
 export const PARAM_DEFAULT = 1;
 
-/** A compiled expression: scalar and vectorised f and f' (the engine's activation shape). */
-export interface CompiledExpression {
-  /** f(x). */
-  f(x: number): number;
-  /** df/dx, by forward-mode automatic differentiation. */
-  df(x: number): number;
-  /** Writes f(xs[i]) into out[i]; allocates nothing. */
-  fInto(xs: Float64Array, out: Float64Array): Float64Array;
-  /** Writes f'(xs[i]) into out[i]; allocates nothing. */
-  dfInto(xs: Float64Array, out: Float64Array): Float64Array;
-}
+/**
+ * A compiled expression: scalar and vectorised f and f' (df by forward-mode automatic
+ * differentiation), the shape the engine trains and the plots sample; fInto and dfInto allocate
+ * nothing.
+ */
+export type CompiledExpression = Differentiable;
 
 type Fn = (x: number) => number;
 

@@ -8,15 +8,12 @@
  * the registry's own `f` and `df` at default parameters, so a custom `sigmoid(x)` trains exactly
  * like the built-in one.
  */
+import type { ScalarDifferentiable } from '../differentiable.ts';
 import { activationIds, getActivation } from '../activations/index.ts';
 import { erf, erfc } from '../activations/special.ts';
 
 /** A function of one argument with its derivative. */
-export interface UnaryFunction {
-  /** Value. */
-  f(u: number): number;
-  /** Derivative with respect to the argument. */
-  df(u: number): number;
+export interface UnaryFunction extends ScalarDifferentiable {
   /** TeX for the name, e.g. `\exp` or `\operatorname{sigmoid}`. */
   readonly tex: string;
 }
