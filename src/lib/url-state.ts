@@ -2,7 +2,12 @@
  * URL state as a typed table: each widget declares its parameters once (kind, default, bounds),
  * and `parseParams` / `serializeParams` turn a query string into typed values and back.
  *
- * Both functions are pure: they read and return strings and never touch `location` or `history`
+ * Values that come as a record instead (a widget's controls, settings saved in a file) go through
+ * `parseRecord`, the same checks and notices without a query string in between. Besides enums,
+ * numbers and patterned text, a table can declare comma lists (`shape=6,4,2`) and sets of ids
+ * (`feat=x1,x2`), whose value stays one canonical string.
+ *
+ * All are pure: they read and return strings and never touch `location` or `history`
  * (that is `src/widgets/shared/url-sync.ts`, the one module allowed to). Parameters are namespaced
  * (`train.lr`), so two widgets on one page keep separate state in one query string. A value that
  * is missing takes its default silently; a value that is present but invalid also takes its
@@ -56,8 +61,34 @@ export interface TextParam {
   readonly normalize?: (value: string) => { readonly value: string; readonly note?: string };
 }
 
+/**
+ * A comma-separated list (`shape=6,4,2`, `feat=x1,x2,x1sq`): each item one of fixed strings or a
+ * whole number in a range. The value stays its text, in its one written form, so it travels
+ * through URLs, controls and files unchanged; an empty value means "none given", as for text.
+ */
+export interface ListParam {
+  /** Discriminant. */
+  readonly kind: 'list';
+  /** What one item may be: one of `values`, or a whole number from `min` to `max`. */
+  readonly item:
+    { readonly values: readonly string[] } | { readonly min: number; readonly max: number };
+  /** Fewest items of a non-empty value. */
+  readonly minItems: number;
+  /** Most items (after a set's repeats are dropped). */
+  readonly maxItems: number;
+  /** Longest accepted value, in characters, checked before the value is split. */
+  readonly maxLength: number;
+  /**
+   * A set (needs `values` items): each value counts once and the list is written in the order of
+   * `values`; a value written otherwise is rewritten to that form, with a notice.
+   */
+  readonly set?: boolean;
+  /** Value when absent or invalid. */
+  readonly default: string;
+}
+
 /** A parameter declaration. */
-export type UrlParamSpec = EnumParam | NumberParam | TextParam;
+export type UrlParamSpec = EnumParam | NumberParam | TextParam | ListParam;
 
 /** A table of parameter declarations keyed by the short name used in the URL. */
 export type ParamTable = Readonly<Record<string, UrlParamSpec>>;
@@ -66,7 +97,7 @@ export type ParamTable = Readonly<Record<string, UrlParamSpec>>;
 export type ParamValues<T extends ParamTable> = {
   -readonly [K in keyof T]: T[K] extends EnumParam<infer V>
     ? V
-    : T[K] extends TextParam
+    : T[K] extends TextParam | ListParam
       ? string
       : number;
 };
@@ -96,16 +127,63 @@ export function defaultValues<T extends ParamTable>(table: T): ParamValues<T> {
   return out as ParamValues<T>;
 }
 
-/** Checks one raw value against its spec; returns the typed value or an error sentence. */
-function parseOne(
-  spec: UrlParamSpec,
-  raw: string,
-): { ok: true; value: string | number; note?: string } | { ok: false; why: string } {
+type Checked = { ok: true; value: string | number; note?: string } | { ok: false; why: string };
+
+/** Checks a list value: every item allowed, the count within bounds, a set in its written form. */
+function parseList(spec: ListParam, raw: string): Checked {
+  if (raw.length > spec.maxLength)
+    return { ok: false, why: `is longer than ${spec.maxLength} characters` };
+  if (raw === '') return { ok: true, value: raw };
+  const items = raw.split(',');
+  const { item } = spec;
+  for (const one of items) {
+    if ('values' in item) {
+      if (!item.values.includes(one))
+        return {
+          ok: false,
+          why: `has ${one === '' ? 'an empty item' : one}, which is not one of ${item.values.join(', ')}`,
+        };
+    } else if (!/^(?:0|[1-9]\d*)$/.test(one) || Number(one) < item.min || Number(one) > item.max) {
+      return {
+        ok: false,
+        why: `has ${one === '' ? 'an empty item' : one}, which is not a whole number from ${item.min} to ${item.max}`,
+      };
+    }
+  }
+  const written =
+    spec.set && 'values' in item ? item.values.filter((v) => items.includes(v)) : items;
+  if (written.length < spec.minItems || written.length > spec.maxItems)
+    return {
+      ok: false,
+      why: `has ${written.length} item${written.length === 1 ? '' : 's'}, not ${spec.minItems} to ${spec.maxItems}`,
+    };
+  const canonical = written.join(',');
+  return canonical === raw
+    ? { ok: true, value: raw }
+    : {
+        ok: true,
+        value: canonical,
+        note: `written as ${canonical}${spec.set ? ' (each once, in order)' : ''}`,
+      };
+}
+
+/**
+ * Checks one raw value against its spec; returns the typed value or an error sentence. A number
+ * (from a saved file) is checked as the number it is for a number parameter, and as its text
+ * otherwise, so a file and a URL that say the same thing are read the same way.
+ */
+function parseOne(spec: UrlParamSpec, given: string | number): Checked {
+  if (typeof given === 'number' && spec.kind === 'number') {
+    if (!Number.isFinite(given)) return { ok: false, why: 'is not finite' };
+    return checkNumber(spec, given);
+  }
+  const raw = String(given);
   if (spec.kind === 'enum') {
     return spec.values.includes(raw)
       ? { ok: true, value: raw }
       : { ok: false, why: `is not one of ${spec.values.join(', ')}` };
   }
+  if (spec.kind === 'list') return parseList(spec, raw);
   if (spec.kind === 'text') {
     if (raw.length > spec.maxLength)
       return { ok: false, why: `is longer than ${spec.maxLength} characters` };
@@ -121,10 +199,47 @@ function parseOne(
     return { ok: false, why: 'is not a number' };
   const value = Number(raw);
   if (!Number.isFinite(value)) return { ok: false, why: 'is not finite' };
+  return checkNumber(spec, value);
+}
+
+/** The range and integer checks of a finite number. */
+function checkNumber(spec: NumberParam, value: number): Checked {
   if (spec.integer && !Number.isInteger(value)) return { ok: false, why: 'is not a whole number' };
   if (value < spec.min || value > spec.max)
     return { ok: false, why: `is outside ${spec.min}…${spec.max}` };
   return { ok: true, value };
+}
+
+/** A value as a notice quotes it: short, and `none` for an empty one. */
+function shown(v: string | number): string {
+  return v === '' ? 'none' : String(v).length > 40 ? `${String(v).slice(0, 40)}…` : String(v);
+}
+
+/**
+ * Checks one named value and stores it (or keeps the default), adding any notice; `name` is what
+ * the notices call the parameter.
+ */
+function readInto(
+  spec: UrlParamSpec,
+  key: string,
+  name: string,
+  given: string | number,
+  values: Record<string, string | number>,
+  notices: UrlNotice[],
+): void {
+  const result = parseOne(spec, given);
+  const raw = String(given);
+  if (result.ok) {
+    values[key] = result.value;
+    if (result.note !== undefined)
+      notices.push({ param: name, value: raw, message: `Adjusted ${name}: ${result.note}.` });
+  } else {
+    notices.push({
+      param: name,
+      value: raw,
+      message: `Ignored ${name}=${shown(raw)}: it ${result.why}; using ${shown(spec.default)}.`,
+    });
+  }
 }
 
 /**
@@ -140,8 +255,6 @@ export function parseParams<T extends ParamTable>(
   const notices: UrlNotice[] = [];
   const prefix = `${namespace}.`;
   const seen = new Set<string>();
-  const shown = (v: string | number): string =>
-    v === '' ? 'none' : String(v).length > 40 ? `${String(v).slice(0, 40)}…` : String(v);
   for (const [name, raw] of new URLSearchParams(search)) {
     if (!name.startsWith(prefix)) continue;
     const key = name.slice(prefix.length);
@@ -160,20 +273,41 @@ export function parseParams<T extends ParamTable>(
       continue;
     }
     seen.add(key);
-    const result = parseOne(spec, raw);
-    if (result.ok) {
-      values[key] = result.value;
-      if (result.note !== undefined)
-        notices.push({ param: name, value: raw, message: `Adjusted ${name}: ${result.note}.` });
-    } else {
-      notices.push({
-        param: name,
-        value: raw,
-        message: `Ignored ${name}=${shown(raw)}: it ${result.why}; using ${shown(spec.default)}.`,
-      });
-    }
+    readInto(spec, key, name, raw, values, notices);
   }
   return { values: values as ParamValues<T>, notices };
+}
+
+/**
+ * Checks values that come as a record rather than a query string (a widget's controls, the
+ * settings saved in a file), with exactly the checks and notices of {@link parseParams}: each
+ * value given replaces its default when valid, unknown names are reported. Notices name a
+ * parameter `namespace.key`, or `key` alone when `namespace` is empty. `given` lists the keys
+ * the record held that the table knows, so a caller can apply only what was given.
+ */
+export function parseRecord<T extends ParamTable>(
+  table: T,
+  record: Readonly<Record<string, string | number>>,
+  namespace = '',
+): ParsedParams<T> & { readonly given: readonly (keyof T & string)[] } {
+  const values = defaultValues(table) as Record<string, string | number>;
+  const notices: UrlNotice[] = [];
+  const given: (keyof T & string)[] = [];
+  for (const [key, raw] of Object.entries(record)) {
+    const name = namespace === '' ? key : `${namespace}.${key}`;
+    const spec = Object.hasOwn(table, key) ? table[key] : undefined;
+    if (!spec) {
+      notices.push({
+        param: name,
+        value: String(raw),
+        message: `Ignored unknown setting ${name}.`,
+      });
+      continue;
+    }
+    given.push(key);
+    readInto(spec, key, name, raw, values, notices);
+  }
+  return { values: values as ParamValues<T>, notices, given };
 }
 
 /**

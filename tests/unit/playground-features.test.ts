@@ -17,7 +17,6 @@ import {
 import {
   featureIds,
   featurize,
-  normalizeFeatures,
   parseFeatures,
   toggleFeature,
 } from '../../src/widgets/playground/features.ts';
@@ -48,8 +47,11 @@ describe('input features', () => {
 
   it('the setting reads in network order, each once; toggling never leaves none', () => {
     expect(parseFeatures('x2sq,x1,x1sq,x1')).toEqual(['x1', 'x1sq', 'x2sq']);
-    expect(normalizeFeatures('x2,x1').value).toBe('x1,x2');
-    expect(normalizeFeatures('x1,x2')).toEqual({ value: 'x1,x2' });
+    expect(parse('train.feat=x2,x1').values.feat).toBe('x1,x2');
+    expect(parse('train.feat=x2,x1').notices.map((n) => n.message)).toEqual([
+      'Adjusted train.feat: written as x1,x2 (each once, in order).',
+    ]);
+    expect(parse('train.feat=x1,x2').notices).toEqual([]);
     expect(toggleFeature('x1,x2', 'x1sq')).toBe('x1,x2,x1sq');
     expect(toggleFeature('x1,x2', 'x1')).toBe('x2');
     expect(toggleFeature('x2', 'x2')).toBe('x2');

@@ -7,17 +7,12 @@ import fc from 'fast-check';
 import {
   defaultValues,
   parseParams,
+  parseRecord,
   serializeParams,
   type ParamTable,
 } from '../../src/lib/url-state.ts';
-import {
-  configTable,
-  MAX_LAYERS,
-  MAX_WIDTH,
-  tableFor,
-  type Config,
-} from '../../src/widgets/playground/config.ts';
-import { featureIds } from '../../src/widgets/playground/features.ts';
+import { configTable, tableFor, type Config } from '../../src/widgets/playground/config.ts';
+import { configArbitrary } from './playground-arbitraries.ts';
 import {
   maxAddedPoints,
   parsePoints,
@@ -77,61 +72,8 @@ describe('parseParams / serializeParams', () => {
   });
 
   it('round-trips every playground config (fuzz)', () => {
-    const arb = fc.record(
-      Object.fromEntries(
-        Object.entries(configTable).map(([k, spec]) => [
-          k,
-          spec.kind === 'enum'
-            ? fc.constantFrom(...spec.values)
-            : k === 'expr'
-              ? fc
-                  .string({ maxLength: spec.kind === 'text' ? spec.maxLength : 0 })
-                  .filter((t) => !/\p{Cc}/u.test(t))
-              : k === 'exprp'
-                ? fc.constantFrom('', 'a:0.5', 'beta:-2,a:1')
-                : k === 'shape'
-                  ? fc.oneof(
-                      fc.constant(''),
-                      fc
-                        .array(fc.integer({ min: 1, max: MAX_WIDTH }), {
-                          minLength: 1,
-                          maxLength: MAX_LAYERS,
-                        })
-                        .map((ws) => ws.join(',')),
-                    )
-                  : k === 'feat'
-                    ? fc.subarray([...featureIds], { minLength: 1 }).map((ids) => ids.join(','))
-                    : spec.kind === 'text'
-                      ? fc
-                          .array(
-                            fc.tuple(
-                              fc.integer({ min: -600, max: 600 }),
-                              fc.integer({ min: -600, max: 600 }),
-                              fc.boolean(),
-                            ),
-                            { maxLength: 5 },
-                          )
-                          .map((ps) =>
-                            ps.reduce(
-                              (acc, [x, y, c]) => withPoint(acc, x / 100, y / 100, c, 6),
-                              '',
-                            ),
-                          )
-                      : 'integer' in spec && spec.integer
-                        ? fc.integer({ min: spec.min, max: spec.max })
-                        : fc
-                            .double({
-                              min: spec.min,
-                              max: spec.max,
-                              noNaN: true,
-                              noDefaultInfinity: true,
-                            })
-                            .map((v) => (Object.is(v, -0) ? 0 : v)),
-        ]),
-      ),
-    ) as unknown as fc.Arbitrary<Config>;
     fc.assert(
-      fc.property(arb, (config) => {
+      fc.property(configArbitrary, (config) => {
         const query = serializeParams(configTable, config, 'train');
         const parsed = parseParams(configTable, query, 'train');
         expect(parsed.notices).toEqual([]);
@@ -168,6 +110,116 @@ describe('parseParams / serializeParams', () => {
     const t = tableFor(base);
     expect(serializeParams(t, base, 'vanish')).toBe('');
     expect(parseParams(t, 'vanish.seed=4', 'vanish').values).toEqual({ ...base, seed: 4 });
+  });
+});
+
+const lists = {
+  shape: {
+    kind: 'list',
+    item: { min: 1, max: 16 },
+    minItems: 1,
+    maxItems: 3,
+    maxLength: 12,
+    default: '',
+  },
+  feat: {
+    kind: 'list',
+    item: { values: ['a', 'b', 'c'] },
+    minItems: 1,
+    maxItems: 3,
+    maxLength: 20,
+    set: true,
+    default: 'a',
+  },
+  n: { kind: 'number', min: 0, max: 5, integer: true, default: 1 },
+} as const satisfies ParamTable;
+
+describe('list parameters', () => {
+  it('read a list of whole numbers and a set of ids as written', () => {
+    const { values, notices } = parseParams(lists, 'x.shape=4,16,1&x.feat=a,c', 'x');
+    expect(values).toEqual({ shape: '4,16,1', feat: 'a,c', n: 1 });
+    expect(notices).toEqual([]);
+    expect(parseParams(lists, 'x.shape=&x.feat=', 'x').values).toEqual({
+      shape: '',
+      feat: '',
+      n: 1,
+    });
+  });
+
+  it.each([
+    ['x.shape=0', 'not a whole number from 1 to 16'],
+    ['x.shape=17', 'not a whole number from 1 to 16'],
+    ['x.shape=04', 'not a whole number from 1 to 16'],
+    ['x.shape=1.5', 'not a whole number from 1 to 16'],
+    ['x.shape=1,,2', 'an empty item'],
+    ['x.shape=1,2,3,4', 'has 4 items, not 1 to 3'],
+    ['x.shape=1,2,3,4,5,6,7', 'longer than 12 characters'],
+    ['x.feat=d', 'not one of a, b, c'],
+    ['x.feat=a,', 'an empty item'],
+  ])('%s falls back to the default, saying why', (query, why) => {
+    const { values, notices } = parseParams(lists, query, 'x');
+    expect(values).toEqual(defaultValues(lists));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.message).toContain(why);
+  });
+
+  it('write a set once per id, in declared order, with a notice when the link did not', () => {
+    const { values, notices } = parseParams(lists, 'x.feat=c,a,c', 'x');
+    expect(values.feat).toBe('a,c');
+    expect(notices.map((n) => n.message)).toEqual([
+      'Adjusted x.feat: written as a,c (each once, in order).',
+    ]);
+  });
+
+  it('never throw and always give a valid value (fuzz)', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (shape, feat) => {
+        const query = new URLSearchParams({ 'x.shape': shape, 'x.feat': feat }).toString();
+        const { values } = parseParams(lists, query, 'x');
+        const widths = values.shape === '' ? [] : values.shape.split(',').map(Number);
+        expect(widths.length).toBeLessThanOrEqual(3);
+        for (const w of widths) expect(Number.isInteger(w) && w >= 1 && w <= 16).toBe(true);
+        const ids = values.feat === '' ? [] : values.feat.split(',');
+        expect(ids).toEqual(['a', 'b', 'c'].filter((id) => ids.includes(id)));
+      }),
+    );
+  });
+});
+
+describe('parseRecord: values from controls or a file, without a query string', () => {
+  it('checks each value as parseParams does, and says which keys were given', () => {
+    const record = { act: 'relu', lr: '0.5', seed: 7 };
+    const parsed = parseRecord(table, record, 'train');
+    expect(parsed.values).toEqual({ act: 'relu', lr: 0.5, seed: 7 });
+    expect(parsed.notices).toEqual([]);
+    expect(parsed.given).toEqual(['act', 'lr', 'seed']);
+  });
+
+  it('gives the same values and notices as the query string with the same values (fuzz)', () => {
+    const raw = fc.oneof(fc.string(), fc.constantFrom('relu', '0.5', '3', '-0', '1e999', ''));
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom('act', 'lr', 'seed', 'bogus'), raw), (record) => {
+        const query = new URLSearchParams(
+          Object.entries(record).map(([k, v]) => [`train.${k}`, v]),
+        ).toString();
+        const fromRecord = parseRecord(table, record, 'train');
+        const fromQuery = parseParams(table, query, 'train');
+        expect(fromRecord.values).toEqual(fromQuery.values);
+        expect(fromRecord.notices).toEqual(fromQuery.notices);
+      }),
+    );
+  });
+
+  it('checks a number as the number it is, and names bare keys without a namespace', () => {
+    expect(parseRecord(table, { lr: 0.25 }).values.lr).toBe(0.25);
+    const bad = parseRecord(table, { seed: 2.5, lr: Infinity, x: 1 });
+    expect(bad.values).toEqual(defaultValues(table));
+    expect(bad.notices.map((n) => n.message)).toEqual([
+      'Ignored seed=2.5: it is not a whole number; using 1.',
+      'Ignored lr=Infinity: it is not finite; using 0.03.',
+      'Ignored unknown setting x.',
+    ]);
+    expect(bad.given).toEqual(['seed', 'lr']);
   });
 });
 

@@ -1,8 +1,9 @@
 /**
- * The playground's settings: the URL table (every hyperparameter and the seed, never weights),
- * and the pure translation of one settings object into the engine's spec, training options and
- * dataset. The same object drives the worker, the URL and the build-time figure, so a URL
- * reproduces a run exactly.
+ * The playground's settings: the URL table (every hyperparameter and the seed, never weights), its
+ * codec for the shared URL layer (`playgroundUrl`, as every widget has one), and the pure
+ * translation of one settings object into the engine's spec, training options and dataset. The
+ * same object drives the worker, the URL, saved files and the build-time figure, so a URL
+ * reproduces a run exactly; resolve.ts turns it into what a run needs, once per change.
  */
 import { activationIds } from '../../lib/activations/types.ts';
 import {
@@ -17,23 +18,13 @@ import { MAX_LENGTH } from '../../lib/expr/ast.ts';
 import { paramsMaxLength, paramsPattern } from '../../lib/expr/params.ts';
 import { initIds, optimizerIds, type MlpSpec, type TrainOptions } from '../../lib/nn/index.ts';
 import type { ParamTable, ParamValues } from '../../lib/url-state.ts';
+import type { UrlCodec } from '../shared/url-codec.ts';
 import { clampPoints, pointsMaxLength, pointsPattern, withAddedPoints } from './added-points.ts';
-import {
-  DEFAULT_FEATURES,
-  featuresMaxLength,
-  featuresPattern,
-  normalizeFeatures,
-  parseFeatures,
-} from './features.ts';
+import { DEFAULT_FEATURES, featureIds, featuresMaxLength, parseFeatures } from './features.ts';
 
 /** Most hidden layers, and most units in one, that the controls and URLs allow. */
 export const MAX_LAYERS = 8;
 export const MAX_WIDTH = 16;
-
-/** A width from 1 to MAX_WIDTH (16). */
-const widthPattern = '(?:[1-9]|1[0-6])';
-/** One width per hidden layer, `6,4,2`: from one layer up to MAX_LAYERS (8). */
-const shapePattern = new RegExp(`^${widthPattern}(?:,${widthPattern}){0,7}$`);
 
 /** Every dataset the playground offers: the classification shapes, then the regression problems. */
 export const playgroundData = [...datasetKinds, ...regressionKinds] as const;
@@ -55,13 +46,24 @@ export const configTable = {
   // before per-layer widths existed keep working, and an even network still writes only these two.
   layers: { kind: 'number', min: 0, max: MAX_LAYERS, integer: true, default: 2 },
   width: { kind: 'number', min: 1, max: MAX_WIDTH, integer: true, default: 6 },
-  shape: { kind: 'text', pattern: shapePattern, maxLength: 2 * 2 * MAX_LAYERS, default: '' },
+  // One width per hidden layer, `6,4,2`: one to MAX_LAYERS widths of 1 to MAX_WIDTH units.
+  shape: {
+    kind: 'list',
+    item: { min: 1, max: MAX_WIDTH },
+    minItems: 1,
+    maxItems: MAX_LAYERS,
+    maxLength: 2 * 2 * MAX_LAYERS,
+    default: '',
+  },
+  // The inputs, a set written in network order (`x1,x2,x1sq`); empty reads as the default.
   feat: {
-    kind: 'text',
-    pattern: featuresPattern,
+    kind: 'list',
+    item: { values: featureIds },
+    minItems: 1,
+    maxItems: featureIds.length,
     maxLength: featuresMaxLength,
+    set: true,
     default: DEFAULT_FEATURES,
-    normalize: normalizeFeatures,
   },
   init: { kind: 'enum', values: initIds, default: 'xavier' },
   bias: { kind: 'number', min: -5, max: 5, default: 0 },
@@ -207,6 +209,25 @@ export function tableFor(base: Config): typeof configTable {
     out[key] = { ...spec, default: base[key as keyof Config] };
   return out as unknown as typeof configTable;
 }
+
+/**
+ * The playground's binding to the shared URL layer (url-codec.ts): the table is the preset's
+ * (`tableFor`), and a config is its own URL values, so encoding is the identity and decoding only
+ * turns -0 into 0 (a state holding -0 would not equal itself after a round trip). Controls and
+ * saved files go through the same codec (`stateFromRecord`), never through a query string.
+ */
+export const playgroundUrl: UrlCodec<Config> = {
+  table: (initial) => tableFor(initial),
+  encode: (c) => c,
+  decode(values) {
+    const out: Record<string, string | number> = {};
+    for (const [key, spec] of Object.entries(configTable)) {
+      const v = values[key] ?? spec.default;
+      out[key] = typeof v === 'number' ? v + 0 : v;
+    }
+    return out as Config;
+  },
+};
 
 /** The table's defaults as a config. */
 export const defaultConfig: Config = Object.fromEntries(

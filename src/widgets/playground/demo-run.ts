@@ -7,6 +7,7 @@ import type { MlpJson } from '../../lib/nn/index.ts';
 import type { Config } from './config.ts';
 import type { Preset } from './presets.ts';
 import type { RunSnapshot } from './protocol.ts';
+import { runConfigs } from './resolve.ts';
 import { createSession } from './session.ts';
 
 /** One lane of a demo after training. */
@@ -25,7 +26,10 @@ export interface LaneRun {
 
 /** The lanes' settings for one seed, in the preset's order. */
 export function laneConfigs(preset: Preset, seed: number): Config[] {
-  return preset.runs.map((r) => ({ ...preset.base, ...r.patch, seed }));
+  return runConfigs(
+    { ...preset.base, seed },
+    preset.runs.map((r) => r.patch),
+  );
 }
 
 /**
@@ -33,14 +37,15 @@ export function laneConfigs(preset: Preset, seed: number): Config[] {
  * its lanes in lockstep the same way), and returns each lane's result.
  */
 export function runDemo(preset: Preset, seed: number, epochs: number): LaneRun[] {
-  const session = createSession(laneConfigs(preset, seed));
+  const configs = laneConfigs(preset, seed);
+  const session = createSession(configs);
   const before = session.toJSON() as MlpJson[];
   session.step(epochs);
   const after = session.toJSON() as MlpJson[];
   const snapshots = session.snapshot();
   return preset.runs.map((r, i) => ({
     label: r.label,
-    config: { ...preset.base, ...r.patch, seed },
+    config: configs[i]!,
     before: before[i]!,
     after: after[i]!,
     snapshot: snapshots[i]!,

@@ -2,10 +2,12 @@
  * `<af-playground>`: the live training playground (and, with several runs, each training demo).
  *
  * State: `data-state` holds the namespace, the preset settings and the runs (label + settings
- * patch); the URL overrides the preset. Lifecycle: when first near the viewport it loads its
- * modules, reads the URL, starts a worker and asks for the epoch-0 snapshot; play/pause/step go
- * to the worker; any settings change writes the URL and reconfigures with a new generation, so
- * snapshots of the old run are dropped by the reducer. What can go stale: the worker's in-flight
+ * patch); the URL overrides the preset, read and written through the shared URL codec with the
+ * playground's table (config.ts `playgroundUrl`), and the controls go through the same codec.
+ * Lifecycle: when first near the viewport it loads its modules, reads the URL, starts a worker and
+ * asks for the epoch-0 snapshot; play/pause/step go to the worker; any settings change writes the
+ * URL, resolves the runs once (resolve.ts) and reconfigures with a new generation, so snapshots of
+ * the old run are dropped by the reducer. What can go stale: the worker's in-flight
  * snapshots (handled by the generation) and the offscreen pause (resumed only if it paused us).
  */
 import type { Config } from './config.ts';
@@ -17,6 +19,7 @@ import { LiveFigure } from '../shared/live-figure.ts';
 import { wireAddedPoints } from './added-points-ui.ts';
 import { CustomLoader, startsCustom } from './custom-loader.ts';
 import { readControl, wireProblem, writeControl } from './controls.ts';
+import { queryWithState, stateFromQuery, stateFromRecord } from '../shared/url-codec.ts';
 import { readQuery, writeQuery } from '../shared/url-sync.ts';
 
 /** What the .astro wrapper writes into `data-state`. */
@@ -34,7 +37,7 @@ export interface PlaygroundProps {
 type Modules = [
   typeof import('./config.ts'),
   typeof import('./protocol.ts'),
-  typeof import('../../lib/url-state.ts'),
+  typeof import('./resolve.ts'),
   typeof import('./custom.ts') | undefined,
   typeof import('./network-ui.ts') | undefined,
 ];
@@ -55,22 +58,19 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
     return Promise.all([
       import('./config.ts'),
       import('./protocol.ts'),
-      import('../../lib/url-state.ts'),
+      import('./resolve.ts'),
       custom ? import('./custom.ts') : undefined,
       diagram ? import('./network-ui.ts') : undefined,
     ]);
   }
 
   protected setup(): void {
-    const [config, , url, custom, network] = this.model;
+    const [config, , , custom, network] = this.model;
     this.#custom = new CustomLoader(custom);
-    const parsed = url.parseParams(
-      config.tableFor(this.state.base),
-      readQuery(),
-      this.state.namespace,
-    );
+    const { namespace, base } = this.state;
+    const parsed = stateFromQuery(config.playgroundUrl, base, readQuery(), namespace);
     // A custom activation that does not parse falls back to tanh, said in the same notice box.
-    const checked = this.#custom.check(parsed.values, this.state.namespace);
+    const checked = this.#custom.check(parsed.state, namespace);
     this.#showUrlNotices([...parsed.notices.map((n) => n.message), ...checked.notices]);
     this.#config = checked.config;
     for (const el of this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-param]')) {
@@ -132,10 +132,7 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
     this.#view = this.model[1].initialView(this.state.runs.length);
     this.#configure();
     // The build-time figure shows the preset; settings from the URL need the real epoch-0 state.
-    if (
-      url.serializeParams(config.tableFor(this.state.base), this.#config, this.state.namespace) !==
-      ''
-    )
+    if (queryWithState(config.playgroundUrl, base, this.#config, namespace) !== '')
       void this.#start();
   }
 
@@ -207,21 +204,23 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
     }
   }
 
-  /** Starts a fresh run of the current settings (from saved `models` if given): new generation, new worker session. */
+  /**
+   * Starts a fresh run of the current settings (from saved `models` if given): new generation, new
+   * worker session. The runs are resolved here, once: the worker trains on what the views draw.
+   */
   #configure(models?: readonly unknown[]): void {
-    const [config] = this.model;
-    const runs = this.state.runs.map((r) => {
-      const c: Config = { ...this.#config, ...r.patch, seed: this.#config.seed };
-      return {
-        label: r.label,
-        config: c,
-        data: config.datasetOf(c),
-        hidden: this.#custom.hidden(c, config.FALLBACK_ACTIVATION),
-      };
-    });
+    const [config, , resolve] = this.model;
+    const runs = resolve.resolveRuns(
+      this.#config,
+      this.state.runs.map((r) => r.patch),
+    );
     this.#ctx = {
       root: this,
-      runs,
+      runs: runs.map((run, i) => ({
+        ...run,
+        label: this.state.runs[i]?.label ?? '',
+        activation: this.#custom.hidden(run.config, config.FALLBACK_ACTIVATION),
+      })),
       draw: (host, options) => void this.draw(host, options),
       lastHeavy: 0,
       heavyTurn: 0,
@@ -232,7 +231,7 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
     this.#post({
       type: 'configure',
       gen: this.#view.gen,
-      configs: runs.map((r) => r.config),
+      runs,
       grid: this.state.grid,
       ...(models ? { models } : {}),
     });
@@ -253,14 +252,15 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
   /** Puts settings in the controls and the URL and restarts (from saved networks if given). */
   #applyConfig(next: Config, models?: readonly unknown[]): void {
     if (this.#custom.missingFor(next, () => this.#applyConfig(next, models))) return;
-    const [config, , url] = this.model;
+    const [config] = this.model;
     this.#config = next;
     for (const el of this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-param]'))
       writeControl(el, this.#config[el.dataset.param as keyof Config]);
     this.#showUrlNotices([]);
     writeQuery(
-      url.serializeParams(
-        config.tableFor(this.state.base),
+      queryWithState(
+        config.playgroundUrl,
+        this.state.base,
         this.#config,
         this.state.namespace,
         readQuery(),
@@ -270,27 +270,22 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
     void this.#start();
   }
 
-  /** Reads every control through the URL table, so a bad typed value gets the same notice as a bad URL. */
+  /**
+   * Reads every control through the URL codec, so a bad typed value gets the same notice as a bad
+   * URL. Only settings that have a control here change; the rest keep their URL or preset value.
+   */
   #onControl(): void {
-    const [config, , url] = this.model;
-    const ns = this.state.namespace;
-    const query = new URLSearchParams();
-    for (const el of this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-param]')) {
-      query.set(`${ns}.${el.dataset.param ?? ''}`, readControl(el));
-    }
-    const table = config.tableFor(this.state.base);
-    const parsed = url.parseParams(table, query.toString(), ns);
-    // Only settings that have a control here change; the rest keep their URL or preset value.
-    const patch = Object.fromEntries(
-      [...query.keys()]
-        .map((k) => k.slice(ns.length + 1))
-        .map((k) => [k, parsed.values[k as keyof Config]]),
-    );
-    if (this.#custom.missingFor({ ...this.#config, ...patch }, () => this.#onControl())) return;
-    const checked = this.#custom.check({ ...this.#config, ...patch }, ns);
+    const [config] = this.model;
+    const { namespace: ns, base } = this.state;
+    const record: Record<string, string> = {};
+    for (const el of this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-param]'))
+      record[el.dataset.param ?? ''] = readControl(el);
+    const parsed = stateFromRecord(config.playgroundUrl, base, this.#config, record, ns);
+    if (this.#custom.missingFor(parsed.state, () => this.#onControl())) return;
+    const checked = this.#custom.check(parsed.state, ns);
     this.#showUrlNotices([...parsed.notices.map((n) => n.message), ...checked.notices]);
     this.#config = checked.config;
-    writeQuery(url.serializeParams(table, this.#config, ns, readQuery()));
+    writeQuery(queryWithState(config.playgroundUrl, base, this.#config, ns, readQuery()));
     this.#reset();
     void this.#start();
   }

@@ -36,28 +36,17 @@ export const featureFunctions: Readonly<Record<FeatureId, (x: number, y: number)
 /** The default: the raw coordinates, which is what the playground fed the network before features existed. */
 export const DEFAULT_FEATURES = 'x1,x2';
 
-const alternatives = featureIds.join('|');
-/** The accepted form of the setting: one or more ids joined by commas. */
-export const featuresPattern = new RegExp(`^(?:${alternatives})(?:,(?:${alternatives}))*$`);
-/** Longest accepted setting: every id once, plus a repeat or two. */
+/** Longest accepted setting: every id once, plus a repeat or two (config.ts declares it as a set). */
 export const featuresMaxLength = 80;
 
 /**
- * The ids of a setting in network order, each once; assumes it matched {@link featuresPattern}.
+ * The ids of a setting in network order, each once; assumes the URL table accepted it.
  * An empty value (`train.feat=`, which the URL layer lets through) reads as the default: a
  * network needs at least one input.
  */
 export function parseFeatures(value: string): FeatureId[] {
   const given = new Set((value === '' ? DEFAULT_FEATURES : value).split(','));
   return featureIds.filter((id) => given.has(id));
-}
-
-/** The setting in its one written form (network order, no repeats), and a note when that differs. */
-export function normalizeFeatures(value: string): { value: string; note?: string } {
-  const canonical = parseFeatures(value).join(',');
-  return canonical === value
-    ? { value }
-    : { value: canonical, note: `features written as ${canonical}` };
 }
 
 /** The setting with one feature switched on or off; the last one cannot be switched off. */

@@ -5,17 +5,19 @@
  * that is wrong in any way changes nothing.
  *
  * What is checked, each with a sentence a reader can act on: JSON, the format tag and version;
- * every setting (text or number only, then the URL table's own checks); the custom expression
+ * every setting (text or number only, then the URL table's own checks, applied to the record
+ * directly through the playground's codec, as to its controls); the custom expression
  * compiles; one network per run; each network is an `Mlp.toJSON` whose parameters, epoch and
  * optimiser state are finite and plausible, whose activation is the one its settings name (the
  * same expression for a custom one), whose spec is exactly what its settings build, and which
  * the engine rebuilds (parameter counts, generator state, moment counts).
  */
-import { createMlp, fromJSON, type Mlp } from '../../lib/nn/index.ts';
-import { parseParams } from '../../lib/url-state.ts';
-import { configTable, type Config } from './config.ts';
-import { customActivationOf, specOf } from './custom.ts';
+import { createMlp, fromJSON, type CustomActivation, type Mlp } from '../../lib/nn/index.ts';
+import { stateFromRecord } from '../shared/url-codec.ts';
+import { defaultConfig, playgroundUrl, registrySpecOf, type Config } from './config.ts';
+import { customActivationOf } from './custom.ts';
 import { MAX_EPOCH, NETWORK_FORMAT } from './network-format.ts';
+import { runConfigs } from './resolve.ts';
 
 /** A file that passed every check: its settings and one saved network per run. */
 export interface NetworkFile {
@@ -41,7 +43,7 @@ function describe(v: unknown): string {
 /** The file's settings as a config; throws naming each bad one. */
 function settingsOf(settings: unknown): Config {
   if (!isRecord(settings)) throw new Error('The file has no settings ("config").');
-  const query = new URLSearchParams();
+  const record: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(settings)) {
     // String() of an object runs its own toString (or throws "Cannot convert object to primitive
     // value" for {"toString":"x"}): only plain text and numbers are settings.
@@ -50,15 +52,16 @@ function settingsOf(settings: unknown): Config {
         `The file's setting ${JSON.stringify(key.slice(0, 40))} is ${describe(value)}; a setting is a number or text.`,
       );
     }
-    query.set(`n.${key}`, String(value));
+    record[key] = value;
   }
-  const parsed = parseParams(configTable, query.toString(), 'n');
+  // A saved file holds every setting; one it lacks takes the playground's default, as in a URL.
+  const parsed = stateFromRecord(playgroundUrl, defaultConfig, defaultConfig, record, '');
   if (parsed.notices.length > 0) {
     throw new Error(
-      `The file's settings are not valid: ${parsed.notices.map((n) => `${n.param.slice(2)} = ${n.value.slice(0, 40)}`).join(', ')}.`,
+      `The file's settings are not valid: ${parsed.notices.map((n) => `${n.param.slice(0, 40)} = ${n.value.slice(0, 40)}`).join(', ')}.`,
     );
   }
-  return parsed.values;
+  return parsed.state;
 }
 
 /** Throws unless every entry of `values` is a finite number; `what` names the list. */
@@ -89,8 +92,16 @@ function specDifferences(
     );
 }
 
-/** Checks network `i` of the file against the settings of its run; returns the rebuilt model. */
-function checkNetwork(json: unknown, i: number, run: Config): Mlp {
+/**
+ * Checks network `i` of the file against the settings of its run (`custom`: the run's compiled
+ * custom activation, if it has one); returns the rebuilt model.
+ */
+function checkNetwork(
+  json: unknown,
+  i: number,
+  run: Config,
+  custom: CustomActivation | undefined,
+): Mlp {
   const label = `Network ${i + 1} in the file`;
   if (
     !isRecord(json) ||
@@ -143,7 +154,6 @@ function checkNetwork(json: unknown, i: number, run: Config): Mlp {
   let model: Mlp;
   try {
     model = fromJSON(json, () => {
-      const custom = customActivationOf(run);
       if (!custom)
         throw new Error(`the custom activation ${JSON.stringify(run.expr)} does not compile`);
       return custom;
@@ -154,7 +164,10 @@ function checkNetwork(json: unknown, i: number, run: Config): Mlp {
     );
   }
   // Only now compare the whole spec: the rebuilt one has every default filled in, like a fresh one.
-  const differences = specDifferences(model.toJSON().spec, createMlp(specOf(run)).toJSON().spec);
+  const expected = custom
+    ? { ...registrySpecOf(run), customActivation: custom }
+    : registrySpecOf(run);
+  const differences = specDifferences(model.toJSON().spec, createMlp(expected).toJSON().spec);
   if (differences.length > 0)
     throw new Error(`${label} does not match the file's settings: ${differences.join('; ')}.`);
   return model;
@@ -183,12 +196,22 @@ export function readNetworkFile(text: string, patches: readonly Partial<Config>[
   const count = patches.length;
   if (!Array.isArray(networks) || networks.length !== count)
     throw new Error(`The file should hold ${count} network${count === 1 ? '' : 's'}.`);
-  if (config.act === 'custom' && !customActivationOf(config))
+  // Each expression is compiled once, however many runs share it (a run's patch may change it).
+  const compiled = new Map<string, CustomActivation | undefined>();
+  const customOf = (c: Config): CustomActivation | undefined => {
+    if (c.act !== 'custom') return undefined;
+    const key = `${c.expr}\u0000${c.exprp}`;
+    if (!compiled.has(key)) compiled.set(key, customActivationOf(c));
+    return compiled.get(key);
+  };
+  if (config.act === 'custom' && !customOf(config))
     throw new Error(
       `The file's custom activation ${JSON.stringify(config.expr)} does not compile.`,
     );
-  networks.forEach((json: unknown, i) =>
-    checkNetwork(json, i, { ...config, ...patches[i], seed: config.seed }),
-  );
+  const runs = runConfigs(config, patches);
+  networks.forEach((json: unknown, i) => {
+    const run = runs[i] ?? config;
+    checkNetwork(json, i, run, customOf(run));
+  });
   return { config, networks };
 }

@@ -4,20 +4,25 @@
  *
  * Data shape: the worker owns the networks; the page owns a {@link ViewState} (status, the
  * latest snapshot of each run, and a bounded history for the curves). Lifecycle: every change of
- * settings sends `configure` with a new generation number; the worker rebuilds its runs and tags
- * each snapshot with the generation it belongs to. What can go stale: a snapshot posted before
+ * settings sends `configure` (the runs, resolved) with a new generation number; the worker builds
+ * its runs and tags each snapshot with the generation it belongs to. What can go stale: a snapshot posted before
  * the worker saw the new `configure` is still in flight when the page resets, so the reducer
  * drops any message whose generation is not the current one.
  */
 import type { Config } from './config.ts';
+import type { ResolvedRun } from './resolve.ts';
 
 /** Page → worker. */
 export type WorkerRequest =
-  /** `models` (optional, one per config): saved networks (`Mlp.toJSON`) the runs start from instead of fresh weights. */
+  /**
+   * Starts a session of `runs`, resolved once by the page (resolve.ts), dataset included, so the
+   * worker trains on the points the page draws. `models` (optional, one per run): saved networks
+   * (`Mlp.toJSON`) the runs start from instead of fresh weights.
+   */
   | {
       readonly type: 'configure';
       readonly gen: number;
-      readonly configs: readonly Config[];
+      readonly runs: readonly ResolvedRun[];
       readonly models?: readonly unknown[];
       readonly grid?: number;
     }

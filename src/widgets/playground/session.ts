@@ -3,9 +3,10 @@
  * snapshots as compact typed arrays. No DOM and no messaging, so it runs in the worker and in
  * unit tests alike.
  *
- * State: each run owns its model, dataset and evaluation grids. Lifecycle: create from configs,
- * `step` any number of times, `snapshot` whenever the page should redraw. A session is never
- * reconfigured; a settings change makes a new one, which is what keeps runs reproducible.
+ * State: each run owns its model, dataset and evaluation grids. Lifecycle: open from resolved runs
+ * (resolve.ts: the worker gets them from the page, dataset included) or create from configs (Node
+ * callers), `step` any number of times, `snapshot` whenever the page should redraw. A session is
+ * never reconfigured; a settings change makes a new one, which is what keeps runs reproducible.
  */
 import { getActivation } from '../../lib/activations/index.ts';
 import type { Dataset } from '../../lib/data/index.ts';
@@ -16,17 +17,10 @@ import {
   type CustomActivation,
   type Mlp,
 } from '../../lib/nn/index.ts';
-import {
-  DEMO_GRID,
-  THUMB,
-  datasetOf,
-  gridPoints,
-  isRegressionConfig,
-  trainOptionsOf,
-  type Config,
-} from './config.ts';
-import { customActivationOf, hiddenActivationOf, specOf } from './custom.ts';
-import { featurize, parseFeatures } from './features.ts';
+import { DEMO_GRID, THUMB, gridPoints, type Config } from './config.ts';
+import { customActivationOf } from './custom.ts';
+import { featurize } from './features.ts';
+import { resolveRun, type ResolvedRun } from './resolve.ts';
 import { divergenceReason } from './divergence.ts';
 import type { RunSnapshot } from './protocol.ts';
 import { UNIT_DEAD, UNIT_INACTIVE } from './unit-flags.ts';
@@ -34,7 +28,7 @@ import { UNIT_DEAD, UNIT_INACTIVE } from './unit-flags.ts';
 export { UNIT_DEAD, UNIT_INACTIVE };
 
 interface Run {
-  readonly config: Config;
+  readonly resolved: ResolvedRun;
   readonly model: Mlp;
   /** The points as plotted (2-D). */
   readonly data: Dataset;
@@ -67,14 +61,11 @@ export interface Session {
 }
 
 /**
- * The custom activation of a config, for restoring a saved network that used one: the file keeps
- * only its label, and the settings beside it hold the expression to compile again.
+ * Restoring a saved custom network needs its expression (the file keeps only its label, and the
+ * settings beside it hold the expression): this is the error when that does not compile.
  */
-export function customOrThrow(config: Config): CustomActivation {
-  const custom = customActivationOf(config);
-  if (!custom)
-    throw new TypeError(`the custom activation ${JSON.stringify(config.expr)} does not compile`);
-  return custom;
+function noCustom(config: Config): never {
+  throw new TypeError(`the custom activation ${JSON.stringify(config.expr)} does not compile`);
 }
 
 /** True when every value is finite. */
@@ -84,33 +75,44 @@ function allFinite(values: Float64Array): boolean {
 }
 
 /**
- * Creates the runs of a session; throws (naming the value) on a config the engine rejects.
- * `models` (optional, per run) are saved networks to continue from instead of fresh weights;
- * `gridSide` is the side of the output map (config.ts GRID for the full playground).
+ * Creates the runs of a session from their settings (each resolved here); see {@link openSession}.
  */
 export function createSession(
   configs: readonly Config[],
   models?: readonly unknown[],
   gridSide = DEMO_GRID,
 ): Session {
+  return openSession(configs.map(resolveRun), models, gridSide);
+}
+
+/**
+ * Opens a session of resolved runs; throws (naming the value) on a run the engine rejects.
+ * `models` (optional, per run) are saved networks to continue from instead of fresh weights;
+ * `gridSide` is the side of the output map (config.ts GRID for the full playground). A custom
+ * activation is compiled once per run, here, for the network, its derivative and the diagnosis.
+ */
+export function openSession(
+  resolved: readonly ResolvedRun[],
+  models?: readonly unknown[],
+  gridSide = DEMO_GRID,
+): Session {
   const grid = gridPoints(gridSide);
   const thumb = gridPoints(THUMB);
-  const runs: Run[] = configs.map((config, i) => {
+  const runs: Run[] = resolved.map((run, i) => {
+    const { config, data, features } = run;
     const saved = models?.[i];
     const custom = customActivationOf(config);
+    // An expression that does not compile trains the spec's fallback (the page says so first).
     const model =
       saved === undefined
-        ? createMlp(specOf(config))
-        : fromJSON(saved, () => customOrThrow(config));
-    const data = datasetOf(config);
-    const features = parseFeatures(config.feat);
+        ? createMlp(custom ? { ...run.spec, customActivation: custom } : run.spec)
+        : fromJSON(saved, () => custom ?? noCustom(config));
     const train = featurize(data.train.inputs, data.train.n, features);
-    const hiddenFn = hiddenActivationOf(config);
-    const df = typeof hiddenFn === 'string' ? getActivation(hiddenFn).df : hiddenFn.df;
+    const df = custom ? custom.df : getActivation(run.spec.activation).df;
     // A restored network past epoch 0 reports its last epoch's loss; until it trains, use the full-set loss.
     const lastLoss = saved === undefined ? NaN : model.loss(train, data.train.targets);
     return {
-      config,
+      resolved: run,
       model,
       data,
       train,
@@ -144,7 +146,7 @@ export function createSession(
     const trainLoss = model.epoch === 0 ? model.loss(run.train, data.train.targets) : run.lastLoss;
     const testLoss = model.loss(run.test, data.test.targets);
     // Regression has no classes to get right: its accuracy is not a number, shown as a dash.
-    const regression = isRegressionConfig(run.config);
+    const regression = run.resolved.regression;
     const diverged =
       run.diverged ||
       !Number.isFinite(trainLoss) ||
@@ -186,11 +188,10 @@ export function createSession(
       for (const run of runs) {
         if (run.diverged) continue;
         for (let e = 0; e < epochs; e++) {
-          const loss = run.model.trainEpoch(
-            run.train,
-            run.data.train.targets,
-            trainOptionsOf(run.config, e === epochs - 1),
-          );
+          const loss = run.model.trainEpoch(run.train, run.data.train.targets, {
+            ...run.resolved.train,
+            instrument: e === epochs - 1,
+          });
           run.lastLoss = loss;
           if (!Number.isFinite(loss)) {
             run.diverged = true;

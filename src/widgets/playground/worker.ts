@@ -10,7 +10,7 @@
 import type { FileCheck, WorkerMessage, WorkerRequest } from './protocol.ts';
 import { readNetworkFile } from './network-file.ts';
 import { MAX_FILE_BYTES, formatBytes } from './network-format.ts';
-import { createSession, transferables, type Session } from './session.ts';
+import { openSession, transferables, type Session } from './session.ts';
 
 /**
  * Reads and checks a network file here, off the main thread; the session is not touched, so a
@@ -83,7 +83,7 @@ function serve(scope: {
       stop();
       gen = req.gen;
       guard(() => {
-        session = createSession(req.configs, req.models, req.grid);
+        session = openSession(req.runs, req.models, req.grid);
         post(false);
       });
       return;

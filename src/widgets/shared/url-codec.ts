@@ -9,6 +9,7 @@
  */
 import {
   parseParams,
+  parseRecord,
   serializeParams,
   type ParamTable,
   type ParamValues,
@@ -48,6 +49,25 @@ export function stateFromQuery<S>(
 ): RestoredState<S> {
   const parsed = parseParams(codec.table(initial), query, namespace);
   return { state: codec.decode(parsed.values as UrlValues, initial), notices: parsed.notices };
+}
+
+/**
+ * Applies values that come as a record (a figure's controls, settings saved in a file) to
+ * `current`, with the table's checks and notices: only the keys the record holds change, an
+ * invalid one takes its default (the instance's `initial` value) and is reported, unknown names are
+ * reported. Notices name `namespace.key`, or the bare key when `namespace` is empty. Never throws.
+ */
+export function stateFromRecord<S>(
+  codec: UrlCodec<S>,
+  initial: S,
+  current: S,
+  record: Readonly<Record<string, string | number>>,
+  namespace: string,
+): RestoredState<S> {
+  const parsed = parseRecord(codec.table(initial), record, namespace);
+  const values: Record<string, string | number> = { ...codec.encode(current) };
+  for (const key of parsed.given) values[key] = parsed.values[key] as string | number;
+  return { state: codec.decode(values, initial), notices: parsed.notices };
 }
 
 /** `query` with this widget's parameters replaced by those of `state` (others kept). */
