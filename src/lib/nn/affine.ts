@@ -7,9 +7,10 @@
  */
 
 /**
- * out[o, r] = bias[o] + Σ_k W(o, k) · x[k, r] for o < outCount, k < inCount, r < n, where
- * W(o, k) = p[wOff + o·oStride + k·kStride] and bias[o] = p[bOff + o] (0 when bOff < 0). The
- * strides let one kernel serve both the forward map (W) and back-propagation (Wᵀ).
+ * out[outOff + o·n + r] = bias[o] + Σ_k W(o, k) · x[k·n + r] for o < outCount, k < inCount,
+ * r < n, where W(o, k) = p[wOff + o·oStride + k·kStride] and bias[o] = p[bOff + o] (0 when
+ * bOff < 0). The strides let one kernel serve the forward map (W), back-propagation (Wᵀ) and the
+ * weight gradients (kernels.ts: the batch's deltas as W, the activations transposed as x).
  *
  * Four outputs are computed per pass over the examples, four (else two) inputs at a time: each
  * loaded x then feeds four multiply-adds and each output row is read and written once per four
@@ -27,10 +28,11 @@ export function stridedAffine(
   x: Float64Array,
   out: Float64Array,
   n: number,
+  outOff = 0,
 ): void {
   let o = 0;
   for (; o + 3 < outCount; o += 4) {
-    const y0 = o * n;
+    const y0 = outOff + o * n;
     const y1 = y0 + n;
     const y2 = y1 + n;
     const y3 = y2 + n;
@@ -146,7 +148,7 @@ export function stridedAffine(
   }
   // Two outputs per pass for what the quads leave (a 4-2-1 net's second layer is all remainder).
   for (; o + 1 < outCount; o += 2) {
-    const y0 = o * n;
+    const y0 = outOff + o * n;
     const y1 = y0 + n;
     const w0 = wOff + o * oStride;
     const w1 = w0 + oStride;
@@ -192,7 +194,7 @@ export function stridedAffine(
     }
   }
   for (; o < outCount; o++) {
-    const y0 = o * n;
+    const y0 = outOff + o * n;
     const w0 = wOff + o * oStride;
     const b0 = bOff < 0 ? 0 : p[bOff + o]!;
     let k = 0;
@@ -230,7 +232,7 @@ export function affine(
   z: Float64Array,
   n: number,
 ): void {
-  stridedAffine(p, wOff, inSize, 1, bOff, inSize, outSize, a, z, n);
+  stridedAffine(p, wOff, inSize, 1, bOff, inSize, outSize, a, z, n, 0);
 }
 
 /** Back-propagation through the weights: g[i, r] = Σ_j W[j, i] · d[j, r]. */
@@ -243,5 +245,5 @@ export function backpropagate(
   g: Float64Array,
   n: number,
 ): void {
-  stridedAffine(p, wOff, 1, inSize, -1, outSize, inSize, d, g, n);
+  stridedAffine(p, wOff, 1, inSize, -1, outSize, inSize, d, g, n, 0);
 }

@@ -3,6 +3,7 @@
  * themselves): weight gradients, the elementwise product by f', and the PReLU slope gradient.
  * Plain functions over typed arrays, no closures and no allocation.
  */
+import { stridedAffine } from './affine.ts';
 
 /**
  * Weight and bias gradients of a layer, summed over the batch and written (not added) into
@@ -100,12 +101,15 @@ export function weightGradients(
 }
 
 /**
- * {@link weightGradients} for wide layers, bit for bit the same sums (each one over the examples
- * in order, from 0): three units by four inputs per pass, so each loaded d feeds four
- * multiply-adds and each loaded activation three, twelve sums in registers. The 2×2 kernel reads
- * a value per multiply-add; at 64-256 units that made it the slowest part of an epoch (a third of
- * the time for a third of the arithmetic, against two thirds for the two affine maps). The bias
- * sums get their own pass: cheap once, wasted when repeated in every block as the 2×2 kernel does.
+ * {@link weightGradients} for wide layers, as a matrix product streamed like the forward map:
+ * dW = d · aᵀ is {@link stridedAffine} with the batch's deltas as the weights (unit j's row of
+ * d holds W(j, r)) and the activations transposed to example-major (`at`, n×inSize) as the
+ * input, so each pass holds four units × four examples of d in registers and streams along a
+ * row of dW, each loaded activation feeding four multiply-adds. The dot-product form (one sum
+ * per weight over the batch) read a value per multiply-add or spilled its accumulators; at
+ * 64-256 units it was the slowest part of an epoch. The sums run over the examples in groups
+ * of four (then two, then one), so they differ from the 2×2 kernel's in the last bits; the
+ * order is fixed, so a run is still reproducible bit for bit. Bias sums get their own pass.
  */
 export function wideWeightGradients(
   grad: Float64Array,
@@ -116,6 +120,7 @@ export function wideWeightGradients(
   d: Float64Array,
   a: Float64Array,
   n: number,
+  at: Float64Array,
 ): void {
   for (let j = 0; j < outSize; j++) {
     const d0 = j * n;
@@ -123,115 +128,11 @@ export function wideWeightGradients(
     for (let r = 0; r < n; r++) sb += d[d0 + r]!;
     grad[bOff + j] = sb;
   }
-  let j = 0;
-  for (; j + 2 < outSize; j += 3) {
-    const d0 = j * n;
-    const d1 = d0 + n;
-    const d2 = d1 + n;
-    const g0 = wOff + j * inSize;
-    const g1 = g0 + inSize;
-    const g2 = g1 + inSize;
-    let i = 0;
-    for (; i + 3 < inSize; i += 4) {
-      const a0 = i * n;
-      const a1 = a0 + n;
-      const a2 = a1 + n;
-      const a3 = a2 + n;
-      let s00 = 0;
-      let s01 = 0;
-      let s02 = 0;
-      let s03 = 0;
-      let s10 = 0;
-      let s11 = 0;
-      let s12 = 0;
-      let s13 = 0;
-      let s20 = 0;
-      let s21 = 0;
-      let s22 = 0;
-      let s23 = 0;
-      for (let r = 0; r < n; r++) {
-        const x0 = a[a0 + r]!;
-        const x1 = a[a1 + r]!;
-        const x2 = a[a2 + r]!;
-        const x3 = a[a3 + r]!;
-        const u = d[d0 + r]!;
-        const v = d[d1 + r]!;
-        const w = d[d2 + r]!;
-        s00 += u * x0;
-        s01 += u * x1;
-        s02 += u * x2;
-        s03 += u * x3;
-        s10 += v * x0;
-        s11 += v * x1;
-        s12 += v * x2;
-        s13 += v * x3;
-        s20 += w * x0;
-        s21 += w * x1;
-        s22 += w * x2;
-        s23 += w * x3;
-      }
-      grad[g0 + i] = s00;
-      grad[g0 + i + 1] = s01;
-      grad[g0 + i + 2] = s02;
-      grad[g0 + i + 3] = s03;
-      grad[g1 + i] = s10;
-      grad[g1 + i + 1] = s11;
-      grad[g1 + i + 2] = s12;
-      grad[g1 + i + 3] = s13;
-      grad[g2 + i] = s20;
-      grad[g2 + i + 1] = s21;
-      grad[g2 + i + 2] = s22;
-      grad[g2 + i + 3] = s23;
-    }
-    for (; i < inSize; i++) {
-      const a0 = i * n;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      for (let r = 0; r < n; r++) {
-        const x = a[a0 + r]!;
-        s0 += d[d0 + r]! * x;
-        s1 += d[d1 + r]! * x;
-        s2 += d[d2 + r]! * x;
-      }
-      grad[g0 + i] = s0;
-      grad[g1 + i] = s1;
-      grad[g2 + i] = s2;
-    }
+  for (let i = 0; i < inSize; i++) {
+    const a0 = i * n;
+    for (let r = 0; r < n; r++) at[r * inSize + i] = a[a0 + r]!;
   }
-  // The one or two units a multiple of three leaves (10 classes: one), four inputs at a time.
-  for (; j < outSize; j++) {
-    const d0 = j * n;
-    const g0 = wOff + j * inSize;
-    let i = 0;
-    for (; i + 3 < inSize; i += 4) {
-      const a0 = i * n;
-      const a1 = a0 + n;
-      const a2 = a1 + n;
-      const a3 = a2 + n;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      for (let r = 0; r < n; r++) {
-        const u = d[d0 + r]!;
-        s0 += u * a[a0 + r]!;
-        s1 += u * a[a1 + r]!;
-        s2 += u * a[a2 + r]!;
-        s3 += u * a[a3 + r]!;
-      }
-      grad[g0 + i] = s0;
-      grad[g0 + i + 1] = s1;
-      grad[g0 + i + 2] = s2;
-      grad[g0 + i + 3] = s3;
-    }
-    for (; i < inSize; i++) {
-      const a0 = i * n;
-      let s0 = 0;
-      for (let r = 0; r < n; r++) s0 += d[d0 + r]! * a[a0 + r]!;
-      grad[g0 + i] = s0;
-    }
-  }
+  stridedAffine(d, 0, n, 1, -1, n, outSize, at, grad, inSize, wOff);
 }
 
 /** g[k] *= df[k] over the whole buffer: dLoss/dA becomes dLoss/dZ. */

@@ -70,6 +70,11 @@ export interface Workspace {
   readonly g: readonly Float64Array[];
   /** Targets of the batch, unit-major (outSize×n). */
   readonly t: Float64Array;
+  /**
+   * Scratch for one layer's inputs transposed to example-major (n × the widest non-output
+   * layer), used by the wide weight-gradient kernel; empty when evaluation-only.
+   */
+  readonly at: Float64Array;
 }
 
 const EMPTY = new Float64Array(0);
@@ -85,6 +90,7 @@ export function createWorkspace(sizes: readonly number[], n: number, withGrad: b
     df: all.map((l) => (l === 0 || !withGrad ? EMPTY : new Float64Array(units(l)))),
     g: all.map((l) => (l === 0 || !withGrad ? EMPTY : new Float64Array(units(l)))),
     t: new Float64Array(units(sizes.length - 1)),
+    at: withGrad ? new Float64Array(Math.max(...sizes.slice(0, -1)) * n) : EMPTY,
   };
 }
 

@@ -225,9 +225,21 @@ export function createMlp(spec: MlpSpec, restore: MlpRestore = {}): Mlp {
     for (let l = L - 1; l >= 0; l--) {
       const lay = layout.layers[l]!;
       const d = ws.g[l + 1]!;
-      // Same sums either way; the 3×4 kernel only pays off once a layer has room for its blocks.
-      const wg = lay.inSize * lay.outSize >= WIDE_LAYER ? wideWeightGradients : weightGradients;
-      wg(grads, lay.wOffset, lay.bOffset, lay.inSize, lay.outSize, d, ws.a[l]!, n);
+      // The streamed kernel only pays off once a layer has room for its blocks.
+      if (lay.inSize * lay.outSize >= WIDE_LAYER)
+        wideWeightGradients(
+          grads,
+          lay.wOffset,
+          lay.bOffset,
+          lay.inSize,
+          lay.outSize,
+          d,
+          ws.a[l]!,
+          n,
+          ws.at,
+        );
+      else
+        weightGradients(grads, lay.wOffset, lay.bOffset, lay.inSize, lay.outSize, d, ws.a[l]!, n);
       if (l === 0) break;
       const g = ws.g[l]!;
       const z = ws.z[l]!;
