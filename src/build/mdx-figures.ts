@@ -1,68 +1,72 @@
 /**
  * Finds the figures a lesson's MDX places, with their props, so the embed pages can render each
  * one again on its own. The MDX stays the only place a figure is declared: nothing to keep in
- * sync by hand. Pure (strings in, data out), so it is unit-tested without a build.
+ * sync by hand. Pure (a string in, data out), so it is unit-tested without a build.
  *
- * It reads JSX elements whose tag is a known widget and whose attributes are literals: strings
+ * It parses the MDX into its syntax tree with Sätteri, the parser the site's MDX is compiled
+ * with, and takes every JSX element whose name the widget registry (`widgets/registry.ts`) knows.
+ * So a widget's tag inside a code block, inline code, a JSX comment or an attribute string is
+ * text, not a figure, exactly as on the page. The attributes must be literals: strings
  * (`id="relu-explorer"`), JSON expressions (`ids={["relu"]}`, `domain={[-4, 4]}`) and bare
- * booleans (`derivative`). Anything else (a variable, a function) is an error naming the file and
- * attribute, because an embed page cannot reproduce a figure whose props it cannot read.
+ * booleans (`derivative`). Anything else (a variable, a function, a spread) is an error naming the
+ * file, line and attribute, because an embed page cannot reproduce a figure whose props it
+ * cannot read.
  */
-
-/** Components that have an embed page. */
-export const embeddableComponents = [
-  'ActivationPlot',
-  'ActivationExplorer',
-  'CompareActivations',
-  'ChainRule',
-  'TanhIdentity',
-  'FloatPitfalls',
-  'TrainingDemo',
-  'ExpressionCell',
-  'DigitsFigure',
-] as const;
-
-/** One of {@link embeddableComponents}. */
-export type EmbeddableComponent = (typeof embeddableComponents)[number];
+import { mdxToMdast } from 'satteri';
+import {
+  widgetNamed,
+  type EmbeddableWidget,
+  type FigureIdOf,
+  type WidgetProps,
+} from '../widgets/registry.ts';
 
 /** A figure as written in MDX. */
 export interface MdxFigure {
-  /** The figure id (`id` prop; `demo-<demo>` for a training demo). */
+  /** The figure id, from the registry's rule (`id`; `demo-<demo>` for a training demo). */
   readonly id: string;
-  readonly component: EmbeddableComponent;
+  readonly component: EmbeddableWidget;
   /** The props, as literals. */
-  readonly props: Readonly<Record<string, unknown>>;
+  readonly props: WidgetProps;
 }
 
-/** Reads attributes from `src` starting after the tag name; returns them and the end index. */
-function readAttributes(
-  src: string,
-  start: number,
-  where: string,
-): { props: Record<string, unknown>; end: number } {
-  const props: Record<string, unknown> = {};
-  let i = start;
-  for (;;) {
-    while (/\s/.test(src[i] ?? '')) i++;
-    if (src.startsWith('/>', i)) return { props, end: i + 2 };
-    if (src[i] === '>' || i >= src.length)
-      throw new Error(`${where}: a figure must be a self-closing element`);
-    const name = /^[A-Za-z_][\w-]*/.exec(src.slice(i))?.[0];
-    if (!name) throw new Error(`${where}: cannot read an attribute at "${src.slice(i, i + 20)}"`);
-    i += name.length;
-    if (src[i] !== '=') {
-      props[name] = true;
-      continue;
+/**
+ * The parser features the site's MDX is compiled with (astro.config.mjs: `math`; GFM is
+ * Astro's default). They change the tree: without `math`, the braces of `$\frac{a}{b}$` would
+ * parse as JSX expressions.
+ */
+const features = { math: true, gfm: true } as const;
+
+/** The parts of an mdast node this module reads (Sätteri's own node types are a wide union). */
+interface TreeNode {
+  readonly type: string;
+  readonly name?: string | null;
+  readonly attributes?: readonly Attribute[];
+  readonly children?: readonly TreeNode[];
+  readonly position?: { readonly start: { readonly line: number } };
+}
+
+/** A JSX attribute: `name="text"`, `name={expression}`, bare `name`, or a spread `{...x}`. */
+type Attribute =
+  | {
+      readonly type: 'mdxJsxAttribute';
+      readonly name: string;
+      readonly value?: string | { readonly value: string } | null;
     }
-    i++;
-    if (src[i] === '"' || src[i] === "'") {
-      const close = src.indexOf(src[i] as string, i + 1);
-      if (close < 0) throw new Error(`${where}: unterminated string in ${name}`);
-      props[name] = src.slice(i + 1, close);
-      i = close + 1;
-    } else if (src[i] === '{') {
-      const end = matchingBrace(src, i);
-      const expr = src.slice(i + 1, end).trim();
+  | { readonly type: 'mdxJsxExpressionAttribute'; readonly value: string };
+
+/** The props of an element, as literals; `where` names it in errors. */
+function readProps(attributes: readonly Attribute[], where: string): Record<string, unknown> {
+  const props: Record<string, unknown> = {};
+  for (const attribute of attributes) {
+    if (attribute.type === 'mdxJsxExpressionAttribute')
+      throw new Error(
+        `${where}: the spread {${attribute.value}} is not a literal an embed page can read`,
+      );
+    const { name, value } = attribute;
+    if (value === null || value === undefined) props[name] = true;
+    else if (typeof value === 'string') props[name] = value;
+    else {
+      const expr = value.value.trim();
       try {
         props[name] = JSON.parse(expr) as unknown;
       } catch {
@@ -70,44 +74,43 @@ function readAttributes(
           `${where}: attribute ${name}={${expr}} is not a literal an embed page can read`,
         );
       }
-      i = end + 1;
-    } else {
-      throw new Error(`${where}: cannot read the value of ${name}`);
     }
   }
+  return props;
 }
 
-/** Index of the brace closing the one at `open`, skipping braces inside strings. */
-function matchingBrace(src: string, open: number): number {
-  let depth = 0;
-  let quote = '';
-  for (let i = open; i < src.length; i++) {
-    const c = src[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
-    } else if (c === '"' || c === "'" || c === '`') quote = c;
-    else if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) return i;
+/**
+ * Every embeddable figure in one MDX source, in document order. `file` names the source in
+ * errors, which add the line counted from the start of `source`.
+ */
+export function figuresInMdx(source: string, file: string): MdxFigure[] {
+  let tree: TreeNode;
+  try {
+    tree = mdxToMdast(source, { features }) as TreeNode;
+  } catch (error) {
+    throw new Error(`${file}: cannot parse the MDX: ${(error as Error).message}`, { cause: error });
   }
-  throw new Error(`unbalanced braces at ${open}`);
-}
-
-/** Every embeddable figure in one MDX body, in document order. `file` names it in errors. */
-export function figuresInMdx(body: string, file: string): MdxFigure[] {
   const out: MdxFigure[] = [];
-  const tag = new RegExp(`<(${embeddableComponents.join('|')})(?=[\\s/>])`, 'g');
-  for (const m of body.matchAll(tag)) {
-    const component = m[1] as EmbeddableComponent;
-    const { props } = readAttributes(body, m.index + m[0].length, `${file}: <${component}>`);
-    if (component === 'TrainingDemo') {
-      // The league table is a table, not a figure with state.
-      if (typeof props['demo'] !== 'string' || props['demo'] === 'league-table') continue;
-      out.push({ id: `demo-${props['demo']}`, component, props });
-      continue;
+  const visit = (node: TreeNode): void => {
+    const isElement = node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
+    const figureId: FigureIdOf | null | undefined =
+      isElement && node.name ? widgetNamed(node.name)?.figureId : undefined;
+    if (figureId) {
+      const where = `${file}, line ${node.position?.start.line ?? '?'}: <${node.name}>`;
+      // The embed page renders the component with these props and nothing else.
+      if (node.children?.length)
+        throw new Error(`${where}: a figure must be a self-closing element`);
+      const props = readProps(node.attributes ?? [], where);
+      let id: string | null;
+      try {
+        id = figureId(props);
+      } catch (error) {
+        throw new Error(`${where} ${(error as Error).message}`, { cause: error });
+      }
+      if (id !== null) out.push({ id, component: node.name as EmbeddableWidget, props });
     }
-    if (typeof props['id'] !== 'string') throw new Error(`${file}: <${component}> has no id`);
-    out.push({ id: props['id'], component, props });
-  }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(tree);
   return out;
 }
