@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
-import { headingAnchors, katexMath } from './src/integrations/markdown-math.ts';
+import { headingAnchors, katexMath, markdownFeatures } from './src/integrations/markdown-math.ts';
 import { otherDirectives, scriptSources, styleSources } from './src/integrations/csp.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { siteOf, siteUrlCheck } from './src/integrations/site-url.ts';
@@ -21,7 +21,7 @@ export default defineConfig({
   trailingSlash: 'always',
   markdown: {
     processor: satteri({
-      features: { math: true },
+      features: markdownFeatures,
       mdastPlugins: [katexMath, firstTermUse],
       hastPlugins: [headingAnchors],
     }),

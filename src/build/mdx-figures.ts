@@ -12,6 +12,7 @@
  * file, line and attribute, because an embed page cannot reproduce a figure whose props it
  * cannot read.
  */
+import { markdownFeatures } from '../integrations/markdown-math.ts';
 import { mdxToMdast } from 'satteri';
 import {
   widgetNamed,
@@ -29,12 +30,8 @@ export interface MdxFigure {
   readonly props: WidgetProps;
 }
 
-/**
- * The parser features the site's MDX is compiled with (astro.config.mjs: `math`; GFM is
- * Astro's default). They change the tree: without `math`, the braces of `$\frac{a}{b}$` would
- * parse as JSX expressions.
- */
-const features = { math: true, gfm: true } as const;
+/** Parsed as the site compiles it (GFM spelled out: it is Sätteri's default). */
+const features = { ...markdownFeatures, gfm: true } as const;
 
 /** The parts of an mdast node this module reads (Sätteri's own node types are a wide union). */
 interface TreeNode {

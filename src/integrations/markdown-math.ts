@@ -9,6 +9,13 @@ import Slugger from 'github-slugger';
 import { defineHastPlugin, defineMdastPlugin } from 'satteri';
 import { renderTex } from '../lib/tex.ts';
 
+/**
+ * The Markdown features the lessons are parsed with: `$…$` maths on (GFM is Sätteri's default).
+ * astro.config.mjs compiles with them, and the build's figure collection parses with them too,
+ * since they change the tree (without maths, `$\frac{a}{b}$` would parse as JSX expressions).
+ */
+export const markdownFeatures = { math: true } as const;
+
 /** The mdast plugin; register it under `mdastPlugins` of `satteri({ features: { math: true } })`. */
 export const katexMath = defineMdastPlugin({
   name: 'katex-math',
