@@ -1,18 +1,17 @@
 /**
  * `<af-league-table>`: on the reader's click, runs the league in Web Workers, one per share of
- * the activations (up to four, as many as the device has cores), and inserts each activation's
- * row in table order as it finishes, with a progress bar and, at the end, the wall time. Each cell
+ * the activations (up to four, as many as the device has cores; `data-threads` asks for a count),
+ * and inserts each activation's row in table order as it finishes, with one progress bar over
+ * every run and, at the end, the wall time (the fan-out is shared/worker-pool.ts). Each cell
  * shows the median test accuracy, the range over the seeds, and every seed as a dot on a 0-100 %
  * strip (chance, 50 %, marked). Nothing runs until the click; a second click while running is
  * ignored; a failing worker stops them all.
  */
 import { activationIds, type ActivationId } from '../../lib/activations/types.ts';
 import type { LeagueCell } from './league.ts';
+import { LeagueRunElement } from '../shared/league-run-element.ts';
 import { leagueShares } from './league-plan.ts';
 import type { LeagueMessage, LeagueRequest } from './league-worker.ts';
-
-/** Most workers the league starts: beyond four, a phone or laptop gains little and heats up. */
-const MAX_THREADS = 4;
 
 const SVG = 'http://www.w3.org/2000/svg';
 /** Width and height of a cell's dot strip, px. */
@@ -64,59 +63,25 @@ function cellElement(cell: LeagueCell): HTMLTableCellElement {
   return td;
 }
 
-class LeagueTableElement extends HTMLElement {
-  #workers: Worker[] = [];
-
-  connectedCallback(): void {
-    const button = this.querySelector<HTMLButtonElement>('[data-action="run"]');
-    if (!button) return;
-    button.hidden = false;
-    button.addEventListener('click', () => this.#run(button));
-  }
-
-  disconnectedCallback(): void {
-    this.#stop();
-  }
-
-  #stop(): void {
-    for (const w of this.#workers) w.terminate();
-    this.#workers = [];
-  }
-
-  #run(button: HTMLButtonElement): void {
-    if (this.#workers.length > 0) return;
+class LeagueTableElement extends LeagueRunElement {
+  protected run(button: HTMLButtonElement): void {
     const body = this.querySelector('tbody');
     const progress = this.querySelector<HTMLProgressElement>('progress');
     const status = this.querySelector('[data-out="status"]');
     const names = JSON.parse(this.dataset.names ?? '{}') as Record<string, string>;
     if (!body || !progress || !status) return;
     body.replaceChildren();
-    button.disabled = true;
-    progress.hidden = false;
-    progress.max = Number(this.dataset.runs) || 1;
-    progress.value = 0;
-    const shares = leagueShares(
-      activationIds,
-      Math.min(MAX_THREADS, navigator.hardwareConcurrency || 1),
-    );
-    const threads = `${shares.length} background thread${shares.length === 1 ? '' : 's'}`;
-    status.textContent = `Training in ${threads}…`;
-    const started = performance.now();
+    const threads = this.threads(1);
     // Rows arrive in whatever order the workers finish; each goes before the first later activation already shown.
     const shown = new Map<ActivationId, HTMLTableRowElement>();
-    let runs = 0;
-    let finished = 0;
-    const finish = (text: string): void => {
-      this.#stop();
-      button.disabled = false;
-      status.textContent = text;
-      this.dataset.done = 'true';
-    };
-    const onMessage = (event: MessageEvent<LeagueMessage>): void => {
-      const m = event.data;
-      if (m.type === 'run') {
-        progress.value = ++runs;
-      } else if (m.type === 'row') {
+    this.startPool<LeagueRequest, LeagueMessage>(button, {
+      requests: leagueShares(activationIds, threads).map((acts) => ({ type: 'run', acts })),
+      createWorker: () =>
+        new Worker(new URL('./league-worker.ts', import.meta.url), { type: 'module' }),
+      progress,
+      status,
+      onResult: (m) => {
+        if (m.type !== 'row') return;
         const tr = document.createElement('tr');
         const th = document.createElement('th');
         th.scope = 'row';
@@ -127,24 +92,8 @@ class LeagueTableElement extends HTMLElement {
           .find((id) => shown.has(id));
         body.insertBefore(tr, later ? (shown.get(later) ?? null) : null);
         shown.set(m.row.act, tr);
-      } else if (m.type === 'done') {
-        if (++finished < shares.length) return;
-        const seconds = (performance.now() - started) / 1000;
-        this.dataset.seconds = seconds.toFixed(1);
-        finish(
-          `Done: ${runs} training runs in ${seconds.toFixed(0)} s in this browser, on ${threads}.`,
-        );
-      } else {
-        finish(`The league stopped: ${m.message}.`);
-      }
-    };
-    for (const acts of shares) {
-      const worker = new Worker(new URL('./league-worker.ts', import.meta.url), { type: 'module' });
-      this.#workers.push(worker);
-      worker.addEventListener('message', onMessage);
-      worker.addEventListener('error', () => finish('The league could not start in this browser.'));
-      worker.postMessage({ type: 'run', acts } satisfies LeagueRequest);
-    }
+      },
+    });
   }
 }
 
