@@ -1,5 +1,7 @@
 /**
- * The multilayer perceptron: forward, backward and update over preallocated typed arrays.
+ * The multilayer perceptron: the training loop, evaluation and saving around a network.
+ * Allocation and initialisation are in network.ts, the forward and backward passes in passes.ts;
+ * this module owns what changes between batches and epochs.
  *
  * State (all owned by one model, nothing at module level): the parameter vector and a gradient
  * vector of the same length (layout.ts), optimiser moments (optimizers.ts), a cache of
@@ -11,10 +13,7 @@
  * the arrays inside an `Evaluation` are overwritten by later calls, and the layer views alias
  * `params`, so they always show the current weights.
  */
-import { getActivation } from '../activations/index.ts';
-import type { Activation, ActivationId } from '../activations/types.ts';
 import { createRng, type Rng } from '../random.ts';
-import { initializeParams } from './init.ts';
 import {
   beginEpoch,
   createStatsAccumulator,
@@ -22,68 +21,30 @@ import {
   recordBatch,
   recordGradients,
 } from './instrument.ts';
-import { affine, backpropagate } from './affine.ts';
-import { multiplyInPlace, slopeGradient, weightGradients, wideWeightGradients } from './kernels.ts';
-import {
-  computeLayout,
-  createWorkspaceCache,
-  gatherColumns,
-  transposeRows,
-  type Workspace,
-} from './layout.ts';
-import { lossSum, outputDelta } from './loss.ts';
+import { createWorkspaceCache, gatherColumns, transposeRows, type Workspace } from './layout.ts';
+import { lossSum } from './loss.ts';
 import { argmaxAgreement } from './metrics.ts';
+import { allocateNetwork } from './network.ts';
 import {
   applyUpdate,
   createOptimizerState,
   resetOptimizerState,
   type OptimizerState,
 } from './optimizers.ts';
-import { softmaxLayer } from './softmax.ts';
+import { backward, forward } from './passes.ts';
 import { resolveSpec } from './spec.ts';
 import {
   optimizerIds,
-  type CustomActivation,
   type Evaluation,
   type EvaluateOptions,
   type LayerView,
   type Mlp,
   type MlpRestore,
-  type MlpSpec,
   type ResolvedMlpSpec,
   type SavedMlpSpec,
   type TrainingState,
+  type MlpSpec,
 } from './types.ts';
-
-/**
- * Weights from which a layer's gradients use the wide kernel: a 16×16 playground layer stays on
- * the 2×2 one (the fastest there), a 64×10 output layer and anything bigger moves.
- */
-const WIDE_LAYER = 512;
-
-/** What a layer needs of its activation: a registry record or an adapted custom function. */
-type LayerFunction = Pick<
-  Activation,
-  'params' | 'fInto' | 'dfInto' | 'scaleByDfFromOutput' | 'prepare'
-> & {
-  readonly id: ActivationId | 'custom' | 'softmax';
-};
-
-/** A custom function as a layer function: no parameters, so the params argument is ignored. */
-function customLayerFunction(custom: CustomActivation): LayerFunction {
-  return {
-    id: 'custom',
-    params: [],
-    fInto: (x, out) => {
-      custom.fInto(x, out);
-      return out;
-    },
-    dfInto: (x, out) => {
-      custom.dfInto(x, out);
-      return out;
-    },
-  };
-}
 
 /** JSON has no NaN or Infinity: such values are stored as null (and read back as NaN). */
 function finiteOrNull(values: Float64Array): (number | null)[] {
@@ -124,40 +85,11 @@ function savedSpec(resolved: ResolvedMlpSpec): SavedMlpSpec {
 export function createMlp(spec: MlpSpec, restore: MlpRestore = {}): Mlp {
   const resolved = resolveSpec(spec);
   const { sizes, loss: lossId } = resolved;
-  const custom = resolved.customActivation;
-  const acts: LayerFunction[] = [
-    ...resolved.activations.map((id) => (custom ? customLayerFunction(custom) : getActivation(id))),
-    resolved.outputActivation === 'softmax'
-      ? softmaxLayer(sizes[sizes.length - 1]!)
-      : getActivation(resolved.outputActivation),
-  ];
-  // Table kernels build now, so every batch, short or long, takes the same path: a run's
-  // numbers then never depend on what the page computed before it
-  for (const act of acts) act.prepare?.();
-  // One mutable params object per layer, passed to f/df; a PReLU slope is copied in before use.
-  const actParams: Record<string, number>[] = acts.map((act, l) => {
-    const values: Record<string, number> = {};
-    for (const p of act.params) {
-      const given = l < acts.length - 1 ? resolved.activationParams[p.name] : undefined;
-      values[p.name] = given ?? p.default;
-    }
-    return values;
-  });
-  const slopeName = acts.map((act) => act.params.find((p) => p.learnable)?.name ?? 'alpha');
-  // Only PReLU's slope has a known gradient (kernels.slopeGradient); others stay fixed.
-  const hasSlope = acts.map(
-    (act, l) => resolved.learnSlopes && l < acts.length - 1 && act.id === 'prelu',
-  );
-  const layout = computeLayout(sizes, hasSlope);
+  const net = allocateNetwork(resolved);
+  const { layout, acts, actParams, slopeName, params, grads } = net;
   const L = layout.layers.length;
   const inSize = sizes[0]!;
   const outSize = sizes[L]!;
-  const params = new Float64Array(layout.paramCount);
-  const grads = new Float64Array(layout.paramCount);
-  initializeParams(params, layout, resolved, createRng(resolved.seed));
-  layout.layers.forEach((lay, l) => {
-    if (lay.slopeIndex >= 0) params[lay.slopeIndex] = actParams[l]![slopeName[l]!]!;
-  });
   // A separate stream for batch order, so the init scheme does not change the visiting order.
   const shuffleRng = createRng((resolved.seed ^ 0x5bd1e995) >>> 0);
   const optimizer = createOptimizerState();
@@ -193,68 +125,6 @@ export function createMlp(spec: MlpSpec, restore: MlpRestore = {}): Mlp {
   if (restore.training !== undefined)
     restoreTraining(restore.training, shuffleRng, optimizer, params.length);
 
-  /** Forward pass of `ws.a[0]` (already filled) through every layer. */
-  const forward = (ws: Workspace): void => {
-    const n = ws.n;
-    for (let l = 0; l < L; l++) {
-      const lay = layout.layers[l]!;
-      const z = ws.z[l + 1]!;
-      affine(params, lay.wOffset, lay.bOffset, lay.inSize, lay.outSize, ws.a[l]!, z, n);
-      const p = actParams[l]!;
-      if (lay.slopeIndex >= 0) p[slopeName[l]!] = params[lay.slopeIndex]!;
-      acts[l]!.fInto(z, ws.a[l + 1]!, p);
-    }
-  };
-
-  /**
-   * Backward pass of the batch in `ws` (targets in `ws.t`): mean gradient into `grads`. With
-   * `withDf` (instrumentation), `ws.df` also receives every layer's exact f' for the statistics;
-   * the gradient itself is computed the same way either way, so instrumenting never changes a run.
-   * Returns Σ 0.5(y − t)² over the batch (the `mse` loss, a by-product of the output delta).
-   */
-  const backward = (ws: Workspace, withDf: boolean): number => {
-    const n = ws.n;
-    const top = acts[L - 1]!;
-    if (withDf || (lossId === 'mse' && !top.scaleByDfFromOutput)) {
-      top.dfInto(ws.z[L]!, ws.df[L]!, actParams[L - 1]);
-    }
-    // bce after a sigmoid and ce after a softmax both reduce to dLoss/dz = y − t.
-    const fusedTop = lossId !== 'mse' || top.scaleByDfFromOutput !== undefined;
-    const squares = outputDelta(ws.a[L]!, ws.t, fusedTop ? null : ws.df[L]!, ws.g[L]!, 1 / n);
-    if (lossId === 'mse') top.scaleByDfFromOutput?.(ws.a[L]!, ws.g[L]!);
-    for (let l = L - 1; l >= 0; l--) {
-      const lay = layout.layers[l]!;
-      const d = ws.g[l + 1]!;
-      // The streamed kernel only pays off once a layer has room for its blocks.
-      if (lay.inSize * lay.outSize >= WIDE_LAYER)
-        wideWeightGradients(
-          grads,
-          lay.wOffset,
-          lay.bOffset,
-          lay.inSize,
-          lay.outSize,
-          d,
-          ws.a[l]!,
-          n,
-          ws.at,
-        );
-      else
-        weightGradients(grads, lay.wOffset, lay.bOffset, lay.inSize, lay.outSize, d, ws.a[l]!, n);
-      if (l === 0) break;
-      const g = ws.g[l]!;
-      const z = ws.z[l]!;
-      backpropagate(params, lay.wOffset, lay.inSize, lay.outSize, d, g, n);
-      const below = acts[l - 1]!;
-      const belowLayout = layout.layers[l - 1]!;
-      if (belowLayout.slopeIndex >= 0) grads[belowLayout.slopeIndex] = slopeGradient(g, z);
-      if (withDf || !below.scaleByDfFromOutput) below.dfInto(z, ws.df[l]!, actParams[l - 1]);
-      // f' from the outputs already computed where the record allows it: no second exponential
-      if (below.scaleByDfFromOutput) below.scaleByDfFromOutput(ws.a[l]!, g);
-      else multiplyInPlace(g, ws.df[l]!);
-    }
-    return squares;
-  };
-
   /** Rows in a data set, or a RangeError naming the mismatch. */
   const rowsOf = (inputs: Float64Array, targets: Float64Array, where: string): number => {
     const n = targets.length / outSize;
@@ -273,7 +143,7 @@ export function createMlp(spec: MlpSpec, restore: MlpRestore = {}): Mlp {
     }
     const ws = evalWorkspace(n);
     transposeRows(inputs, inSize, n, ws.a[0]!);
-    forward(ws);
+    forward(net, ws);
     let pair = evaluations.get(ws);
     if (pair === undefined) {
       const outputs = ws.a[L]!;
@@ -314,8 +184,8 @@ export function createMlp(spec: MlpSpec, restore: MlpRestore = {}): Mlp {
         const ws = start + batchSize <= n ? full : trainWorkspace(n - start);
         gatherColumns(inputs, inSize, order, start, ws.n, ws.a[0]!);
         gatherColumns(targets, outSize, order, start, ws.n, ws.t);
-        forward(ws);
-        const squares = backward(ws, instrument);
+        forward(net, ws);
+        const squares = backward(net, ws, instrument);
         total += lossId === 'mse' ? squares : lossSum(lossId, ws.a[L]!, ws.z[L]!, ws.t, outSize);
         if (instrument) {
           recordBatch(acc, ws);
@@ -359,8 +229,8 @@ export function createMlp(spec: MlpSpec, restore: MlpRestore = {}): Mlp {
       const ws = trainWorkspace(n);
       transposeRows(inputs, inSize, n, ws.a[0]!);
       transposeRows(targets, outSize, n, ws.t);
-      forward(ws);
-      backward(ws, false);
+      forward(net, ws);
+      backward(net, ws, false);
       return grads;
     },
     slope,
