@@ -16,6 +16,8 @@ import {
   trainOptionsOf,
   type Config,
 } from '../../src/widgets/playground/config.ts';
+import * as customModule from '../../src/widgets/playground/custom.ts';
+import { CustomLoader } from '../../src/widgets/playground/custom-loader.ts';
 import { parseFeatures } from '../../src/widgets/playground/features.ts';
 import {
   demoPresets,
@@ -209,5 +211,18 @@ describe('a configuration resolved once', () => {
     b.step(3);
     expect(a.toJSON()).toEqual(b.toJSON());
     expect(a.snapshot()).toEqual(b.snapshot());
+  });
+
+  it('the page compiles a custom expression once for its views, whatever else changes', () => {
+    const loader = new CustomLoader(customModule);
+    const c: Config = { ...defaultConfig, act: 'custom', expr: 'x*sigmoid(x)' };
+    const fn = loader.hidden(c, 'tanh');
+    expect(typeof fn).toBe('object');
+    expect(loader.hidden({ ...c, lr: 0.5, seed: 4 }, 'tanh')).toBe(fn);
+    const other = loader.hidden({ ...c, expr: 'tanh(x)' }, 'tanh');
+    expect(other).not.toBe(fn);
+    expect(loader.hidden({ ...c, expr: 'nope(' }, 'tanh')).toBe('tanh');
+    expect(loader.hidden(defaultConfig, 'linear')).toBe('tanh');
+    expect(new CustomLoader(undefined).hidden(c, 'linear')).toBe('linear');
   });
 });

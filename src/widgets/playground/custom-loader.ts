@@ -1,20 +1,19 @@
 /**
  * The page side of custom activations. custom.ts brings the expression compiler (~10 KB), so a
  * page loads it only once a run is custom: from the URL or preset (preloaded with the element's
- * modules), the activation picker, or a loaded network file.
+ * modules when the settings the URL gives are custom), the activation picker, or a loaded network
+ * file. The compiled function of the last expression is kept, so a change of other settings does
+ * not compile it again.
  */
 import type { Config } from './config.ts';
 import type { LayerFunction } from './model.ts';
 
 type CustomModule = typeof import('./custom.ts');
 
-/** Whether a playground must start with the compiler: its preset or its URL asks for `custom`. */
-export function startsCustom(base: Config, query: string, namespace: string): boolean {
-  return base.act === 'custom' || new URLSearchParams(query).get(`${namespace}.act`) === 'custom';
-}
-
 export class CustomLoader {
   #module: CustomModule | undefined;
+  /** The last expression compiled for the views, and its function. */
+  #last: { readonly key: string; readonly fn: LayerFunction } | undefined;
 
   constructor(preloaded: CustomModule | undefined) {
     this.#module = preloaded;
@@ -34,6 +33,10 @@ export class CustomLoader {
 
   /** The hidden layers' function of `c` (the compiled expression for a custom run). */
   hidden(c: Config, fallback: LayerFunction): LayerFunction {
-    return this.#module?.hiddenActivationOf(c) ?? (c.act === 'custom' ? fallback : c.act);
+    if (c.act !== 'custom') return c.act;
+    if (!this.#module) return fallback;
+    const key = `${c.expr}\u0000${c.exprp}`;
+    if (this.#last?.key !== key) this.#last = { key, fn: this.#module.hiddenActivationOf(c) };
+    return this.#last.fn;
   }
 }

@@ -12,14 +12,20 @@
  */
 import type { Config } from './config.ts';
 import type { ViewState, WorkerMessage, WorkerRequest } from './protocol.ts';
+import type { ResolvedRun } from './resolve.ts';
 import type { ViewContext } from './view.ts';
 import type { NetworkHost } from './network-io.ts';
 import type { CsvTable } from '../shared/csv.ts';
 import { LiveFigure } from '../shared/live-figure.ts';
 import { wireAddedPoints } from './added-points-ui.ts';
-import { CustomLoader, startsCustom } from './custom-loader.ts';
-import { readControl, wireProblem, writeControl } from './controls.ts';
-import { queryWithState, stateFromQuery, stateFromRecord } from '../shared/url-codec.ts';
+import { CustomLoader } from './custom-loader.ts';
+import { readControls, wireProblem, writeControls } from './controls.ts';
+import {
+  queryWithState,
+  stateFromQuery,
+  stateFromRecord,
+  type RestoredState,
+} from '../shared/url-codec.ts';
 import { readQuery, writeQuery } from '../shared/url-sync.ts';
 
 /** What the .astro wrapper writes into `data-state`. */
@@ -51,32 +57,39 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
   #config!: Config;
   #offscreenPaused = false;
   #custom!: CustomLoader;
+  /** The current runs, resolved once per change of settings (what the worker trains). */
+  #runs: readonly ResolvedRun[] = [];
+  /** The settings the URL gave when the modules loaded (read once, used by `setup`). */
+  #restored: RestoredState<Config> | undefined;
 
-  protected loadModel(): Promise<Modules> {
-    const custom = startsCustom(this.state.base, readQuery(), this.state.namespace);
+  protected async loadModel(): Promise<Modules> {
     const diagram = this.querySelector('[data-view="network"]') !== null;
-    return Promise.all([
+    const [config, protocol, resolve, network] = await Promise.all([
       import('./config.ts'),
       import('./protocol.ts'),
       import('./resolve.ts'),
-      custom ? import('./custom.ts') : undefined,
       diagram ? import('./network-ui.ts') : undefined,
     ]);
+    // The URL is read once, through the shared codec; a custom run needs the compiler from the start.
+    const { namespace, base } = this.state;
+    this.#restored = stateFromQuery(config.playgroundUrl, base, readQuery(), namespace);
+    const custom = this.#restored.state.act === 'custom' ? await import('./custom.ts') : undefined;
+    return [config, protocol, resolve, custom, network];
   }
 
   protected setup(): void {
     const [config, , , custom, network] = this.model;
     this.#custom = new CustomLoader(custom);
     const { namespace, base } = this.state;
-    const parsed = stateFromQuery(config.playgroundUrl, base, readQuery(), namespace);
+    const parsed =
+      this.#restored ?? stateFromQuery(config.playgroundUrl, base, readQuery(), namespace);
     // A custom activation that does not parse falls back to tanh, said in the same notice box.
     const checked = this.#custom.check(parsed.state, namespace);
     this.#showUrlNotices([...parsed.notices.map((n) => n.message), ...checked.notices]);
     this.#config = checked.config;
-    for (const el of this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-param]')) {
-      writeControl(el, this.#config[el.dataset.param as keyof Config]);
+    writeControls(this, this.#config);
+    for (const el of this.querySelectorAll('[data-param]'))
       el.addEventListener('change', () => this.#onControl());
-    }
     wireProblem(this, () => this.#onControl());
     network?.wireNetwork(
       {
@@ -159,7 +172,8 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
         }),
       );
       this.#worker = worker;
-      this.#configure();
+      // The runs were resolved when the settings last changed: the worker gets those very ones.
+      this.#postRuns();
     });
     return this.#started;
   }
@@ -227,15 +241,21 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
       // The selected neuron survives a settings change; the diagram drops it if it no longer exists.
       selected: this.#ctx?.selected ?? null,
     };
+    this.#runs = runs;
     delete this.dataset.diverged;
+    this.#postRuns(models);
+    this.schedule();
+  }
+
+  /** Sends the current runs to the worker (a no-op until it has started). */
+  #postRuns(models?: readonly unknown[]): void {
     this.#post({
       type: 'configure',
       gen: this.#view.gen,
-      runs,
+      runs: this.#runs,
       grid: this.state.grid,
       ...(models ? { models } : {}),
     });
-    this.schedule();
   }
 
   #reset(models?: readonly unknown[]): void {
@@ -254,8 +274,7 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
     if (this.#custom.missingFor(next, () => this.#applyConfig(next, models))) return;
     const [config] = this.model;
     this.#config = next;
-    for (const el of this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-param]'))
-      writeControl(el, this.#config[el.dataset.param as keyof Config]);
+    writeControls(this, this.#config);
     this.#showUrlNotices([]);
     writeQuery(
       queryWithState(
@@ -277,10 +296,13 @@ class PlaygroundElement extends LiveFigure<PlaygroundProps, Modules> {
   #onControl(): void {
     const [config] = this.model;
     const { namespace: ns, base } = this.state;
-    const record: Record<string, string> = {};
-    for (const el of this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-param]'))
-      record[el.dataset.param ?? ''] = readControl(el);
-    const parsed = stateFromRecord(config.playgroundUrl, base, this.#config, record, ns);
+    const parsed = stateFromRecord(
+      config.playgroundUrl,
+      base,
+      this.#config,
+      readControls(this),
+      ns,
+    );
     if (this.#custom.missingFor(parsed.state, () => this.#onControl())) return;
     const checked = this.#custom.check(parsed.state, ns);
     this.#showUrlNotices([...parsed.notices.map((n) => n.message), ...checked.notices]);
