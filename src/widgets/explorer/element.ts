@@ -43,6 +43,8 @@ class ExplorerElement extends LiveFigure<ExplorerState, Model> {
     host.tabIndex = 0;
     host.setAttribute('role', 'slider');
     host.setAttribute('aria-label', 'Cursor position on the x axis (arrow keys move it)');
+    // The first redraw waits for the reader (LiveFigure), but a slider needs its value now.
+    this.#describe(host);
     host.addEventListener('keydown', (e) => this.#onKey(e));
     host.addEventListener('pointermove', (e) => this.#onPointer(e));
     host.addEventListener('pointerdown', (e) => this.#onPointer(e));
@@ -78,13 +80,7 @@ class ExplorerElement extends LiveFigure<ExplorerState, Model> {
     this.setText('[data-readout="x"]', this.model.formatFull(r.x));
     this.setText('[data-readout="f"]', this.model.formatFull(r.f));
     this.setText('[data-readout="df"]', this.model.formatFull(r.df));
-    host.setAttribute('aria-valuemin', String(-s.halfRange));
-    host.setAttribute('aria-valuemax', String(s.halfRange));
-    host.setAttribute('aria-valuenow', String(r.x));
-    host.setAttribute(
-      'aria-valuetext',
-      `x = ${this.model.formatFull(r.x)}, f(x) = ${this.model.formatFull(r.f)}, f'(x) = ${this.model.formatFull(r.df)}`,
-    );
+    this.#describe(host);
     const cursor = this.find<HTMLInputElement>('[data-control="cursor"]');
     cursor.min = String(-s.halfRange);
     cursor.max = String(s.halfRange);
@@ -92,6 +88,19 @@ class ExplorerElement extends LiveFigure<ExplorerState, Model> {
     cursor.value = String(s.cursor);
     this.find<HTMLSelectElement>('[data-control="zoom"]').value = String(s.halfRange);
     this.#syncParams();
+  }
+
+  /** The cursor slider's range and value, for assistive technology. */
+  #describe(host: HTMLElement): void {
+    const s = this.state;
+    const r = this.model.readout(s);
+    host.setAttribute('aria-valuemin', String(-s.halfRange));
+    host.setAttribute('aria-valuemax', String(s.halfRange));
+    host.setAttribute('aria-valuenow', String(r.x));
+    host.setAttribute(
+      'aria-valuetext',
+      `x = ${this.model.formatFull(r.x)}, f(x) = ${this.model.formatFull(r.f)}, f'(x) = ${this.model.formatFull(r.df)}`,
+    );
   }
 
   #onKey(e: KeyboardEvent): void {

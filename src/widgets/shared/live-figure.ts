@@ -1,9 +1,13 @@
 /**
  * Base class of every live figure. Lifecycle: the element holds its state (parsed from
  * `data-state`, written at build time); when it first comes near the viewport it loads
- * Observable Plot and its model, calls `setup()` once to wire controls, and renders. Every `update()` merges a
- * patch into the state and schedules one render on the next animation frame, so a fast slider
- * drag never renders twice per frame. Resizing re-renders at the new width.
+ * Observable Plot and its model and calls `setup()` once to wire controls. It does not redraw
+ * then: the build-time SVG already shows the build-time state, and a first Plot redraw cost
+ * 75-280 ms of main thread on a phone (4x CPU) while the page was loading. The first redraw comes
+ * with the reader: a pointer or focus entering the figure, a control changed, a real resize, or a
+ * state from the URL that the build-time SVG does not show. Every `update()` merges a patch into
+ * the state and schedules one render on the next animation frame, so a fast slider drag never
+ * renders twice per frame. Resizing re-renders at the new width.
  *
  * URL state: a figure whose model has a {@link UrlCodec} reads its state from the query string
  * (namespace: its figure id) just before `setup()`, shows a notice for anything it had to ignore,
@@ -33,6 +37,8 @@ export abstract class LiveFigure<State extends object, Model = unknown> extends 
   #frame = 0;
   #urlTimer: ReturnType<typeof setTimeout> | undefined;
   #live: Promise<void> | undefined;
+  /** True while the build-time SVG is what the figure shows (no redraw yet). */
+  #stale = true;
 
   connectedCallback(): void {
     this.initial = JSON.parse(this.dataset.state ?? '{}') as State;
@@ -96,6 +102,7 @@ export abstract class LiveFigure<State extends object, Model = unknown> extends 
     this.#frame = requestAnimationFrame(() => {
       this.#frame = 0;
       if (!this.plot) return;
+      this.#stale = false;
       const start = performance.now();
       this.render();
       // A User Timing entry per redraw, so its cost can be measured in a real browser.
@@ -156,7 +163,7 @@ export abstract class LiveFigure<State extends object, Model = unknown> extends 
    * Takes over in stages, each its own task: on a phone (a 4x slower CPU) loading the modules,
    * wiring the controls and the first redraw together took 100-450 ms in one task, and with
    * several figures near the viewport they ran back to back. Yielding between stages lets input
-   * and painting in between; the build-time SVG stays on screen until the redraw replaces it.
+   * and painting in between; the build-time SVG stays on screen until a redraw replaces it.
    */
   async #takeOver(): Promise<void> {
     const [plot, model] = await Promise.all([import('./plot-runtime.ts'), this.loadModel()]);
@@ -166,15 +173,16 @@ export abstract class LiveFigure<State extends object, Model = unknown> extends 
     this.#restoreFromUrl();
     for (const el of this.querySelectorAll<HTMLElement>('[data-controls]')) el.hidden = false;
     this.setup();
+    this.dataset.live = 'true';
     await yieldToMain();
     const host = this.querySelector<HTMLElement>('.plot');
-    // Read before the redraw, which reads it too: after it, the read would force a layout of the
-    // new SVG inside this task.
+    // Read once the controls are shown, before any redraw (which reads it too: after one, the
+    // read would force a layout of the new SVG inside this task).
     let width = host?.clientWidth;
-    this.render();
-    this.dataset.live = 'true';
+    if (JSON.stringify(this.state) !== JSON.stringify(this.initial)) this.#redrawNow();
+    else this.#redrawOnFirstTouch();
     // A ResizeObserver reports the size it finds when observation starts: that is the width just
-    // drawn, and redrawing for it cost a second full render at load. Only a real change redraws.
+    // read, and redrawing for it would be the load-time redraw again. Only a real change redraws.
     if (host) {
       new ResizeObserver(() => {
         if (host.clientWidth === width) return;
@@ -182,6 +190,32 @@ export abstract class LiveFigure<State extends object, Model = unknown> extends 
         this.schedule();
       }).observe(host);
     }
+  }
+
+  /** The first redraw, now, unless one has happened. */
+  #redrawNow(): void {
+    if (!this.#stale || !this.plot) return;
+    this.#stale = false;
+    this.render();
+  }
+
+  /**
+   * Redraws when the reader first reaches into the figure. A press, a key or focus redraws at
+   * once, before the figure's own handlers run (they may need what a redraw sets up, such as a
+   * scale to invert); a hovering mouse redraws on the next frame.
+   */
+  #redrawOnFirstTouch(): void {
+    const now = ['pointerdown', 'keydown', 'focusin'] as const;
+    const touch = (): void => {
+      for (const type of now) this.removeEventListener(type, touch, true);
+      this.#redrawNow();
+    };
+    const hover = (): void => {
+      this.removeEventListener('pointerover', hover, true);
+      if (this.#stale) this.schedule();
+    };
+    for (const type of now) this.addEventListener(type, touch, true);
+    this.addEventListener('pointerover', hover, true);
   }
 }
 
