@@ -7,7 +7,7 @@
  * Writes the result into bench/results/digits.json under `league`, keeping the rest.
  *
  * Run: `npm run build && npx node bench/digits-league.ts` (`BENCH_DIST=dir` for another build,
- * `ROUNDS=n` for more than 2 rounds).
+ * `ROUNDS=n` for other than 3 rounds).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -15,7 +15,7 @@ import { launchBrowser } from '../tests/support/browser.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
 
 const root = process.env.BENCH_DIST ?? 'dist';
-const rounds = Number(process.env.ROUNDS ?? 2);
+const rounds = Number(process.env.ROUNDS ?? 3);
 const PAGE = '/lessons/real-data/';
 
 const { server, origin } = await serveStatic(root, '/');
@@ -45,7 +45,11 @@ try {
   await browser.close();
   server.close();
 }
-const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
 const league = {
   date: new Date().toISOString(),
   command: 'npx node bench/digits-league.ts',
