@@ -8,6 +8,7 @@ import * as Plot from '@observablehq/plot';
 import { getActivation } from '../../lib/activations/index.ts';
 import type { ActivationId } from '../../lib/activations/types.ts';
 import type { DataSplit } from '../../lib/data/index.ts';
+import type { ScalarDifferentiable } from '../../lib/differentiable.ts';
 import { HISTOGRAM } from '../../lib/nn/index.ts';
 import { curveColor } from '../../lib/palette.ts';
 import { dotPathMark, pathElement } from '../../lib/plots/dot-path.ts';
@@ -295,7 +296,7 @@ export function gradientOptions(
 }
 
 /** A layer's function: a registry id, or any f/df pair (the reader's compiled expression). */
-export type LayerFunction = ActivationId | { f(x: number): number; df(x: number): number };
+export type LayerFunction = ActivationId | ScalarDifferentiable;
 
 /**
  * Each layer's pre-activation histogram (bars, scaled to 1) drawn over f and f' of its activation.
