@@ -221,22 +221,7 @@ async function tfTrainer(tf: Tf, backend: Backend, sizes: readonly number[], dat
 interface Round {
   readonly engineMs: number;
   readonly peerMs: number;
-  /** CPU time of the process over the same epochs (see {@link cpuMs}). */
-  readonly engineCpuMs: number;
-  readonly peerCpuMs: number;
   readonly peak: number;
-}
-
-/**
- * CPU time of this process so far, ms. Beside the wall time because this machine is shared: at a
- * load of 10 on 2 cores an epoch waits for a core most of its wall time, and the wasm backend's
- * epochs (many short calls) suffered more than the engine's, which inflated the wall-time ratio.
- * Both sides run on the main thread (wasm with one thread), so CPU time counts their own work;
- * it also counts V8's background threads (GC, compiling), for both alike.
- */
-function cpuMs(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
 }
 
 /**
@@ -251,18 +236,14 @@ function alternate(
   let losses: [number, number] = [Number.NaN, Number.NaN];
   for (let k = 0; k < WARMUP + ROUNDS; k++) {
     const peak = peakSample();
-    let c0 = cpuMs();
     let t0 = performance.now();
     const le = engine();
     const engineMs = performance.now() - t0;
-    const engineCpuMs = cpuMs() - c0;
-    c0 = cpuMs();
     t0 = performance.now();
     const lp = peer();
     const peerMs = performance.now() - t0;
-    const peerCpuMs = cpuMs() - c0;
     if (k === 0) losses = [le, lp];
-    if (k >= WARMUP) rounds.push({ engineMs, peerMs, engineCpuMs, peerCpuMs, peak });
+    if (k >= WARMUP) rounds.push({ engineMs, peerMs, peak });
   }
   return { rounds, losses };
 }
@@ -312,12 +293,8 @@ async function main(): Promise<void> {
     const sizes = NETS[name];
     const flops = epochFlops(sizes, train.n);
     const gflops = (ms: number): number => flops / (ms * 1e6);
-    const peers: Partial<
-      Record<
-        Backend,
-        { ms: number; ratio: number; cpuMs: number; cpuRatio: number; losses: [number, number] }
-      >
-    > = {};
+    const peers: Partial<Record<Backend, { ms: number; ratio: number; losses: [number, number] }>> =
+      {};
     const rounds: Round[] = [];
     for (const backend of ['cpu', 'wasm'] as const) {
       const model = engineModel(sizes);
@@ -332,17 +309,13 @@ async function main(): Promise<void> {
       rounds.push(...runs.rounds);
       // The ratio of the medians of one phase: both sides met the same moments of load.
       const ms = median(runs.rounds.map((r) => r.peerMs));
-      const cpu = median(runs.rounds.map((r) => r.peerCpuMs));
       peers[backend] = {
         ms,
         ratio: ms / median(runs.rounds.map((r) => r.engineMs)),
-        cpuMs: cpu,
-        cpuRatio: cpu / median(runs.rounds.map((r) => r.engineCpuMs)),
         losses: runs.losses,
       };
     }
     const engineMs = median(rounds.map((r) => r.engineMs));
-    const engineCpuMs = median(rounds.map((r) => r.engineCpuMs));
     const peak = median(rounds.map((r) => r.peak));
     // Share of the peak per round (epoch and sample side by side), then the median.
     const share = median(rounds.map((r) => gflops(r.engineMs) / r.peak));
@@ -357,10 +330,6 @@ async function main(): Promise<void> {
     const target = TARGETS[name];
     const met = (value: number | null, goal: number): string =>
       `${value === null ? 'n/a' : value.toFixed(2)} (target ≥ ${goal}: ${value !== null && value >= goal ? 'met' : 'MISSED'})`;
-    const cpuRatio = (b: Backend): string => peers[b]?.cpuRatio.toFixed(2) ?? 'n/a';
-    verdicts.push(
-      `- ${name}, CPU time per epoch (medians): engine ${fmt(engineCpuMs)} ms, tfjs-cpu ${fmt(peers.cpu?.cpuMs ?? null)} ms, tfjs-wasm ${fmt(peers.wasm?.cpuMs ?? null)} ms; engine speed-up ${cpuRatio('cpu')}× cpu, ${cpuRatio('wasm')}× wasm (for information: the targets are on wall time)`,
-    );
     verdicts.push(
       `- ${name}: scalar peak ${peak.toFixed(2)} GFLOP/s (median of ${rounds.length} samples); engine vs wasm ${met(ratio('wasm'), target.wasm)}` +
         ('cpu' in target
@@ -380,11 +349,6 @@ async function main(): Promise<void> {
       tfjsCpuGflops: peers.cpu ? gflops(peers.cpu.ms) : null,
       tfjsWasmGflops: peers.wasm ? gflops(peers.wasm.ms) : null,
       engineShareOfPeak: share,
-      engineCpuMsPerEpoch: engineCpuMs,
-      tfjsCpuCpuMsPerEpoch: peers.cpu?.cpuMs ?? null,
-      tfjsWasmCpuMsPerEpoch: peers.wasm?.cpuMs ?? null,
-      engineOverCpuByCpuTime: peers.cpu?.cpuRatio ?? null,
-      engineOverWasmByCpuTime: peers.wasm?.cpuRatio ?? null,
       firstEpochLoss: {
         engine: peers.cpu?.losses[0] ?? null,
         tfjsCpu: peers.cpu?.losses[1] ?? null,
@@ -428,8 +392,7 @@ async function main(): Promise<void> {
   };
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
   const file = new URL('./results/digits.json', import.meta.url);
-  // The league's wall times in Chromium are measured by another script (see bench/README.md,
-  // "Digits"); a rerun of this benchmark keeps them.
+  // The league's wall times in Chromium come from bench/digits-league.ts; a rerun here keeps them.
   let league: unknown;
   try {
     league = (JSON.parse(readFileSync(file, 'utf8')) as { league?: unknown }).league;
