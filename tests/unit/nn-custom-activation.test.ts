@@ -18,8 +18,8 @@ function wrapped(id: 'tanh' | 'softsign', label: string): CustomActivation {
     label,
     f: (x) => a.f(x),
     df: (x) => a.df(x),
-    fInto: (x, out) => void a.fInto(x, out),
-    dfInto: (x, out) => void a.dfInto(x, out),
+    fInto: (x, out) => a.fInto(x, out),
+    dfInto: (x, out) => a.dfInto(x, out),
   };
 }
 

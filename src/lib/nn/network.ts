@@ -16,7 +16,7 @@ import { computeLayout, type Layout } from './layout.ts';
 import { softmaxLayer } from './softmax.ts';
 import type { CustomActivation, LossId, ResolvedMlpSpec } from './types.ts';
 
-/** What a layer needs of its activation: a registry record or an adapted custom function. */
+/** What a layer needs of its activation: a registry record or a named custom function. */
 export type LayerFunction = Pick<
   Activation,
   'params' | 'fInto' | 'dfInto' | 'scaleByDfFromOutput' | 'prepare'
@@ -42,19 +42,16 @@ export interface Network {
   readonly grads: Float64Array;
 }
 
-/** A custom function as a layer function: no parameters, so the params argument is ignored. */
+/**
+ * A custom function as a layer function: the same Differentiable, named `custom`, with no
+ * parameters (so the engine's params argument does not reach it).
+ */
 function customLayerFunction(custom: CustomActivation): LayerFunction {
   return {
     id: 'custom',
     params: [],
-    fInto: (x, out) => {
-      custom.fInto(x, out);
-      return out;
-    },
-    dfInto: (x, out) => {
-      custom.dfInto(x, out);
-      return out;
-    },
+    fInto: (x, out) => custom.fInto(x, out),
+    dfInto: (x, out) => custom.dfInto(x, out),
   };
 }
 

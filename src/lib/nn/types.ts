@@ -1,6 +1,7 @@
 /**
  * Public types of the MLP engine. Pure types and constants: no runtime state.
  */
+import type { Differentiable } from '../differentiable.ts';
 import type { ActivationId, Params } from '../activations/types.ts';
 
 /**
@@ -40,17 +41,9 @@ export type OptimizerId = (typeof optimizerIds)[number];
  * the derivative with respect to the input. `JSON.stringify` keeps only `label`, so a saved model
  * records which function it was trained with and `fromJSON` asks the caller to rebuild it.
  */
-export interface CustomActivation {
+export interface CustomActivation extends Differentiable {
   /** What the function is, e.g. the expression text `x * sigmoid(1.702 * x)`. */
   readonly label: string;
-  /** The function at one point. */
-  f(x: number): number;
-  /** Its derivative at one point. */
-  df(x: number): number;
-  /** out[i] = f(x[i]) for every i; `out` may be `x`. */
-  fInto(x: Float64Array, out: Float64Array): void;
-  /** out[i] = f'(x[i]) for every i; `out` may be `x`. */
-  dfInto(x: Float64Array, out: Float64Array): void;
 }
 
 /** What {@link createMlp} needs to build a network. */

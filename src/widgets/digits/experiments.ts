@@ -122,8 +122,9 @@ function shiftedActivation(id: ShiftedId): CustomActivation {
     fInto(x, out) {
       a.fInto(x, out);
       for (let i = 0; i < out.length; i++) out[i]! += by;
+      return out;
     },
-    dfInto: (x, out) => void a.dfInto(x, out),
+    dfInto: (x, out) => a.dfInto(x, out),
   };
 }
 
