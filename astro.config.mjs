@@ -14,6 +14,23 @@ const base = process.env.BASE_PATH || '/';
 /** Output folder; the sub-path test builds into its own so it never clobbers dist/. */
 const outDir = process.env.OUT_DIR || 'dist';
 
+/**
+ * No module preloading for the pages' dynamic imports. Vite's preload helper searches the whole
+ * document (for a CSP nonce meta tag and for every <link>) each time a figure imports its module,
+ * 50-60 ms of main thread at 4x CPU on a long lesson when several figures wake together
+ * (tests/e2e/load-jank.e2e.ts); the browser finds a module's own imports as it parses it anyway.
+ * A plugin, because Astro's build sets `modulePreload` after the user's `vite.build` is read.
+ * @returns {import('vite').Plugin}
+ */
+function noModulePreload() {
+  return {
+    name: 'no-module-preload',
+    configEnvironment(name) {
+      if (name === 'client') return { build: { modulePreload: false } };
+    },
+  };
+}
+
 export default defineConfig({
   site,
   base,
@@ -36,6 +53,7 @@ export default defineConfig({
   vite: {
     build: { rolldownOptions: { output: { topLevelVar: false } } },
     worker: { format: 'es', rolldownOptions: { output: { topLevelVar: false } } },
+    plugins: [noModulePreload()],
   },
   // A Content-Security-Policy meta tag on every page, with hashes of Astro's own inline scripts;
   // the policy and the reason for each exception are in src/integrations/csp.ts.

@@ -40,18 +40,21 @@ const RATE = 4;
  * while the remaining work lands. Remove a page from this list once it passes;
  * `LOAD_JANK_STRICT=1` holds every page to the 50 ms budget.
  *
- * Measured at load 5-8 on 2 cores (longest task, CPU ms at 4x): Beyond 122-168 and Tanh 94-154,
- * the body of a 600 KB page decoded in one task when it arrives at once; Conclusion 54-93 and
- * Introduction 58-89, style and layout of the blocks near the viewport in the first frames;
- * Notebook 115-217, Observable Plot's module evaluation (its first Intl.NumberFormat) when a figure
- * near the top wakes; ReLU, Sigmoid and Real data 35-121 (under 50 in the quietest run). Home,
- * glossary, search and the embed pass in most runs (27-54).
+ * Measured at load 3-4 on 2 cores, three runs (longest task, CPU ms at 4x; median in brackets):
+ * Tanh 106-173 (133) and Beyond 92-202 (109), the body of a 600 KB page decoded in one task when it
+ * arrives at once, then style and layout of the first frames; Notebook 122-201 (129), Observable
+ * Plot's module evaluation (its first Intl.NumberFormat) when a figure near the top wakes;
+ * Introduction, Sigmoid, Conclusion, Real data, the playground, the embed and the source page
+ * 37-156 (53-80), style and layout of the blocks near the viewport in the first frames, HTML parser
+ * chunks, now and then a major GC; home, glossary, ReLU and search 28-110 (44-49), under 50 in most
+ * runs. No longer among the causes: Vite's module preload helper (off, astro.config.mjs) and the
+ * SVG favicon (now a PNG).
  */
 const CEILING_MS = 1000;
 const overBudget: [RegExp, string][] = [
   [
     /^lessons\//,
-    'the body of a long lesson decoded in one task (600 KB), style and layout of the blocks near the viewport in the first frames, HTML parser chunks, the bundler preload helper when figures near the top wake',
+    'the body of a long lesson decoded in one task (600 KB), style and layout of the blocks near the viewport in the first frames, HTML parser chunks',
   ],
   [
     /^embed\//,
@@ -59,7 +62,7 @@ const overBudget: [RegExp, string][] = [
   ],
   [
     /^(source\/|glossary\/|search\/|notebook\/|$)/,
-    'style and layout of the first frames; on the notebook, Observable Plot evaluated when its figure wakes (first Intl.NumberFormat); the SVG favicon decoded on the main thread',
+    'style and layout of the first frames; on the notebook, Observable Plot evaluated when its figure wakes (first Intl.NumberFormat); now and then a major GC',
   ],
   // Being rebuilt in another branch of work (src/widgets/playground/**): 48-94 ms so far.
   [/^playground\//, 'being rebuilt; a frame of style and layout when its figure wakes'],
