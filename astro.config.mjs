@@ -26,7 +26,7 @@ function noModulePreload() {
   return {
     name: 'no-module-preload',
     configEnvironment(name) {
-      if (name === 'client') return { build: { modulePreload: false } };
+      return name === 'client' ? { build: { modulePreload: false } } : undefined;
     },
   };
 }
