@@ -50,7 +50,9 @@ describe.each(lessons)('lesson /%s without JavaScript', (path) => {
         (a) => a.querySelector('#objectives')?.previousElementSibling?.className,
       ),
     ).toBe('lesson-meta');
-    expect((await article.locator('#summary').innerText()).length).toBeGreaterThan(200);
+    // textContent, not innerText: an off-screen block skips layout (content-visibility), and
+    // innerText of unrendered text is empty.
+    expect((await article.locator('#summary').textContent())?.trim().length).toBeGreaterThan(200);
     const exercises = article.locator('#exercises .exercise');
     expect(await exercises.count()).toBeGreaterThanOrEqual(4);
     for (const ex of await exercises.all()) {
@@ -225,7 +227,7 @@ test('the glossary is in the site navigation and lists every term with an anchor
   await w.page.locator('.site-nav a', { hasText: 'Glossary' }).click();
   await w.page.waitForURL(/\/glossary\/$/);
   expect(await w.page.locator('[data-pagefind-body] dt').count()).toBeGreaterThanOrEqual(40);
-  expect(await w.page.locator('#term-backpropagation dd').innerText()).toMatch(/chain rule/);
+  expect(await w.page.locator('#term-backpropagation dd').textContent()).toMatch(/chain rule/);
   await w.close();
 });
 
@@ -245,7 +247,7 @@ test('the main line reads first: Tanh opens with its curve, floating-point mater
   expect(await asides.count()).toBeGreaterThanOrEqual(2);
   for (const a of await asides.all()) {
     expect(await a.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
-    expect((await a.locator('summary').innerText()).length).toBeGreaterThan(10);
+    expect((await a.locator('summary').textContent())?.trim().length).toBeGreaterThan(10);
   }
   await w.close();
 });
