@@ -17,6 +17,7 @@
 import type { PlotOptions } from '@observablehq/plot';
 import { stripMarkLabels } from '../../lib/plots/strip-mark-labels.ts';
 import type { CsvTable } from './csv.ts';
+import { loadPlot } from './plot-loader.ts';
 import { namespaceOnly, queryWithState, stateFromQuery, type UrlCodec } from './url-codec.ts';
 import { readQuery, writeQuery } from './url-sync.ts';
 
@@ -166,7 +167,11 @@ export abstract class LiveFigure<State extends object, Model = unknown> extends 
    * and painting in between; the build-time SVG stays on screen until a redraw replaces it.
    */
   async #takeOver(): Promise<void> {
-    const [plot, model] = await Promise.all([import('./plot-runtime.ts'), this.loadModel()]);
+    // Plot first, in a task of its own: the model imports it, and importing both together
+    // evaluated Plot, d3 and the model's modules in one task.
+    const plot = await loadPlot();
+    await yieldToMain();
+    const model = await this.loadModel();
     await yieldToMain();
     this.plot = plot;
     this.model = model;
