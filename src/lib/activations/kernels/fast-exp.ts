@@ -82,39 +82,6 @@ export function expFast(y: number): number {
 }
 
 /**
- * exp(y) for -708 ≤ y ≤ 708 within about 1 ULP instead of 0.51, and about 10% cheaper than
- * {@link expFast}: a finer table, 2^(j/1024) rounded to double (no low part), leaves
- * |r| ≤ ln2/2048 and a degree-4 polynomial (truncation below 2^-62). For kernels whose result
- * damps exp's error, σ = 1/(1 + e) and SiLU = x/(1 + e) (their error is at most e/(1 + e) times
- * exp's), where it still leaves them within 2 ULP.
- */
-export function expFastLite(y: number): number {
-  const n = y * INV_LN2_1024 + SHIFTER - SHIFTER;
-  const r = y - n * LN2_1024_HI - n * LN2_1024_LO;
-  const ni = n | 0;
-  const r2 = r * r;
-  const sth = TABLE[(ni >> 10) + POW2_OFFSET]! * FINE[ni & 1023]!;
-  return sth + sth * (r + r2 * (0.5 + r * (1 / 6) + r2 * (1 / 24)));
-}
-
-/** 1024/ln 2. */
-const INV_LN2_1024 = 1477.3197218702985;
-/** ln2/1024 split so that n·hi is exact for |n| < 2^21 (hi has 32 significant bits). */
-const LN2_1024_HI = Math.round((LN2_HI / 1024) * 2 ** 42) / 2 ** 42;
-const LN2_1024_LO = LN2_HI / 1024 - LN2_1024_HI + LN2_LO / 1024;
-/** 2^(j/1024) for j = 0..1023, each the double nearest its double-double value. */
-const FINE: number[] = [];
-{
-  // c = 2^(1/1024) as a double-double
-  const [ch, cl] = rootOfTwo(10);
-  const v: number[] = [1, 0];
-  for (let j = 0; j < 1024; j++) {
-    FINE.push(v[0]! + v[1]!);
-    ddMulInto(v, ch, cl);
-  }
-}
-
-/**
  * e^a for |a| ≤ 1/2, the exp of the table kernels for GELU and GELU-tanh (gelu-table.ts,
  * gelu-tanh-table.ts), whose arguments are small products of a grid point and an offset. No 2^k
  * scaling and no Cody–Waite split: a = j/4096 + r with r = a − j/4096 exact (Sterbenz), then

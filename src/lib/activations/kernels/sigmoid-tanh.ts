@@ -5,36 +5,28 @@
 import { logistic } from '../shared.ts';
 import { sigmoidSlope, tanhSlope } from '../sigmoid-tanh.ts';
 import type { ActivationKernels } from '../types.ts';
-import { expFast, expFastLite } from './fast-exp.ts';
-import { checkLengths, fixUp } from './loop.ts';
+import { expFast } from './fast-exp.ts';
+import { checkLengths, fixUp, scalarInto, TABLE_MIN_LENGTH } from './loop.ts';
+import { prepareSigmoidTable, sigmoidTableInto, sigmoidTableReady } from './sigmoid-table.ts';
 import { tanhTableInto } from './tanh-table.ts';
 
 /*
- * The vectorised kernels (fInto / dfInto) use the inlined {@link expFast} (tanh's fInto, its
- * table: see tanh-table.ts) for |x| up to these limits, with no call and no unpredictable branch in the loop. Anything
- * else (tails, ±Infinity, NaN) is rare: the loop flags it and {@link fixUp} recomputes those
- * elements with the scalar kernel afterwards.
+ * The derivatives' kernels (dfInto) use the inlined {@link expFast} for |x| up to these limits,
+ * with no call and no unpredictable branch in the loop (the values use tables: σ's in
+ * sigmoid-table.ts, tanh's in tanh-table.ts). Anything else (tails, ±Infinity, NaN) is rare: the
+ * loop flags it and {@link fixUp} recomputes those elements with the scalar kernel afterwards.
  */
-/** σ = 1/(1 + e^{-x}) directly: e^{-x} ≤ e^700 cannot overflow. */
-const sigmoidFast = (x: number): boolean => Math.abs(x) <= 700;
 /** σ' = e/(1 + e)², e = e^{-x}: (1 + e)² stays finite. */
 const sigmoidSlopeFast = (x: number): boolean => Math.abs(x) <= 350;
 /** tanh' = 4e/(1 + e)², e = e^{-2|x|} (normal down to here). */
 const tanhSlopeFast = (x: number): boolean => Math.abs(x) <= 350;
 
-/** σ over arrays: an inlined exp, 1/(1 + e) directly. */
+/** σ over arrays: a table kernel for f (sigmoid-table.ts), e/(1 + e)² with an inlined exp for f'. */
 export const sigmoidKernels: ActivationKernels = {
   fInto(xs, out) {
     checkLengths(xs, out);
-    const n = xs.length;
-    let rare = 0;
-    for (let i = 0; i < n; i++) {
-      const x = xs[i]!;
-      const ok = sigmoidFast(x);
-      rare |= ok ? 0 : 1;
-      out[i] = 1 / (1 + expFastLite(ok ? -x : 0));
-    }
-    if (rare !== 0) fixUp(xs, out, sigmoidFast, logistic);
+    if (xs.length < TABLE_MIN_LENGTH && !sigmoidTableReady()) scalarInto(xs, out, logistic);
+    else sigmoidTableInto(xs, out, logistic);
     return out;
   },
   dfInto(xs, out) {
@@ -60,6 +52,7 @@ export const sigmoidKernels: ActivationKernels = {
     }
     return g;
   },
+  prepare: prepareSigmoidTable,
 };
 
 /** tanh over arrays: a table kernel for f (tanh-table.ts), e/(1 + e)² with an inlined exp for f'. */

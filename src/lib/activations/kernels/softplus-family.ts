@@ -13,8 +13,9 @@ import {
   softplusValue,
 } from '../softplus-family.ts';
 import type { ActivationKernels } from '../types.ts';
-import { expFast, expFastLite } from './fast-exp.ts';
+import { expFast } from './fast-exp.ts';
 import { checkLengths, fixUp, scalarInto, TABLE_MIN_LENGTH } from './loop.ts';
+import { prepareSigmoidTable, sigmoidTableReady, siluTableInto } from './sigmoid-table.ts';
 import { prepareSoftplusTable, softplusTableInto, softplusTableReady } from './softplus-table.ts';
 
 /**
@@ -65,16 +66,9 @@ export const softplusKernels: ActivationKernels = {
 export const siluKernels: ActivationKernels = {
   fInto(xs, out) {
     checkLengths(xs, out);
-    const n = xs.length;
-    let rare = 0;
-    for (let i = 0; i < n; i++) {
-      const x = xs[i]!;
-      const ok = fast(x);
-      rare |= ok ? 0 : 1;
-      // for subnormal x this rounds x/2 to even: at most 1 ULP from siluValue's upward tie
-      out[i] = x / (1 + expFastLite(ok ? -x : 0));
-    }
-    if (rare !== 0) fixUp(xs, out, fast, siluValue);
+    // (for subnormal x the table rounds x/2 to even: at most 1 ULP from siluValue's upward tie)
+    if (xs.length < TABLE_MIN_LENGTH && !sigmoidTableReady()) scalarInto(xs, out, siluValue);
+    else siluTableInto(xs, out, siluValue);
     return out;
   },
   dfInto(xs, out) {
@@ -99,6 +93,7 @@ export const siluKernels: ActivationKernels = {
     if (rare !== 0) fixUp(xs, out, slopeFast, siluSlope);
     return out;
   },
+  prepare: prepareSigmoidTable,
 };
 
 export const mishKernels: ActivationKernels = {
