@@ -27,6 +27,7 @@ import { activationIds } from '../src/lib/activations/types.ts';
 import { activations } from '../src/lib/activations/index.ts';
 import { benchInputs, measureCosts, timeKernel, type KernelCost } from '../src/lib/kernel-cost.ts';
 import { defaultConfig, type Config } from '../src/widgets/playground/config.ts';
+import { resolveRun, type ResolvedRun } from '../src/widgets/playground/resolve.ts';
 import { createSession } from '../src/widgets/playground/session.ts';
 import { launchBrowser } from '../tests/support/browser.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
@@ -147,9 +148,9 @@ try {
    * One round in the page's playground worker, kept across rounds (as Node keeps its process), so
    * both sides time a warm JIT: each round configures a fresh session under a new generation.
    */
-  const chromiumTrainRound = (config: Config, gen: number): Promise<TrainRound> =>
+  const chromiumTrainRound = (run: ResolvedRun, gen: number): Promise<TrainRound> =>
     page.evaluate(
-      ({ url, config, epochs, gen }) => {
+      ({ url, run, epochs, gen }) => {
         const w = window as unknown as { benchWorker?: Worker };
         const worker = (w.benchWorker ??= new Worker(url, { type: 'module' }));
         return new Promise<TrainRound>((resolve, reject) => {
@@ -166,14 +167,14 @@ try {
               worker.postMessage(message);
             });
           void (async () => {
-            await ask({ type: 'configure', gen, configs: [config] });
+            await ask({ type: 'configure', gen, runs: [run] });
             const oneMs = await ask({ type: 'step', gen, epochs: 1 });
             const manyMs = await ask({ type: 'step', gen, epochs });
             resolve({ oneMs, manyMs });
           })();
         });
       },
-      { url: playgroundWorker, config, epochs: EPOCHS, gen },
+      { url: playgroundWorker, run, epochs: EPOCHS, gen },
     );
 
   // Kernels: rounds interleaved between the two sides, so drift on this shared machine hits both.
@@ -239,11 +240,13 @@ try {
     const node: TrainRound[] = [];
     const chromium: TrainRound[] = [];
     // One warm-up round on each side, not counted: both then time compiled code.
+    // the page resolves a run once and sends it (the worker's `configure`); so does this
+    const run = resolveRun(config);
     nodeTrainRound(config);
-    await chromiumTrainRound(config, ++gen);
+    await chromiumTrainRound(run, ++gen);
     for (let r = 0; r < TRAIN_ROUNDS; r++) {
       node.push(nodeTrainRound(config));
-      chromium.push(await chromiumTrainRound(config, ++gen));
+      chromium.push(await chromiumTrainRound(run, ++gen));
     }
     const summary = (rounds: TrainRound[]) => {
       const rs = rounds.map(rates);

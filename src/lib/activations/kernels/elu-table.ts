@@ -11,11 +11,12 @@
  * most half of it (for k < 0; for k = 0 it is q alone).
  *
  * Error of e^x − 1 (u = 2^-53): E·q carries E's rounding, q's (one addition: p/256 is exact) and
- * the product's, 3u relative on at most half the result; E1's hi + lo is exact to 2^-100; the two
- * additions round: within 2.5 ULP, and 3.5 after the multiplication by α ≠ 1 (ELU's α, SELU's
- * λα), inside the 4 the accuracy tests hold ELU and SELU to
- * (tests/unit/activations-elu-table.test.ts also checks random points against the 80-digit
- * oracle). e^x = E + E·q: within 2.5 ULP, 3 with the factor.
+ * the product's, 3u relative on at most half the result (1.5u); E1's hi + lo is exact to 2^-100;
+ * the two additions round: within 2.5 ULP, and 3.5 after the multiplication by α ≠ 1 (ELU's α,
+ * SELU's λα). ELU at α = 1 leaves out E1's low part (one load fewer, which Chromium shows): E1
+ * rounded once adds at most u, as |E1| ≤ |e^x − 1|: within 3 ULP. All inside the 4 the accuracy
+ * tests hold ELU and SELU to (tests/unit/activations-elu-table.test.ts also checks random points
+ * against the 80-digit oracle). e^x = E + E·q: within 2.5 ULP, 3 with the factor.
  *
  * The table runs from x = 0 down to x = −32 (rows 0..8191). As in sigmoid-table.ts, the loop
  * does not compare each x with the limit: it ORs the row indices together (a row past 8191 sets a
@@ -26,7 +27,8 @@
  * without needing it: it is only slower, not wrong).
  *
  * The table (3·8192 doubles, 192 KB) is built on first use in double-double (e^{-r/256} by
- * repeated products of a double-double e^{-1/256}): about 1 ms.
+ * repeated products of a double-double e^{-1/256}): about 10 ms in Node, most of it before V8
+ * optimises the loop, hence TABLE_MIN_LENGTH and `prepare` (loop.ts).
  */
 import { addDD, expSmallDD, mulDD } from '../double-double.ts';
 import { fixUp } from './loop.ts';
@@ -86,19 +88,13 @@ function expm1Small(p: number): number {
   return p * (1 / STEPS) + p2 * (Q2 + p * Q3 + p2 * (Q4 + p * Q5 + p2 * Q6));
 }
 
-/** e^x − 1 for x ≤ 0 in the table (t = 256x, k = ceil(t)). */
-function expm1Row(t: number, k: number, r: number): number {
-  const row = (r & ROW_MASK) * WIDTH;
-  return TABLE[row]! + (TABLE[row + 1]! + TABLE[row + 2]! * expm1Small(t - k));
-}
-
 /*
  * The loops below: t = 256·min(x, 0), and the result picked by the sign, with selects that V8
  * compiles without a branch (a branch on the sign mispredicts half the time on a real layer's
  * values). ELU(±0) = ±0 comes from the `x >= 0` side: the table side would give +0 for -0.
- * Chromium's V8 keeps the pick branch-free only while neither side multiplies (it then moves the
- * product into a branch: 20% slower in Chromium, no difference in Node), so ELU at its default
- * α = 1 has a loop of its own.
+ * With a multiplication on either side of the pick the loop runs about 20% slower in Chromium
+ * (no difference in Node; measured, not explained), so ELU at its default α = 1, which needs
+ * none, has a loop of its own.
  */
 
 /**
@@ -124,7 +120,8 @@ export function eluTableInto(
       const r = -k | 0;
       rows |= r;
       tSum += t;
-      const em1 = expm1Row(t, k, r);
+      const row = (r & ROW_MASK) * WIDTH;
+      const em1 = TABLE[row]! + TABLE[row + 2]! * expm1Small(t - k);
       out[i] = x >= 0 ? x : em1;
     }
   } else {
@@ -135,7 +132,8 @@ export function eluTableInto(
       const r = -k | 0;
       rows |= r;
       tSum += t;
-      const em1 = expm1Row(t, k, r);
+      const row = (r & ROW_MASK) * WIDTH;
+      const em1 = TABLE[row]! + (TABLE[row + 1]! + TABLE[row + 2]! * expm1Small(t - k));
       out[i] = x >= 0 ? scale * x : scaleAlpha * em1;
     }
   }

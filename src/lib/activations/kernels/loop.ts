@@ -34,8 +34,8 @@ export function fixUp(
 }
 
 /**
- * Shortest input for which a table kernel (gelu-table.ts, softplus-table.ts, gelu-tanh-table.ts)
- * builds its table: 3-30 ms depending on how warm the JIT is, which only pays off over hundreds
+ * Shortest input for which a table kernel (gelu-table.ts, softplus-table.ts, gelu-tanh-table.ts,
+ * sigmoid-table.ts, elu-table.ts) builds its table: 3-30 ms depending on how warm the JIT is, which only pays off over hundreds
  * of thousands of elements; a plot's 401 samples would pay it on the main thread. Until the table
  * exists (a long input or the record's `prepare()` builds it), shorter inputs go through the
  * scalar kernel; both paths meet the same ULP contract.

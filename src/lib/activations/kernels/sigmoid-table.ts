@@ -27,9 +27,10 @@
  * 32, which V8 compiles to a compare, a branch and a flag.
  *
  * The table (16384 doubles, 128 KB) is built on first use in double-double arithmetic (e^{-c} by
- * repeated products of a double-double e^{∓1/256}, each entry rounded once): about 1-3 ms.
+ * repeated products of a double-double e^{∓1/256}, each entry rounded once): 10-20 ms in Node,
+ * most of it before V8 optimises the loop, hence TABLE_MIN_LENGTH and `prepare` (loop.ts).
  */
-import { addDD, expSmallDD, mulDD } from '../double-double.ts';
+import { expSmallDD } from '../double-double.ts';
 import { fixUp } from './loop.ts';
 
 /** Grid points per unit of x. */
@@ -42,30 +43,41 @@ const ROW_MASK = ROWS - 1;
 const SQUARES_BOUND = 2 ** 44;
 /** 1.5·2^52: adding it rounds a double below 2^51 to the nearest integer. */
 const SHIFTER = 6755399441055744;
+/** 2^27 + 1, Veltkamp's splitter: a·SPLITTER splits a into two 26-bit halves. */
+const SPLITTER = 134217729;
 
 /** A = 1 + e^{-k/256} at row k + MID, each rounded once. A packed array of doubles. */
 const TABLE: number[] = [];
 
 function buildTable(): void {
-  const down = [0, 0];
-  const up = [0, 0];
-  expSmallDD(-1 / STEPS, 0, down);
-  expSmallDD(1 / STEPS, 0, up);
   for (let i = 0; i < ROWS; i++) TABLE.push(2);
-  const sum = [0, 0];
-  // e^{-c} outward from e^0 = 1 (relative error after 8192 products about 2^-91)
-  const e = [1, 0];
-  for (let k = 1; k < MID; k++) {
-    mulDD(e[0]!, e[1]!, down[0]!, down[1]!, e);
-    addDD(e[0]!, e[1]!, 1, sum);
-    TABLE[MID + k] = sum[0]!;
-  }
-  e[0] = 1;
-  e[1] = 0;
-  for (let k = 1; k <= MID; k++) {
-    mulDD(e[0]!, e[1]!, up[0]!, up[1]!, e);
-    addDD(e[0]!, e[1]!, 1, sum);
-    TABLE[MID - k] = sum[0]!;
+  const step = [0, 0];
+  // e^{∓c} outward from e^0 = 1 by products with e^{∓1/256} (relative error after 8192 of them
+  // about 2^-91), written out in scalars rather than through mulDD and addDD: the first run of
+  // this loop is not optimised yet, and their calls and arrays doubled its time
+  for (const sign of [-1, 1]) {
+    expSmallDD(sign / STEPS, 0, step);
+    const sh = step[0]!;
+    const sl = step[1]!;
+    // Veltkamp's split of the step, for Dekker's exact products below
+    const shh = SPLITTER * sh - (SPLITTER * sh - sh);
+    const shl = sh - shh;
+    let eh = 1;
+    let el = 0;
+    for (let k = 1; k <= MID; k++) {
+      const p = eh * sh;
+      const t = SPLITTER * eh;
+      const ehh = t - (t - eh);
+      const ehl = eh - ehh;
+      const e = ehh * shh - p + ehh * shl + ehl * shh + ehl * shl + eh * sl + el * sh;
+      eh = p + e;
+      el = e - (eh - p);
+      // A = 1 + e^{∓c}, rounded once (the sum's error by TwoSum)
+      const a = 1 + eh;
+      const v = a - 1;
+      const row = MID - sign * k;
+      if (row < ROWS) TABLE[row] = a + (1 - (a - v) + (eh - v) + el);
+    }
   }
 }
 
