@@ -1,15 +1,24 @@
 /**
  * The live figures' Plot loader: Plot's module graph is evaluated only after a worker has built the
- * number-format locale table (or could not), so its first Intl.NumberFormat is cheap on the page.
+ * number-format locale table (or could not), so its first Intl.NumberFormat is cheap on the page,
+ * and after d3's color schemes, in a step of their own.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 let plotImported = false;
+/** The order the loader's modules were imported in. */
+let imported: string[] = [];
 /** Registers a fresh stand-in for Plot, so the next import of it is seen. */
 function mockPlot(): void {
   vi.resetModules();
   plotImported = false;
+  imported = [];
+  vi.doMock('../../src/widgets/shared/plot-d3.ts', () => {
+    imported.push('d3');
+    return {};
+  });
   vi.doMock('../../src/widgets/shared/plot-runtime.ts', () => {
+    imported.push('plot');
     plotImported = true;
     return { plot: () => 'plot' };
   });
@@ -60,6 +69,8 @@ describe('loadPlot', () => {
     FakeWorker.made[0]!.listeners.get('message')!();
     expect((await loaded).plot).toBeTypeOf('function');
     expect(plotImported).toBe(true);
+    // d3's color schemes first, so Plot's own evaluation is a task of its own.
+    expect(imported).toEqual(['d3', 'plot']);
     expect(FakeWorker.made[0]!.terminated).toBe(true);
   });
 
@@ -90,6 +101,7 @@ describe('loadPlot', () => {
     await vi.advanceTimersByTimeAsync(2999);
     expect(plotImported).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
+    await vi.runAllTimersAsync();
     await silent;
     expect(plotImported).toBe(true);
     expect(FakeWorker.made.at(-1)!.terminated).toBe(true);

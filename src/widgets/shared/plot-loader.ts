@@ -1,9 +1,12 @@
 /**
  * Observable Plot for the live figures, loaded once per page. Evaluating its module graph (with d3
  * and its first `Intl.NumberFormat`) was one task of 120-200 ms at 4x CPU when the first figure
- * woke; here the locale table is built on a worker thread first (see intl-worker.ts), so the
- * evaluation that remains on the main thread is Plot's and d3's own code.
+ * woke. Here it comes in three steps: the locale table is built on a worker thread (see
+ * intl-worker.ts), then d3's color schemes are evaluated (plot-d3.ts), then Plot's own, each
+ * in a task of its own.
  */
+import { yieldToMain } from './yield-to-main.ts';
+
 type PlotModule = typeof import('./plot-runtime.ts');
 
 /** Longest wait for the worker before Plot loads anyway (the table is then built on the page). */
@@ -13,7 +16,12 @@ let plot: Promise<PlotModule> | undefined;
 
 /** Plot's runtime, loading it on the first call. */
 export function loadPlot(): Promise<PlotModule> {
-  plot ??= warmLocales().then(() => import('./plot-runtime.ts'));
+  plot ??= (async () => {
+    await warmLocales();
+    await import('./plot-d3.ts');
+    await yieldToMain();
+    return import('./plot-runtime.ts');
+  })();
   return plot;
 }
 
