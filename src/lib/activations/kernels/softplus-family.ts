@@ -22,6 +22,7 @@ import { prepareSoftplusTable, softplusTableInto, softplusTableReady } from './s
  * The vectorised kernels use the inlined {@link expFast} of ±x for |x| up to FAST_LIMIT (SLOPE_LIMIT
  * where (1 + e)² is formed), with no call and no unpredictable branch in the loop; the rare
  * other elements (tails, subnormals, ±Infinity, NaN) are flagged and redone by the scalar kernel.
+ * Softplus and SiLU take their values from tables instead (softplus-table.ts, sigmoid-table.ts).
  */
 const FAST_LIMIT = 700;
 const SLOPE_LIMIT = 350;
