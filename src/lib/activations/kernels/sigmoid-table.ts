@@ -13,8 +13,8 @@
  *
  * Error: A rounded once (relative error u = 2^-53 at most, and A − 1 = (true A − 1) + that error,
  * which shifts D = A + (A − 1)q by at most u·A·e^{|b|}), the final addition (u), q's truncation
- * (0.02u) and the roundings inside (A − 1)·q, which are at most 2^-9 of D (0.01u): D within 2.1u
- * relative, and the division rounds once more: σ = 1/D and SiLU = x/D within 2.6 ULP. The
+ * (0.14u) and the roundings inside (A − 1)·q, which are at most 2^-9 of D (0.01u): D within 2.2u
+ * relative, and the division rounds once more: σ = 1/D and SiLU = x/D within 2.7 ULP. The
  * accuracy tests hold them to 4 (tests/unit/activations-sigmoid-table.test.ts also checks
  * random points against the 80-digit oracle).
  *
