@@ -180,6 +180,37 @@ describe('network diagram geometry', () => {
     expect(nearestLink(links, -100, -100, 5)).toBeUndefined();
   });
 
+  it('the build-time maps are one path per sign and opacity step for all nodes, covering every node once', () => {
+    const hidden = [4, 2];
+    const side = 6;
+    const units = hidden.reduce((a, b) => a + b, 0);
+    const values = Float64Array.from({ length: units * side * side }, (_, i) => Math.sin(i * 0.7));
+    const html = diagramMarkup({
+      hidden,
+      features: ['x1', 'x2'],
+      params: new Float64Array(64),
+      maps: { values, side, output: values.subarray(0, 36), outputSide: 6 },
+      extent: 6,
+      maxLayers: 6,
+      maxWidth: 8,
+    });
+    const fills = [
+      ...html.matchAll(/<path d="([^"]*)" fill="var\(--curve-[12]\)" fill-opacity="([\d.]+)"/g),
+    ];
+    // Two signs by five steps at most, where a path per node and step made dozens.
+    expect(fills.length).toBeLessThanOrEqual(10);
+    expect(new Set(fills.map((m) => `${m[0]!.includes('curve-1')}:${m[2]}`)).size).toBe(
+      fills.length,
+    );
+    const layout = diagramLayout(hidden);
+    const boxes = [...layout.inputs, ...layout.units.flat(), layout.output];
+    const drawn = fills
+      .flatMap((m) => [...m[1]!.matchAll(/h([\d.]+)v([\d.]+)/g)])
+      .reduce((area, r) => area + Number(r[1]) * Number(r[2]), 0);
+    const boxArea = boxes.reduce((area, b) => area + b.size * b.size, 0);
+    expect(Math.abs(drawn - boxArea) / boxArea).toBeLessThan(0.02);
+  });
+
   it('the markup has one data-neuron per hidden unit and a switch per feature, the +/− disabled at the limits', () => {
     const html = diagramMarkup({
       hidden: [16, 1],

@@ -199,35 +199,45 @@ export function nearestLink(
 /** Opacity steps of a static map. */
 const LEVELS = 5;
 
+/** A side×side field of values (top row first) to draw in a box. */
+export interface Field {
+  readonly values: ArrayLike<number>;
+  readonly side: number;
+  readonly box: NodeBox;
+}
+
 /**
- * A side×side field of values (top row first), scaled by its own largest |value|, as SVG paths
- * in the box: one path per sign and opacity step, runs of a row merged. Build time only (and the
- * inputs, whose maps never change).
+ * Fields as SVG paths, each scaled by its own largest |value|: one path per sign and opacity step
+ * for all the fields together, runs of a row merged. A path per field and step made some 150
+ * elements for the default network, the largest part of the playground's first style and layout
+ * on a phone. Build time only (and the inputs, whose maps never change).
  */
-export function fieldPaths(values: ArrayLike<number>, side: number, box: NodeBox): string {
-  let peak = 0;
-  for (let i = 0; i < side * side; i++)
-    if (Number.isFinite(values[i])) peak = Math.max(peak, Math.abs(values[i]!));
-  const cell = box.size / side;
-  const keyOf = (v: number): string => {
-    const t = peak > 0 && Number.isFinite(v) ? v / peak : 0;
-    const level = Math.min(LEVELS - 1, Math.floor(Math.abs(t) * LEVELS));
-    return `${t >= 0 ? 1 : 2}:${level}`;
-  };
+export function fieldPaths(fields: readonly Field[]): string {
   const runs = new Map<string, string>();
-  for (let r = 0; r < side; r++) {
-    let c = 0;
-    while (c < side) {
-      const key = keyOf(values[r * side + c]!);
-      let end = c + 1;
-      while (end < side && keyOf(values[r * side + end]!) === key) end++;
-      const x1 = (box.x + c * cell).toFixed(1);
-      const y1 = (box.y + r * cell).toFixed(1);
-      runs.set(
-        key,
-        `${runs.get(key) ?? ''}M${x1} ${y1}h${((end - c) * cell).toFixed(1)}v${cell.toFixed(1)}h${(-(end - c) * cell).toFixed(1)}z`,
-      );
-      c = end;
+  for (const { values, side, box } of fields) {
+    let peak = 0;
+    for (let i = 0; i < side * side; i++)
+      if (Number.isFinite(values[i])) peak = Math.max(peak, Math.abs(values[i]!));
+    const cell = box.size / side;
+    const keyOf = (v: number): string => {
+      const t = peak > 0 && Number.isFinite(v) ? v / peak : 0;
+      const level = Math.min(LEVELS - 1, Math.floor(Math.abs(t) * LEVELS));
+      return `${t >= 0 ? 1 : 2}:${level}`;
+    };
+    for (let r = 0; r < side; r++) {
+      let c = 0;
+      while (c < side) {
+        const key = keyOf(values[r * side + c]!);
+        let end = c + 1;
+        while (end < side && keyOf(values[r * side + end]!) === key) end++;
+        const x1 = (box.x + c * cell).toFixed(1);
+        const y1 = (box.y + r * cell).toFixed(1);
+        runs.set(
+          key,
+          `${runs.get(key) ?? ''}M${x1} ${y1}h${((end - c) * cell).toFixed(1)}v${cell.toFixed(1)}h${(-(end - c) * cell).toFixed(1)}z`,
+        );
+        c = end;
+      }
     }
   }
   return [...runs]
@@ -292,21 +302,22 @@ export function diagramMarkup(input: DiagramInput): string {
       `<path data-links="positive-${k}" d="${paths.positive[k]}" stroke="var(--pg-link-positive)" stroke-width="${w}"/><path data-links="negative-${k}" d="${paths.negative[k]}" stroke="var(--pg-link-negative)" stroke-width="${w}"/>`,
   ).join('');
   const fieldSide = 12;
-  const inputMaps = layout.inputs
-    .map((b) => fieldPaths(featureField(b.id, fieldSide, input.extent), fieldSide, b))
-    .join('');
-  let staticMaps = '';
+  const fields: Field[] = layout.inputs.map((box) => ({
+    values: featureField(box.id, fieldSide, input.extent),
+    side: fieldSide,
+    box,
+  }));
   if (input.maps) {
     const { values, side, output, outputSide } = input.maps;
     let unit = 0;
     for (const layer of layout.units)
-      for (const b of layer)
-        staticMaps += fieldPaths(
-          values.subarray(side * side * unit, side * side * ++unit),
+      for (const box of layer)
+        fields.push({
+          values: values.subarray(side * side * unit, side * side * ++unit),
           side,
-          b,
-        );
-    staticMaps += fieldPaths(output, outputSide, layout.output);
+          box,
+        });
+    fields.push({ values: output, side: outputSide, box: layout.output });
   }
   const inputNodes = layout.inputs
     .map((b) => {
@@ -347,7 +358,7 @@ export function diagramMarkup(input: DiagramInput): string {
     `<div class="pg-net-edit"><button type="button" data-layers="-1" aria-label="Remove the last hidden layer" ${count === 0 ? 'disabled' : ''}>−</button><span>${count} hidden layer${count === 1 ? '' : 's'}</span><button type="button" data-layers="1" aria-label="Add a hidden layer" ${count >= input.maxLayers ? 'disabled' : ''}>+</button></div>` +
     `<div class="pg-net-cols">${cols}</div>` +
     `<div class="pg-net-box" style="aspect-ratio:${W}/${H}">` +
-    `<svg class="pg-net-links" viewBox="0 0 ${W} ${H}" aria-hidden="true"><g fill="none" stroke-linecap="round">${linkSvg}</g>${inputMaps}${staticMaps}</svg>` +
+    `<svg class="pg-net-links" viewBox="0 0 ${W} ${H}" aria-hidden="true"><g fill="none" stroke-linecap="round">${linkSvg}</g>${fieldPaths(fields)}</svg>` +
     `<canvas class="pg-net-maps" width="${2 * W}" height="${2 * H}" aria-hidden="true"></canvas>` +
     `<svg class="pg-net-nodes" viewBox="0 0 ${W} ${H}" role="group" aria-label="Network: ${features.length} inputs, hidden layers of ${hidden.join(', ') || 'none'} neurons, one output"><line class="pg-link-hover" x1="0" y1="0" x2="0" y2="0" style="display:none"/>${inputNodes}${unitNodes}<rect class="pg-frame pg-output" x="${o.x}" y="${o.y.toFixed(1)}" width="${o.size}" height="${o.size}"/><text class="pg-width" x="${o.x + o.size / 2}" y="${(o.y - 6).toFixed(1)}" text-anchor="middle">output</text>${widths}</svg>` +
     `</div>`
