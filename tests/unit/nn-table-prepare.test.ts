@@ -2,18 +2,37 @@
  * Table kernels and the engine: a plot's short input never builds a table, a network does when
  * it is created, and from then on every call takes the table, whatever its length.
  */
-import { describe, expect, test } from 'vitest';
-import { activations } from '../../src/lib/activations/index.ts';
-import { geluTableReady } from '../../src/lib/activations/kernels/gelu-table.ts';
-import { geluTanhTableReady } from '../../src/lib/activations/kernels/gelu-tanh-table.ts';
-import { eluTableReady } from '../../src/lib/activations/kernels/elu-table.ts';
-import { sigmoidTableReady } from '../../src/lib/activations/kernels/sigmoid-table.ts';
-import { softplusTableReady } from '../../src/lib/activations/kernels/softplus-table.ts';
-import { createMlp } from '../../src/lib/nn/index.ts';
+import { describe, expect, test, vi } from 'vitest';
 import { ulpDistance } from '../../src/lib/ulp.ts';
 
+/**
+ * Fresh copies of the kernel modules: the tables are module state, and with Vitest's shared
+ * workers (isolate: false) another test file may already have built them in this process.
+ */
+async function freshModules() {
+  vi.resetModules();
+  return {
+    ...(await import('../../src/lib/activations/index.ts')),
+    ...(await import('../../src/lib/activations/kernels/gelu-table.ts')),
+    ...(await import('../../src/lib/activations/kernels/gelu-tanh-table.ts')),
+    ...(await import('../../src/lib/activations/kernels/elu-table.ts')),
+    ...(await import('../../src/lib/activations/kernels/sigmoid-table.ts')),
+    ...(await import('../../src/lib/activations/kernels/softplus-table.ts')),
+    ...(await import('../../src/lib/nn/index.ts')),
+  };
+}
+
 describe('table kernels in the engine', () => {
-  test('short inputs leave the tables unbuilt; creating a network builds its own', () => {
+  test('short inputs leave the tables unbuilt; creating a network builds its own', async () => {
+    const {
+      activations,
+      createMlp,
+      eluTableReady,
+      geluTableReady,
+      geluTanhTableReady,
+      sigmoidTableReady,
+      softplusTableReady,
+    } = await freshModules();
     const xs = Float64Array.from({ length: 401 }, (_, i) => -6 + (12 * i) / 400);
     const viaScalar = activations.gelu.fInto(xs, new Float64Array(xs.length));
     activations.softplus.fInto(xs, new Float64Array(xs.length));

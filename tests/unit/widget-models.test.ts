@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { getActivation } from '../../src/lib/activations/index.ts';
 import { activationIds } from '../../src/lib/activations/types.ts';
+import { ulpDistance } from '../../src/lib/ulp.ts';
 import {
   clamp,
   formatFull,
@@ -99,7 +100,16 @@ describe('compare model', () => {
     const [s] = compareSeries({ ids: ['gelu'], mode: 'logdf', halfRange: 5 });
     if (!s) throw new Error('no series');
     expect(s.ys.length).toBeGreaterThan(100);
-    for (let i = 0; i < s.ys.length; i++) expect(s.ys[i]).toBe(Math.abs(gelu.df(s.xs[i]!)));
+    // The series comes from the vectorised dfInto: once another test has built GELU's table it
+    // takes the table path, within df's contract (activations/index.ts), not equal: 8 ULP, or a
+    // few units of 2^-56 absolute near GELU's minimum, where df crosses zero.
+    for (let i = 0; i < s.ys.length; i++) {
+      const exact = Math.abs(gelu.df(s.xs[i]!));
+      const y = s.ys[i]!;
+      expect(ulpDistance(y, exact) <= 8 || Math.abs(y - exact) <= 2 ** -52, `x = ${s.xs[i]}`).toBe(
+        true,
+      );
+    }
     // GELU dips below zero left of its minimum near x = -0.75: those samples are reflected
     expect(Array.from(s.xs).some((x) => x < -1 && gelu.df(x) < 0)).toBe(true);
   });

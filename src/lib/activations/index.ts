@@ -10,7 +10,8 @@
  * NaN gives NaN. Near a root of df (the minima of GELU, SiLU, Mish...) the absolute error of df
  * is a few units of 2^-56 instead. The vectorised forms fInto / dfInto meet the same contract
  * (checked the same way) but are not bit-identical to f / df: they run an inlined exp
- * (fast-exp.ts) in branch-free loops and hand tails, ±Infinity and NaN to f / df.
+ * (kernels/fast-exp.ts) or a table (kernels/*-table.ts) in branch-free loops and hand tails,
+ * ±Infinity and NaN to f / df.
  *
  * Property conventions are those of types.ts: `zeroCentered` means the mean output over a
  * standard normal input is within 0.05 of 0 (the odd functions and SELU), not merely that f can
