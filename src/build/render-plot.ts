@@ -51,11 +51,61 @@ function roundGeometry(root: Element): void {
 }
 
 /**
- * Rewrites a polyline path (`M x,y L x,y L ...`, what Plot's line and area marks draw with a
- * linear curve) with relative steps after its first point, in whole hundredths of a pixel so the
- * positions add up exactly. Sampled curves step by the same x every time, so the relative form
- * repeats itself and gzip shrinks it to about half. Other paths, and short ones such as tick
- * marks, are returned unchanged.
+ * How far, in SVG units, a simplified polyline may stray from the sampled one: a figure is 640
+ * units wide and at most about 1.2 CSS pixels a unit (a 2x screen: 2.4 device pixels), so 0.04
+ * units is a tenth of a device pixel, invisible, while a feature of a curve (a kink, a jump, a
+ * bump) is kept with every sample that stands out by more than that.
+ */
+export const POLYLINE_TOLERANCE = 0.04;
+
+/**
+ * Drops the samples of a polyline that lie within `tolerance` of the line through their
+ * neighbours that are kept (Douglas-Peucker): a smooth stretch of a sampled curve is almost
+ * straight at the scale of a pixel, and its hundreds of samples were most of a lesson's HTML.
+ * The first and last points are kept, and every kept point is an original sample.
+ */
+export function simplifyPolyline(
+  points: readonly (readonly [number, number])[],
+  tolerance: number,
+): (readonly [number, number])[] {
+  if (points.length < 3) return [...points];
+  const keep = new Uint8Array(points.length);
+  keep[0] = 1;
+  keep[points.length - 1] = 1;
+  const spans: [number, number][] = [[0, points.length - 1]];
+  for (let span = spans.pop(); span; span = spans.pop()) {
+    const [a, b] = span;
+    const [ax, ay] = points[a]!;
+    const [bx, by] = points[b]!;
+    const dx = bx - ax;
+    const dy = by - ay;
+    const length2 = dx * dx + dy * dy;
+    let farthest = -1;
+    let distance = tolerance;
+    for (let i = a + 1; i < b; i++) {
+      const [px, py] = points[i]!;
+      // Distance to the segment (not the infinite line), so a curve that turns back is kept.
+      const t =
+        length2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length2));
+      const d = Math.hypot(px - ax - t * dx, py - ay - t * dy);
+      if (d > distance) {
+        distance = d;
+        farthest = i;
+      }
+    }
+    if (farthest >= 0) {
+      keep[farthest] = 1;
+      spans.push([a, farthest], [farthest, b]);
+    }
+  }
+  return points.filter((_, i) => keep[i] === 1);
+}
+
+/**
+ * Rewrites a polyline path (`M x,y L x,y ...`, what Plot's line and area marks draw with a
+ * linear curve) without the samples a pixel cannot show (`simplifyPolyline`), and with relative
+ * steps after each subpath's first point, in whole hundredths of a pixel so the positions add up
+ * exactly. Other paths, and short ones such as tick marks, are returned unchanged.
  */
 export function relativePolyline(d: string): string {
   if (
@@ -63,15 +113,22 @@ export function relativePolyline(d: string): string {
     !/^(?:[ML]-?[\d.]+(?:e[-+]?\d+)?,-?[\d.]+(?:e[-+]?\d+)?)+Z?$/.test(d)
   )
     return d;
+  const subpaths: [number, number][][] = [];
+  for (const [, command, xs, ys] of d.matchAll(/([ML])([^,ML]+),([^,MLZ]+)/g)) {
+    if (command === 'M' || subpaths.length === 0) subpaths.push([]);
+    subpaths[subpaths.length - 1]!.push([Number(xs), Number(ys)]);
+  }
   let out = '';
   let px = 0;
   let py = 0;
-  for (const [, command, xs, ys] of d.matchAll(/([ML])([^,ML]+),([^,MLZ]+)/g)) {
-    const x = Math.round(Number(xs) * 100);
-    const y = Math.round(Number(ys) * 100);
-    out += command === 'M' ? `M${x / 100},${y / 100}` : `l${(x - px) / 100},${(y - py) / 100}`;
-    px = x;
-    py = y;
+  for (const subpath of subpaths) {
+    simplifyPolyline(subpath, POLYLINE_TOLERANCE).forEach(([xv, yv], i) => {
+      const x = Math.round(xv * 100);
+      const y = Math.round(yv * 100);
+      out += i === 0 ? `M${x / 100},${y / 100}` : `l${(x - px) / 100},${(y - py) / 100}`;
+      px = x;
+      py = y;
+    });
   }
   return d.endsWith('Z') ? `${out}Z` : out;
 }
