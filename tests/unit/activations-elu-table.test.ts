@@ -22,20 +22,7 @@ import {
 } from '../../src/lib/activations/kernels/elu-table.ts';
 import { D, exactDecimal, expm1, toDouble } from '../support/reference-math.ts';
 import { ulpDistance } from '../../src/lib/ulp.ts';
-import { disagreements, tableInputs } from './table-kernel-check.ts';
-
-/** A seeded generator of doubles in [lo, hi) (xorshift; reproducible failures). */
-function uniform(seed: number, lo: number, hi: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return lo + ((hi - lo) * s) / 2 ** 32;
-  };
-}
+import { disagreements, tableInputs, uniform } from './table-kernel-check.ts';
 
 /** The four forms the kernels serve: [name, into, scale, scaleAlpha, scalar]. */
 const forms = [

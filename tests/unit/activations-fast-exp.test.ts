@@ -7,19 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { expFast } from '../../src/lib/activations/kernels/fast-exp.ts';
 import { D, exactDecimal, toDouble } from '../support/reference-math.ts';
 import { ulpDistance } from '../../src/lib/ulp.ts';
-
-/** A seeded generator of doubles in [lo, hi) (xorshift; reproducible failures). */
-function uniform(seed: number, lo: number, hi: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return lo + ((hi - lo) * s) / 2 ** 32;
-  };
-}
+import { uniform } from './table-kernel-check.ts';
 
 /** Points that stress the reduction: domain ends and the edges between table cells. */
 const edges: number[] = [-708, 708, -700, 700, 0, -0, 5e-324, -5e-324, 1e-300, -1e-18, 1e-18];

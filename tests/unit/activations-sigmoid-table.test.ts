@@ -16,20 +16,7 @@ import {
 } from '../../src/lib/activations/kernels/sigmoid-table.ts';
 import { D, exactDecimal, sigmoid, toDouble } from '../support/reference-math.ts';
 import { ulpDistance } from '../../src/lib/ulp.ts';
-import { disagreements, tableInputs } from './table-kernel-check.ts';
-
-/** A seeded generator of doubles in [lo, hi) (xorshift; reproducible failures). */
-function uniform(seed: number, lo: number, hi: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return lo + ((hi - lo) * s) / 2 ** 32;
-  };
-}
+import { disagreements, tableInputs, uniform } from './table-kernel-check.ts';
 
 describe('sigmoid table', () => {
   test('sampled entries: 1 + e^{-k/256} correctly rounded', () => {

@@ -1,5 +1,5 @@
 /**
- * Shared by the table-kernel tests: a large input spread over [lo, hi) with rare values planted
+ * Shared by the kernel tests: a large input spread over [lo, hi) with rare values planted
  * in it, and the elements where a vectorised result disagrees with the scalar kernel.
  */
 import { ulpDistance } from '../../src/lib/ulp.ts';
@@ -39,4 +39,17 @@ export function disagreements(
     if (!ok) far.push(`${x}: ${got} vs ${exp}`);
   });
   return far;
+}
+
+/** A seeded generator of doubles in [lo, hi) (xorshift; reproducible failures). */
+export function uniform(seed: number, lo: number, hi: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return lo + ((hi - lo) * s) / 2 ** 32;
+  };
 }
