@@ -64,8 +64,10 @@ test('a network trained with a custom activation exports, loads back and continu
   await expect.poll(() => epochOf(fig), { timeout: 20_000 }).toBeGreaterThan(5);
   await fig.locator('[data-action="pause"]').click();
   await expect.poll(() => fig.locator('af-playground').getAttribute('data-status')).toBe('paused');
-  const savedAt = await epochOf(fig);
   const body = await exportNetwork(w.page, fig);
+  // Read after the export: a snapshot posted before the worker took the pause can still arrive
+  // after Pause shows, and the worker answers the export only after its paused snapshot.
+  const savedAt = await epochOf(fig);
   const file = JSON.parse(body.toString('utf8')) as {
     config: { expr: string };
     networks: { epoch: number; spec: { customActivation: unknown } }[];
