@@ -20,6 +20,7 @@ export default tseslint.config(
       'dist-*/**',
       'node_modules/**',
       'bench/node_modules/**',
+      'bench/.build/**',
       '.astro/**',
       'public/**',
       '.scratch/**',

@@ -15,6 +15,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createMlp, type Mlp, type TrainOptions } from '../src/lib/nn/index.ts';
+import { dot4, PEAK_N, peakVectors } from './scalar-peak.ts';
 
 export type SideName = 'engine' | 'cpu' | 'wasm';
 
@@ -89,22 +90,7 @@ function peakSample(ms = 60): number {
   if (!Number.isFinite(sink)) throw new Error('peak sample: the dot product is not finite');
   return (calls * 2 * PEAK_N) / ((t1 - t0) * 1e6);
 }
-const PEAK_N = 2048;
-const peakA = Float64Array.from({ length: PEAK_N }, (_, i) => 1 + i * 1e-6);
-const peakB = Float64Array.from({ length: PEAK_N }, (_, i) => 1 - i * 1e-6);
-function dot4(a: Float64Array, b: Float64Array): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  for (let i = 0; i < PEAK_N; i += 4) {
-    s0 += a[i]! * b[i]!;
-    s1 += a[i + 1]! * b[i + 1]!;
-    s2 += a[i + 2]! * b[i + 2]!;
-    s3 += a[i + 3]! * b[i + 3]!;
-  }
-  return s0 + s1 + s2 + s3;
-}
+const [peakA, peakB] = peakVectors();
 
 /** Epochs of 64-64-10 ReLU (SGD, batch 32, shuffled) until 95% test accuracy, and the ms it took. */
 function timeTo95(train: SideData, test: SideData): To95Reply {

@@ -13,6 +13,7 @@ import { cpus } from 'node:os';
 import { getActivation } from '../src/lib/activations/index.ts';
 import { makeDataset } from '../src/lib/data/index.ts';
 import { createMlp, type Mlp, type TrainOptions } from '../src/lib/nn/index.ts';
+import { dot4, PEAK_N, peakVectors } from './scalar-peak.ts';
 
 const EPOCHS = 500;
 const CHUNK = 50;
@@ -108,28 +109,13 @@ function trainTimed(epoch: () => void): number {
   return best;
 }
 
-/** The machine's scalar peak: a 4-accumulator Float64Array dot product held in L1. */
+/** The machine's scalar peak (scalar-peak.ts), best of 7 rounds, in GFLOP/s. */
 function scalarPeakGflops(): number {
-  const n = 2048;
-  const a = Float64Array.from({ length: n }, (_, i) => 1 + i * 1e-6);
-  const b = Float64Array.from({ length: n }, (_, i) => 1 - i * 1e-6);
+  const [a, b] = peakVectors();
   let sink = 0;
-  const dot = (): void => {
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    for (let i = 0; i < n; i += 4) {
-      s0 += a[i]! * b[i]!;
-      s1 += a[i + 1]! * b[i + 1]!;
-      s2 += a[i + 2]! * b[i + 2]!;
-      s3 += a[i + 3]! * b[i + 3]!;
-    }
-    sink += s0 + s1 + s2 + s3;
-  };
-  const perSecond = rate(dot, 1000, 7);
+  const perSecond = rate(() => (sink += dot4(a, b)), 1000, 7);
   if (sink === 0) console.log('unreachable');
-  return (perSecond * 2 * n) / 1e9;
+  return (perSecond * 2 * PEAK_N) / 1e9;
 }
 
 const engineModel = (sizes: readonly number[]): Mlp =>
