@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './tests/support/sequencer.ts';
 
 export default defineConfig({
   test: {
@@ -12,5 +13,9 @@ export default defineConfig({
     // a third of the unit run. Tests that need fresh module state (the kernel tables) reset it
     // themselves (nn-table-prepare.test.ts).
     isolate: false,
+    sequence: { sequencer: LongestFirst },
+    // Vitest's default leaves a core free (one worker on this 2-core machine); the tests are pure
+    // computation and the long claim runs are split into files so that two workers share them.
+    maxWorkers: 2,
   },
 });

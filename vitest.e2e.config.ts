@@ -1,15 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './tests/support/sequencer.ts';
 
 /**
  * Browser tests in two groups. Most files only load pages and read them, so two run at once (the
  * machine has 2 cores, and much of a page test is waiting on the network and on timers). The
  * files that time the main thread run afterwards, one at a time, with nothing else in Chromium.
  */
-const timed = [
-  'tests/e2e/playground.e2e.ts',
-  'tests/e2e/playground-jank.e2e.ts',
-  'tests/e2e/load-jank.e2e.ts',
-];
+const timed = ['tests/e2e/playground-jank.e2e.ts', 'tests/e2e/load-jank.e2e.ts'];
 // expect.poll waits up to 10 s, not Vitest's 1 s: with two files at once, a page's reaction to
 // focus or input can take longer than a second to show, without anything being wrong.
 const shared = {
@@ -21,6 +18,7 @@ const shared = {
 
 export default defineConfig({
   test: {
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         test: {

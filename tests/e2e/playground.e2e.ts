@@ -2,20 +2,13 @@
  * The training playground in a real browser: training lowers the loss, pause stops the epoch
  * counter, a URL replays the same run bit for bit, a diverging run stops with a message, bad URL
  * values are reported, controls write the URL, the lesson demos train and quote their claims'
- * committed results, and the main thread stays responsive while the worker trains (longest long
- * task printed).
+ * committed results. The main thread while it trains is timed in playground-jank.e2e.ts, apart from
+ * the other browser tests.
  */
 import { readFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import { describe, expect, inject, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import {
-  useBrowser,
-  useWatchedPage,
-  openPage,
-  watchLongTasks,
-  type WatchedPage,
-} from '../support/browser.ts';
+import { useBrowser, useWatchedPage, openPage, type WatchedPage } from '../support/browser.ts';
 
 const origin = inject('origin');
 const base = inject('base');
@@ -66,44 +59,19 @@ async function stepN(page: Page, fig: Locator, n: number): Promise<string[]> {
 describe('/playground/', () => {
   const w = useWatchedPage(browser, origin);
 
-  test('play lowers the loss, pause stops the epoch counter, and the main thread stays responsive', async () => {
+  test('play lowers the loss and pause stops the epoch counter', async () => {
     const fig = await live(w, url());
     const before = Number(await readout(fig, 'train-loss'));
-    // One step loads the drawing code and starts the worker; open every view and let it settle:
-    // the measurement is of steady training, and the cold first draw is printed separately.
+    // One step loads the drawing code and starts the worker; then every view opens and trains.
     await fig.locator('[data-action="step"]').click();
     await waitForEpoch(w.page, fig, 1);
     await fig
       .locator('details')
       .evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-    await w.page.waitForTimeout(1000);
-    const cold = await w.page.evaluate(() =>
-      Math.max(0, ...performance.getEntriesByName('af-render').map((e) => e.duration)),
-    );
-    const longestTask = await watchLongTasks(w.page);
     await fig.locator('[data-action="play"]').click();
-    await w.page.waitForTimeout(5000);
     await waitForEpoch(w.page, fig, 30);
     const after = Number(await readout(fig, 'train-loss'));
     expect(after).toBeLessThan(before);
-    const longest = await longestTask();
-    // Long tasks are only reported from 50 ms up, so also print the slowest redraw (User Timing).
-    const slowestRender = await w.page.evaluate(() =>
-      Math.max(
-        0,
-        ...performance
-          .getEntriesByName('af-render')
-          .filter((e) => e.startTime > performance.now() - 5500)
-          .map((e) => e.duration),
-      ),
-    );
-    // Wall time, which another process can stretch: asserted only when the machine leaves the page a
-    // core besides the worker's (as in playground-jank.e2e.ts, which asserts CPU time always).
-    const idle = (loadavg()[0] ?? 0) < cpus().length - 1;
-    console.log(
-      `playground: longest main-thread task while training 5 s: ${longest.toFixed(0)} ms (0 = none over 50 ms); slowest redraw ${slowestRender.toFixed(1)} ms (cold first draw ${cold.toFixed(1)} ms); loss ${before} -> ${after}; load average ${(loadavg()[0] ?? 0).toFixed(1)}${idle ? '' : ', not asserted'}`,
-    );
-    if (idle) expect(longest).toBeLessThanOrEqual(100);
     await fig.locator('[data-action="pause"]').click();
     await w.page.waitForTimeout(300);
     const paused = await epochOf(fig);
