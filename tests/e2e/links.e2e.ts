@@ -11,9 +11,16 @@ import { builtPages, distDir } from './site-pages.ts';
 const base = inject('base');
 const pages = builtPages();
 
-function idsOf(html: string): Set<string> {
-  const { document } = parseHTML(html);
-  return new Set(Array.from(document.querySelectorAll('[id]'), (el) => el.id));
+/** The ids of each page's elements, parsed once per file: most links point at a few pages. */
+const idsByFile = new Map<string, Set<string>>();
+function idsOf(file: string): Set<string> {
+  let ids = idsByFile.get(file);
+  if (!ids) {
+    const { document } = parseHTML(readFileSync(file, 'utf8'));
+    ids = new Set(Array.from(document.querySelectorAll('[id]'), (el) => el.id));
+    idsByFile.set(file, ids);
+  }
+  return ids;
 }
 
 function fileFor(path: string): string {
@@ -49,7 +56,7 @@ describe.each(pages)('links on /%s', (page) => {
         continue;
       }
       const fragment = decodeURIComponent(url.hash.slice(1));
-      if (fragment && file.endsWith('.html') && !idsOf(readFileSync(file, 'utf8')).has(fragment)) {
+      if (fragment && file.endsWith('.html') && !idsOf(file).has(fragment)) {
         broken.push(`${href} (no #${fragment})`);
       }
     }

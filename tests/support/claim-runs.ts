@@ -12,6 +12,14 @@ export function isDigitsClaim(claim: Claim): boolean {
   return claim.id.startsWith('digits-');
 }
 
+/**
+ * The claim whose runs take longest (deep networks, about 25 s on an idle machine): in a file of
+ * its own, so that it runs on one worker while the other claims run on the other.
+ */
+export function isDeepClaim(claim: Claim): boolean {
+  return claim.id === 'centring-matters-deep';
+}
+
 /** One test per claim, so a failure names it and shows the figures of the seeds it missed. */
 export function defineClaimRuns(claims: readonly Claim[]): void {
   for (const claim of claims) {
