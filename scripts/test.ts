@@ -1,54 +1,131 @@
 /**
- * `npm test`: every check in order, stopping at the first that fails, and always ending with one
- * line that counts the tests passed and failed across the Vitest runs (unit, browser, sub-path)
- * and names the step that failed, if one did. Each Vitest run also writes a JSON report to
- * test-results/, which is where the counts come from.
+ * `npm test`: every check, stopping after the first phase in which one fails, and always ending
+ * with one line that counts the tests passed and failed across the Vitest runs (unit, browser,
+ * sub-path) and names the step that failed, if one did. Each Vitest run also writes a JSON report
+ * to test-results/, which is where the counts come from.
+ *
+ * The steps run in phases, and the lanes of a phase side by side: ESLint and Prettier use about
+ * one core while `astro check` and the build use the other, and the second and third builds (the
+ * sub-path crawl and the reproducibility check) run beside the browser files that only read pages.
+ * The browser files that time the main thread run last, with nothing else on the machine. The first
+ * lane of a phase prints as it runs; the others print when they end, so no two steps interleave.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 interface Step {
   readonly name: string;
   readonly script: string;
+  readonly args?: readonly string[];
   /** Name of the JSON report a Vitest step writes (test-results/<report>.json). */
   readonly report?: string;
 }
-const steps: readonly Step[] = [
-  { name: 'unit tests', script: 'test:unit', report: 'unit' },
-  { name: 'lint', script: 'lint' },
-  { name: 'type-check', script: 'check' },
-  { name: 'build', script: 'build' },
-  { name: 'browser tests', script: 'test:e2e', report: 'e2e' },
-  { name: 'sub-path build and crawl', script: 'test:subpath', report: 'subpath' },
-  { name: 'reproducible build', script: 'test:repro' },
+type Lane = readonly Step[];
+type Phase = readonly Lane[];
+
+const phases: readonly Phase[] = [
+  [[{ name: 'unit tests', script: 'test:unit', report: 'unit' }]],
+  [
+    [{ name: 'lint', script: 'lint' }],
+    [
+      { name: 'type-check', script: 'check' },
+      { name: 'build', script: 'build' },
+    ],
+  ],
+  [
+    [
+      {
+        name: 'browser tests that read pages',
+        script: 'test:e2e',
+        args: ['--project', 'pages'],
+        report: 'e2e-pages',
+      },
+    ],
+    [
+      { name: 'sub-path build and crawl', script: 'test:subpath', report: 'subpath' },
+      { name: 'reproducible build', script: 'test:repro' },
+    ],
+  ],
+  [
+    [
+      {
+        name: 'browser tests that time the main thread',
+        script: 'test:e2e',
+        args: ['--project', 'timed'],
+        report: 'e2e-timed',
+      },
+    ],
+  ],
 ];
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-mkdirSync('test-results', { recursive: true });
-const started = Date.now();
-let failedStep: string | undefined;
 const counts = { passed: 0, failed: 0, skipped: 0 };
-for (const step of steps) {
+
+/** Where a lane writes: straight through for the first lane of a phase, buffered for the others. */
+interface Sink {
+  push(text: string): void;
+}
+
+/** Runs one step; resolves to whether it passed. */
+function runStep(step: Step, out: Sink): Promise<boolean> {
   const reportFile = step.report ? `test-results/${step.report}.json` : undefined;
   if (reportFile) rmSync(reportFile, { force: true });
   const extra = reportFile
-    ? ['--', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`]
+    ? ['--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`]
     : [];
-  console.log(`\n== ${step.name} (npm run ${step.script})\n`);
-  const run = spawnSync(npm, ['run', step.script, ...extra], { stdio: 'inherit' });
-  if (reportFile && existsSync(reportFile)) {
-    const r = JSON.parse(readFileSync(reportFile, 'utf8')) as {
-      numPassedTests: number;
-      numFailedTests: number;
-      numPendingTests: number;
-      numTodoTests: number;
-    };
-    counts.passed += r.numPassedTests;
-    counts.failed += r.numFailedTests;
-    counts.skipped += r.numPendingTests + r.numTodoTests;
+  const args = [...(step.args ?? []), ...extra];
+  const started = Date.now();
+  out.push(
+    `\n== ${step.name} (npm run ${step.script}${args.length ? ` -- ${args.join(' ')}` : ''})\n\n`,
+  );
+  return new Promise((done) => {
+    const child = spawn(npm, ['run', step.script, ...(args.length ? ['--', ...args] : [])], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' },
+    });
+    child.stdout.on('data', (d: Buffer) => out.push(d.toString()));
+    child.stderr.on('data', (d: Buffer) => out.push(d.toString()));
+    child.on('close', (code) => {
+      if (reportFile && existsSync(reportFile)) {
+        const r = JSON.parse(readFileSync(reportFile, 'utf8')) as {
+          numPassedTests: number;
+          numFailedTests: number;
+          numPendingTests: number;
+          numTodoTests: number;
+        };
+        counts.passed += r.numPassedTests;
+        counts.failed += r.numFailedTests;
+        counts.skipped += r.numPendingTests + r.numTodoTests;
+      }
+      const seconds = ((Date.now() - started) / 1000).toFixed(0);
+      out.push(`\n-- ${step.name}: ${code === 0 ? 'passed' : 'FAILED'} in ${seconds} s\n`);
+      done(code === 0);
+    });
+  });
+}
+
+/** Runs a lane's steps in order until one fails; returns the failed step's name, if any. */
+async function runLane(lane: Lane, index: number): Promise<string | undefined> {
+  const buffered: string[] = [];
+  const out: Sink = index === 0 ? { push: (t) => process.stdout.write(t) } : buffered;
+  let failed: string | undefined;
+  for (const step of lane) {
+    if (!(await runStep(step, out))) {
+      failed = step.name;
+      break;
+    }
   }
-  if (run.status !== 0) {
-    failedStep = step.name;
+  process.stdout.write(buffered.join(''));
+  return failed;
+}
+
+mkdirSync('test-results', { recursive: true });
+const started = Date.now();
+let failedStep: string | undefined;
+for (const phase of phases) {
+  const failures = (await Promise.all(phase.map(runLane))).filter((f) => f !== undefined);
+  if (failures.length) {
+    failedStep = failures.join(', ');
     break;
   }
 }
