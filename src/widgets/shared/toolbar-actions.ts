@@ -99,14 +99,15 @@ export async function act(bar: Toolbar, button: HTMLButtonElement): Promise<void
  * without permission), shows the text selected in a field for the reader to copy.
  */
 async function copy(bar: Toolbar, text: string, done: string): Promise<void> {
-  const field = bar.querySelector<HTMLTextAreaElement>('[data-copy-field]');
-  const wrap = field?.closest<HTMLElement>('[data-copy-fallback]');
   try {
     if (!navigator.clipboard) throw new Error('no clipboard');
     await navigator.clipboard.writeText(text);
+    const wrap = bar.querySelector<HTMLElement>('[data-copy-fallback]');
     if (wrap) wrap.hidden = true;
     status(bar, done);
   } catch {
+    const wrap = copyFallback(bar);
+    const field = wrap?.querySelector<HTMLTextAreaElement>('[data-copy-field]');
     if (!field || !wrap) return;
     field.value = text;
     wrap.hidden = false;
@@ -114,6 +115,16 @@ async function copy(bar: Toolbar, text: string, done: string): Promise<void> {
     field.select();
     status(bar, 'Copy the selected text (Ctrl+C or ⌘C)');
   }
+}
+
+/** The field that shows text to copy by hand, made from the toolbar's template the first time. */
+function copyFallback(bar: Toolbar): HTMLElement | null {
+  const made = bar.querySelector<HTMLElement>('[data-copy-fallback]');
+  if (made) return made;
+  const template = bar.querySelector<HTMLTemplateElement>('template[data-copy-template]');
+  if (!template) return null;
+  template.replaceWith(template.content.cloneNode(true));
+  return bar.querySelector<HTMLElement>('[data-copy-fallback]');
 }
 
 function status(bar: Toolbar, message: string): void {
