@@ -4,8 +4,8 @@
  * sub-path) and names the step that failed, if one did. Each Vitest run also writes a JSON report
  * to test-results/, which is where the counts come from.
  *
- * The steps run in phases, and the lanes of a phase side by side: ESLint and Prettier use about
- * one core while `astro check` and the build use the other, and the second and third builds (the
+ * The steps run in phases, and the lanes of a phase side by side: `astro check` uses about one
+ * core while ESLint, Prettier and then the build use the other, and the second and third builds (the
  * sub-path crawl and the reproducibility check) run beside the browser files that only read pages.
  * The browser files that time the main thread run last, with nothing else on the machine. The first
  * lane of a phase prints as it runs; the others print when they end, so no two steps interleave.
@@ -26,9 +26,11 @@ type Phase = readonly Lane[];
 const phases: readonly Phase[] = [
   [[{ name: 'unit tests', script: 'test:unit', report: 'unit' }]],
   [
-    [{ name: 'lint', script: 'lint' }],
+    [{ name: 'type-check', script: 'check' }],
+    // The build starts after ESLint and Prettier, by when astro check has generated its types:
+    // two Astro processes writing .astro/ at once could read each other's half-written files.
     [
-      { name: 'type-check', script: 'check' },
+      { name: 'lint', script: 'lint' },
       { name: 'build', script: 'build' },
     ],
   ],
