@@ -27,6 +27,10 @@ export default defineConfig({
           include: ['tests/e2e/**/*.e2e.ts'],
           exclude: timed,
           maxWorkers: 2,
+          // A worker's files share its modules, and so one Chromium and its page pool
+          // (tests/support/browser.ts); each file still gets fresh pages.
+          isolate: false,
+          env: { E2E_SHARED_BROWSER: '1' },
           sequence: { groupOrder: 0 },
         },
       },

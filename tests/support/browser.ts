@@ -32,17 +32,30 @@ export function launchBrowser(): Promise<Browser> {
 /** The browser of a test file, once its `beforeAll` has run (see {@link useBrowser}). */
 export type BrowserRef = () => Browser;
 
+/** The browser a worker's test files share (see {@link useBrowser}). */
+let shared: Promise<Browser> | undefined;
+
 /**
- * Launches Chromium before a test file's tests and closes it after them; call at the top level.
- * Returns a getter: the browser exists only once the hook has run.
+ * The test file's browser; call at the top level. Returns a getter: the browser exists only once
+ * the file's `beforeAll` has run. Where a Vitest project keeps a worker's modules from file to
+ * file (`isolate: false`) and sets `E2E_SHARED_BROWSER=1`, as the browser files that only read
+ * pages do, one Chromium serves every file the worker runs, and its page pool with it: launching
+ * one and its first page cost about 1.5 s of CPU per file. Otherwise each file launches and closes
+ * its own.
  */
 export function useBrowser(): BrowserRef {
   let browser: Browser | undefined;
+  const keep = process.env.E2E_SHARED_BROWSER === '1';
   beforeAll(async () => {
-    browser = await launchBrowser();
+    if (!keep) browser = await launchBrowser();
+    else {
+      shared ??= launchBrowser();
+      browser = await shared;
+      if (!browser.isConnected()) browser = await (shared = launchBrowser());
+    }
   });
   afterAll(async () => {
-    await browser?.close();
+    if (!keep) await browser?.close();
   });
   return () => {
     if (!browser) throw new Error('useBrowser: the browser is launched in beforeAll');
