@@ -5,8 +5,9 @@
  * to test-results/, which is where the counts come from.
  *
  * The steps run in phases, and the lanes of a phase side by side: `astro check` uses about one
- * core while ESLint, Prettier and then the build use the other, and the second and third builds (the
- * sub-path crawl and the reproducibility check) run beside the browser files that only read pages.
+ * core while ESLint, Prettier and then the build use the other; the sub-path build and crawl run
+ * beside the unit tests, and the second production build (the reproducibility check) beside the
+ * browser files that only read pages. No two Astro builds run at once: they share .astro/.
  * The browser files that time the main thread run last, with nothing else on the machine. The first
  * lane of a phase prints as it runs; the others print when they end, so no two steps interleave.
  */
@@ -24,7 +25,11 @@ type Lane = readonly Step[];
 type Phase = readonly Lane[];
 
 const phases: readonly Phase[] = [
-  [[{ name: 'unit tests', script: 'test:unit', report: 'unit' }]],
+  [
+    [{ name: 'unit tests', script: 'test:unit', report: 'unit' }],
+    // The sub-path build needs nothing built before it, and no other Astro process runs now.
+    [{ name: 'sub-path build and crawl', script: 'test:subpath', report: 'subpath' }],
+  ],
   [
     [{ name: 'type-check', script: 'check' }],
     // The build starts after ESLint and Prettier, by when astro check has generated its types:
@@ -43,10 +48,7 @@ const phases: readonly Phase[] = [
         report: 'e2e-pages',
       },
     ],
-    [
-      { name: 'sub-path build and crawl', script: 'test:subpath', report: 'subpath' },
-      { name: 'reproducible build', script: 'test:repro' },
-    ],
+    [{ name: 'reproducible build', script: 'test:repro' }],
   ],
   [
     [
