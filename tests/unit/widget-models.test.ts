@@ -24,7 +24,12 @@ import {
   type ChainRuleState,
 } from '../../src/widgets/chain-rule/model.ts';
 import { maxResidual, morph } from '../../src/widgets/tanh-identity/model.ts';
-import { pitfallByKey, pitfalls, ulpGap } from '../../src/widgets/float-pitfalls/model.ts';
+import {
+  pitfallByKey,
+  pitfalls,
+  symlogTicks,
+  ulpGap,
+} from '../../src/widgets/float-pitfalls/model.ts';
 
 describe('explorer model', () => {
   test('the readout is the module value, not an interpolation', () => {
@@ -200,6 +205,21 @@ describe('tanh identity model', () => {
 });
 
 describe('floating-point pitfalls', () => {
+  test('a symlog axis is labelled at its ends, 0 and powers of ten, never two labels close', () => {
+    expect(symlogTicks(-800, 800)).toEqual([-800, -100, -10, 0, 10, 100, 800]);
+    expect(symlogTicks(-760, 40)).toEqual([-760, -100, -10, 0, 10, 40]);
+    // 150 is within a factor of 2 of 100: the end's label alone.
+    expect(symlogTicks(0, 150)).toEqual([0, 10, 150]);
+    for (const p of pitfalls) {
+      const [a, b] = p.domain;
+      if (Math.max(-a, b) <= 100) continue;
+      const at = symlogTicks(a, b).map((x) => Math.sign(x) * Math.log1p(Math.abs(x)));
+      // Neighbours at least a fifth of the widest gap apart, in the scale's own units.
+      const gaps = at.slice(1).map((x, i) => x - at[i]!);
+      expect(Math.min(...gaps)).toBeGreaterThan(Math.max(...gaps) / 5);
+    }
+  });
+
   test('the exp-ratio tanh returns NaN at x = 800 while the module returns 1', () => {
     const p = pitfallByKey('tanh-exp-ratio');
     expect(p.textbook(800)).toBeNaN();

@@ -139,6 +139,22 @@ function sampleXs(p: Pitfall): number[] {
   return Array.from({ length: n }, (_, i) => Math.sinh(ua + ((ub - ua) * i) / (n - 1)));
 }
 
+/**
+ * Ticks for a symlog x axis: its ends, 0 and the powers of ten from 10 (±1 would crowd 0 on a
+ * phone). Plot's own ticks for symlog are evenly spaced in x (−800, −600, −400, ...), which the
+ * scale squeezes together near the ends until the labels overlap; powers of ten sit evenly apart. A power is left out when it
+ * is within a factor of 2 of an end, whose label would crowd it.
+ */
+export function symlogTicks(a: number, b: number): number[] {
+  const ticks = new Set([a, b]);
+  if (a < 0 && b > 0) ticks.add(0);
+  for (let p = 10; p < Math.max(-a, b); p *= 10) {
+    if (-p > a && -a / p >= 2) ticks.add(-p);
+    if (p < b && b / p >= 2) ticks.add(p);
+  }
+  return [...ticks].sort((x, y) => x - y);
+}
+
 /** Plot options: ULP gap of the textbook formula across the domain, log scale. */
 export function pitfallPlotOptions(p: Pitfall, width: number, figureId: string): Plot.PlotOptions {
   const [a, b] = p.domain;
@@ -152,7 +168,9 @@ export function pitfallPlotOptions(p: Pitfall, width: number, figureId: string):
     className: `af-plot-${figureId}`,
     ariaDescription: `Error of the textbook formula in ULPs, log scale, for x from ${a} to ${b}; exact results on the bottom row, errors past ${ceiling} or NaN on the top row.`,
     style: { background: 'transparent', overflow: 'visible' },
-    x: { domain: [a, b], type: symlog ? 'symlog' : 'linear', label: 'x', grid: true },
+    x: symlog
+      ? { domain: [a, b], type: 'symlog', ticks: symlogTicks(a, b), label: 'x', grid: true }
+      : { domain: [a, b], type: 'linear', label: 'x', grid: true },
     y: {
       type: 'log',
       domain: [exactRow, offRow],
