@@ -8,11 +8,11 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const longestFirst = [
-  // Browser tests: about 200, 100, 90, 70 and 50 s of one worker each.
+  // Browser tests, each worker busy (one Chromium per worker): about 130, 100, 60, 50 and 35 s.
   'pages.e2e.ts',
-  'course.e2e.ts',
-  'widgets.e2e.ts',
   'playground.e2e.ts',
+  'widgets.e2e.ts',
+  'course.e2e.ts',
   'sharing.e2e.ts',
   'expression.e2e.ts',
   'budget.e2e.ts',
