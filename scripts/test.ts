@@ -70,6 +70,14 @@ interface Sink {
   push(text: string): void;
 }
 
+/**
+ * The last lines each failed step printed, repeated just above the summary line: a lane that
+ * buffers prints before the longer lane beside it ends, so a CI log cut to its tail would
+ * otherwise show the failure's name without its reason.
+ */
+const failureTails: string[] = [];
+const TAIL_LINES = 40;
+
 /** Runs one step; resolves to whether it passed. */
 function runStep(step: Step, out: Sink): Promise<boolean> {
   const reportFile = step.report ? `test-results/${step.report}.json` : undefined;
@@ -87,8 +95,14 @@ function runStep(step: Step, out: Sink): Promise<boolean> {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' },
     });
-    child.stdout.on('data', (d: Buffer) => out.push(d.toString()));
-    child.stderr.on('data', (d: Buffer) => out.push(d.toString()));
+    const printed: string[] = [];
+    const onData = (d: Buffer) => {
+      const text = d.toString();
+      printed.push(text);
+      out.push(text);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.on('close', (code) => {
       if (reportFile && existsSync(reportFile)) {
         const r = JSON.parse(readFileSync(reportFile, 'utf8')) as {
@@ -103,6 +117,10 @@ function runStep(step: Step, out: Sink): Promise<boolean> {
       }
       const seconds = ((Date.now() - started) / 1000).toFixed(0);
       out.push(`\n-- ${step.name}: ${code === 0 ? 'passed' : 'FAILED'} in ${seconds} s\n`);
+      if (code !== 0) {
+        const tail = printed.join('').trimEnd().split('\n').slice(-TAIL_LINES).join('\n');
+        failureTails.push(`\n== the end of what ${step.name} printed\n\n${tail}\n`);
+      }
       done(code === 0);
     });
   });
@@ -133,6 +151,7 @@ for (const phase of phases) {
     break;
   }
 }
+process.stdout.write(failureTails.join(''));
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 const skipped = counts.skipped ? `, ${counts.skipped} skipped` : '';
 console.log(

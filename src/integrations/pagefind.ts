@@ -10,7 +10,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 
@@ -76,9 +76,21 @@ export function pagefindIndex(): AstroIntegration {
           excludeSelectors,
         });
         if (index === undefined) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: site });
-        if (added.errors.length > 0)
-          throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
+        // One page at a time, in path order: the index numbers pages in the order they arrive,
+        // and addDirectory's order follows its parallel reads (a CI machine built an index that
+        // differed from the next build's, byte for byte, with the same pages).
+        const pages = (await readdir(site, { withFileTypes: true, recursive: true }))
+          .filter((e) => e.isFile() && e.name.endsWith('.html'))
+          .map((e) => relative(site, join(e.parentPath, e.name)))
+          .sort();
+        for (const sourcePath of pages) {
+          const added = await index.addHTMLFile({
+            sourcePath,
+            content: await readFile(join(site, sourcePath), 'utf8'),
+          });
+          if (added.errors.length > 0)
+            throw new Error(`Pagefind could not index ${sourcePath}: ${added.errors.join('; ')}`);
+        }
         const outputPath = join(site, 'pagefind');
         const written = await index.writeFiles({ outputPath });
         if (written.errors.length > 0)
@@ -93,7 +105,7 @@ export function pagefindIndex(): AstroIntegration {
         const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
         const { bytes, files } = await folderBytes(outputPath);
         logger.info(
-          `read ${added.page_count} pages, indexed ${indexed} lesson bodies into ${files} files, ${(bytes / 1024).toFixed(0)} KB, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+          `read ${pages.length} pages, indexed ${indexed} lesson bodies into ${files} files, ${(bytes / 1024).toFixed(0)} KB, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
         );
         if (indexed === 0)
           throw new Error('Pagefind indexed no page: is data-pagefind-body on the lesson article?');
