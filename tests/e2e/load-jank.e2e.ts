@@ -208,6 +208,11 @@ const pages =
 
 test.each(pages)(
   'loading /%s with the CPU slowed 4x: no main-thread task of 50 ms',
+  // One more try before failing. On this shared virtual machine about one playground load in
+  // seven measured a task of 167 ms of CPU with no page work traced inside it (no event of 2 ms
+  // or more; the page's other tasks at most 56 ms), and the next load never did. A page that
+  // really blocks does it on both tries.
+  { timeout: 60_000, retry: 1 },
   async (path) => {
     const { page, cdp, errors } = await phone();
     const url = `${origin}${base}${path}`;
@@ -267,5 +272,4 @@ test.each(pages)(
       expect(longest.cpu, `tasks of ${BUDGET_MS} ms or more:\n${report}`).toBeLessThan(BUDGET_MS);
     }
   },
-  60_000,
 );
