@@ -76,9 +76,9 @@ export function pagefindIndex(): AstroIntegration {
           excludeSelectors,
         });
         if (index === undefined) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        // One page at a time, in path order: the index numbers pages in the order they arrive,
-        // and addDirectory's order follows its parallel reads (a CI machine built an index that
-        // differed from the next build's, byte for byte, with the same pages).
+        // One page at a time, in path order: the index numbers pages in the order they arrive
+        // (reversing it changes the index files), and addDirectory's order is whatever its walk
+        // and parallel reads give: on the CI machine, two builds of one commit differed.
         const pages = (await readdir(site, { withFileTypes: true, recursive: true }))
           .filter((e) => e.isFile() && e.name.endsWith('.html'))
           .map((e) => relative(site, join(e.parentPath, e.name)))
