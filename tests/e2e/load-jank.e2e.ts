@@ -263,11 +263,13 @@ test.each(pages)(
       .map((t) => `${t.cpu.toFixed(0)} ms at ${t.at.toFixed(0)} ms: ${t.inside}`)
       .join('\n');
     const known = strict ? undefined : overBudget.find(([pattern]) => pattern.test(path));
+    // Printed for every page, so a try that fails and is retried still leaves its tasks in the log.
+    if (longest.cpu >= BUDGET_MS)
+      console.log(
+        `/${path}: over the ${BUDGET_MS} ms budget${known ? ` (issue 20): ${known[2]}` : ''}\n${report}`,
+      );
     if (known) {
-      const [, ceiling, causes] = known;
-      if (longest.cpu >= BUDGET_MS)
-        console.log(`/${path}: over the ${BUDGET_MS} ms budget (issue 20): ${causes}\n${report}`);
-      expect(longest.cpu, `tasks of ${BUDGET_MS} ms or more:\n${report}`).toBeLessThan(ceiling);
+      expect(longest.cpu, `tasks of ${BUDGET_MS} ms or more:\n${report}`).toBeLessThan(known[1]);
     } else {
       expect(longest.cpu, `tasks of ${BUDGET_MS} ms or more:\n${report}`).toBeLessThan(BUDGET_MS);
     }
