@@ -2,9 +2,10 @@ import { defineConfig } from 'vitest/config';
 import LongestFirst from './tests/support/sequencer.ts';
 
 /**
- * Browser tests in two groups. Most files only load pages and read them, so two run at once (the
- * machine has 2 cores, and much of a page test is waiting on the network and on timers). The
- * files that time the main thread run afterwards, one at a time, with nothing else in Chromium.
+ * Browser tests in two groups. Most files only load pages and read them, so two run at once, one
+ * per core of this 2-core machine (both stay busy: 6% idle over a run). The files that time the
+ * main thread run afterwards, one at a time, with nothing else on the machine: any Chromium work
+ * beside them moved their figures past the limits.
  */
 const timed = ['tests/e2e/playground-jank.e2e.ts', 'tests/e2e/load-jank.e2e.ts'];
 // expect.poll waits up to 10 s, not Vitest's 1 s: with two files at once, a page's reaction to

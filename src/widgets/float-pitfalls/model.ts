@@ -142,8 +142,9 @@ function sampleXs(p: Pitfall): number[] {
 /**
  * Ticks for a symlog x axis: its ends, 0 and the powers of ten from 10 (±1 would crowd 0 on a
  * phone). Plot's own ticks for symlog are evenly spaced in x (−800, −600, −400, ...), which the
- * scale squeezes together near the ends until the labels overlap; powers of ten sit evenly apart. A power is left out when it
- * is within a factor of 2 of an end, whose label would crowd it.
+ * scale squeezes together near the ends until the labels overlap; powers of ten sit evenly
+ * apart. A power is left out when it is within a factor of 2 of an end, whose label would crowd
+ * it.
  */
 export function symlogTicks(a: number, b: number): number[] {
   const ticks = new Set([a, b]);
@@ -168,9 +169,13 @@ export function pitfallPlotOptions(p: Pitfall, width: number, figureId: string):
     className: `af-plot-${figureId}`,
     ariaDescription: `Error of the textbook formula in ULPs, log scale, for x from ${a} to ${b}; exact results on the bottom row, errors past ${ceiling} or NaN on the top row.`,
     style: { background: 'transparent', overflow: 'visible' },
-    x: symlog
-      ? { domain: [a, b], type: 'symlog', ticks: symlogTicks(a, b), label: 'x', grid: true }
-      : { domain: [a, b], type: 'linear', label: 'x', grid: true },
+    x: {
+      domain: [a, b],
+      type: symlog ? 'symlog' : 'linear',
+      ...(symlog ? { ticks: symlogTicks(a, b) } : {}),
+      label: 'x',
+      grid: true,
+    },
     y: {
       type: 'log',
       domain: [exactRow, offRow],
