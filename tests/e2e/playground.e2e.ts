@@ -174,6 +174,10 @@ describe('/playground/ network, inputs and problems', () => {
 
   test('the diagram adds neurons and layers, switches inputs, selects a neuron, and a reload rebuilds it from the URL', async () => {
     const fig = await live(w, url('?train.seed=2'));
+    // A linked state is drawn at once: the diagram is rebuilt from the worker's first snapshot
+    // (data-shape then names what it shows). A click that straddles a rebuild (mousedown on the
+    // old node, mouseup on the new) is no click, as a CI run showed.
+    await fig.locator('[data-view="network"][data-shape]').waitFor({ state: 'attached' });
     const neurons = fig.locator('[data-neuron]');
     expect(await neurons.count()).toBe(12);
     await fig.locator('[data-units="0:1"]').click();
@@ -182,6 +186,8 @@ describe('/playground/ network, inputs and problems', () => {
     await expect.poll(() => neurons.count()).toBe(13);
     await fig.locator('[data-layers="1"]').click();
     await expect.poll(() => w.page.url()).toContain('train.shape=7%2C6%2C6');
+    // Rebuilt again for the new layer before the next click.
+    await expect.poll(() => neurons.count()).toBe(19);
     await fig.locator('[data-feature="x1sq"]').click();
     await expect.poll(() => w.page.url()).toContain('train.feat=x1%2Cx2%2Cx1sq');
     await expect
