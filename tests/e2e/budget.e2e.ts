@@ -39,7 +39,16 @@ test.each(sharedLinks)(
     console.log(
       `JS before interaction, shared link /${link.path}${link.query}: ${(total / 1024).toFixed(1)} KB gzip`,
     );
-    // The link must be one the figure accepts, or the landing would be the plain page again.
+    // The link must be one the figure takes, or the landing would be the plain page again: the
+    // figure's own state, as it would share it, is the link's, and no notice says a value was
+    // refused. (A link in another namespace is ignored without a notice: the Conclusion's cell
+    // link named its figure, not its namespace, and measured the plain page.)
+    const sorted = (q: string) => [...new URLSearchParams(q)].map(([k, v]) => `${k}=${v}`).sort();
+    const state = await w.page
+      .locator(`#fig-${link.figure} [data-figure-id]`)
+      .first()
+      .evaluate((el) => (el as HTMLElement & { shareQuery(): string }).shareQuery());
+    expect(sorted(state)).toEqual(sorted(link.query));
     const notice = w.page.locator(
       `#fig-${link.figure} [data-url-notice], #fig-${link.figure} [data-out="url-notice"]`,
     );

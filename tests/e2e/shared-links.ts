@@ -3,7 +3,8 @@
  * is checked on besides the plain pages. Each sets most of its widget's parameters away from the
  * build-time figure, so the page cannot show its server-rendered state and must compute (and
  * load whatever that takes: KaTeX for a typed formula, the expression compiler for a custom
- * activation). `stateless` lists the custom elements that read nothing from the URL; the budget
+ * activation). Every value a link names differs from its default: the budget test requires the
+ * figure's state, as the figure would share it, to be exactly the link's. `stateless` lists the custom elements that read nothing from the URL; the budget
  * test fails on any other element without a landing here, so a new widget needs one.
  */
 
@@ -54,13 +55,13 @@ export const sharedLinks: readonly SharedLink[] = [
   {
     widget: 'expression-cell',
     path: 'notebook/',
-    query: '?expr.f=max(0.1*x,x)&expr.vs=gelu&expr.r=8',
+    query: '?expr.f=max(0.1*x,x)&expr.vs=gelu&expr.r=4',
     figure: 'expr',
   },
   {
     widget: 'expression-cell',
     path: 'lessons/conclusion/',
-    query: '?conclusion-cell.f=x*tanh(softplus(a*x))&conclusion-cell.p=a:1.5',
+    query: '?own.f=x*tanh(softplus(a*x))&own.p=a:1.5',
     figure: 'conclusion-cell',
   },
   {
