@@ -242,6 +242,24 @@ function readInto(
   }
 }
 
+/** A figure setting's name in a query: `namespace.key` (`train.lr`, `relu-explorer.range`). */
+const settingName = /^([A-Za-z0-9_-]+)\.[A-Za-z0-9_-]+$/;
+
+/**
+ * The names in `search` that are figure settings (`namespace.key`) of no namespace in
+ * `namespaces`: what a link addressed to a figure the page does not have. Each figure reports
+ * unknown names of its own namespace (see {@link parseParams}) but cannot see these, so without
+ * this check such a link would land on the plain page in silence. Each name once, in query order.
+ */
+export function unclaimedSettings(search: string, namespaces: ReadonlySet<string>): string[] {
+  const out = new Set<string>();
+  for (const name of new URLSearchParams(search).keys()) {
+    const ns = settingName.exec(name)?.[1];
+    if (ns !== undefined && !namespaces.has(ns)) out.add(name);
+  }
+  return [...out];
+}
+
 /**
  * Reads the parameters of `namespace` from a query string (`?a.b=1&…` or `a.b=1&…`).
  * Parameters of other namespaces are ignored; unknown names inside this namespace are reported.

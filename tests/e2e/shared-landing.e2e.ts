@@ -2,7 +2,8 @@
  * What a shared link shows before the reader does anything: a typed formula stays plain text
  * until the reader interacts (KaTeX then loads and typesets it), a pitfall's formula comes typeset
  * from the build, and URL values the playground cannot use as given (a repeated name, points off
- * the plane, more than 50 points) are reported with the value actually used.
+ * the plane, more than 50 points) are reported with the value actually used, and settings for a
+ * figure the page does not have are named where the link lands.
  */
 import { expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -87,6 +88,37 @@ test('the playground reports a repeated name and clamped points with the values 
   const used = (await fig.locator('[data-param="pts"]').inputValue()).split(';');
   expect(used).toHaveLength(50);
   expect(used.at(-1)).toBe('6,-6,1');
+  expect(w.errors).toEqual([]);
+  await w.close();
+});
+
+test('a link whose settings name no figure on the page says so where it lands, and keeps the rest', async () => {
+  const w = await openPage(browser, origin);
+  await w.page.goto(
+    `${origin}${base}lessons/conclusion/?conclusion-cell.f=x*x&conclusion-cell.p=a:2&own.vs=relu#fig-conclusion-cell`,
+    { waitUntil: 'networkidle' },
+  );
+  const notice = w.page.locator('[data-link-notice]');
+  await expect
+    .poll(() => notice.innerText())
+    .toBe(
+      'Ignored conclusion-cell.f and conclusion-cell.p: this link names settings for no figure on this page.',
+    );
+  expect(await notice.getAttribute('role')).toBe('status');
+  // Above the figure the link points at, which keeps the setting that is its own.
+  expect(await notice.evaluate((n) => n.nextElementSibling?.id)).toBe('fig-conclusion-cell');
+  const cell = w.page.locator('#fig-conclusion-cell af-expression-cell');
+  await cell.scrollIntoViewIfNeeded();
+  await w.page
+    .locator('af-expression-cell[data-figure-id="conclusion-cell"][data-live="true"]')
+    .waitFor();
+  expect(await cell.locator('[data-control="compare"]').inputValue()).toBe('relu');
+  expect(await w.page.locator('#fig-conclusion-cell [data-url-notice]').isHidden()).toBe(true);
+  // A link that names only the page's own figures gets no notice.
+  await w.page.goto(`${origin}${base}lessons/conclusion/?own.vs=relu&q=x`, {
+    waitUntil: 'networkidle',
+  });
+  expect(await notice.count()).toBe(0);
   expect(w.errors).toEqual([]);
   await w.close();
 });

@@ -9,6 +9,7 @@ import {
   parseParams,
   parseRecord,
   serializeParams,
+  unclaimedSettings,
   type ParamTable,
 } from '../../src/lib/url-state.ts';
 import { configTable, tableFor, type Config } from '../../src/widgets/playground/config.ts';
@@ -266,5 +267,37 @@ describe('points added by clicking', () => {
       expect(parsed.values.pts).toBe('');
       expect(parsed.notices).toHaveLength(1);
     }
+  });
+});
+
+describe('settings for a figure the page does not have', () => {
+  const page = new Set(['own', 'conclusion-overlay']);
+
+  it('are the namespaced names outside the page’s namespaces, each once, in query order', () => {
+    expect(
+      unclaimedSettings(
+        '?conclusion-cell.f=x&own.f=x&q=relu&utm_source=blog&conclusion-cell.p=a:1&conclusion-cell.f=y',
+        page,
+      ),
+    ).toEqual(['conclusion-cell.f', 'conclusion-cell.p']);
+  });
+
+  it('leave out plain names, names of the page’s figures, and anything not shaped namespace.key', () => {
+    expect(unclaimedSettings('', page)).toEqual([]);
+    expect(unclaimedSettings('q=1&own.vs=relu&.f=1&own.=2&a.b.c=3&x%20y.z=4', page)).toEqual([]);
+  });
+
+  it('never throw, and only ever name what the query holds', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.array(fc.string()), (query, namespaces) => {
+        const names = unclaimedSettings(query, new Set(namespaces));
+        const given = new Set(new URLSearchParams(query).keys());
+        for (const n of names) {
+          expect(given.has(n)).toBe(true);
+          expect(namespaces).not.toContain(n.split('.')[0]);
+        }
+        expect(new Set(names).size).toBe(names.length);
+      }),
+    );
   });
 });

@@ -20,3 +20,34 @@ class WidgetToolbar extends HTMLElement implements Toolbar {
 
 if (!customElements.get('af-widget-toolbar'))
   customElements.define('af-widget-toolbar', WidgetToolbar);
+
+/**
+ * A link's settings for a figure this page does not have (`?own2.f=…` on a page whose cell is
+ * `own`) are said on screen, where the link lands: each figure reports the bad values of its own
+ * namespace, but none sees another's, so such a link would show the plain page in silence. Once
+ * per page (this module is), and only when the query has a name shaped like a setting.
+ */
+function reportUnclaimedSettings(): void {
+  if (!/[?&][\w-]+\.[\w-]+=/.test(location.search)) return;
+  void import('../../lib/url-state.ts').then(({ unclaimedSettings }) => {
+    const namespaces = new Set<string>();
+    for (const el of document.querySelectorAll<HTMLElement>('[data-figure-id]'))
+      namespaces.add(el.dataset.namespace ?? el.dataset.figureId ?? '');
+    const names = unclaimedSettings(location.search, namespaces);
+    const main = document.querySelector('main');
+    if (!names.length || !main || document.querySelector('[data-link-notice]')) return;
+    const shown = names.length > 4 ? [...names.slice(0, 3), `${names.length - 3} more`] : names;
+    const list =
+      shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : shown[0];
+    const notice = document.createElement('p');
+    notice.className = 'notice';
+    notice.setAttribute('role', 'status');
+    notice.dataset.linkNotice = '';
+    notice.textContent = `Ignored ${list}: this link names ${names.length > 1 ? 'settings' : 'a setting'} for no figure on this page.`;
+    // Where the reader lands: above the figure the link points at, or at the top of the page.
+    const target = location.hash ? document.getElementById(location.hash.slice(1)) : null;
+    if (target && main.contains(target)) target.before(notice);
+    else main.prepend(notice);
+  });
+}
+reportUnclaimedSettings();
