@@ -2,13 +2,10 @@
  * Saving and loading playground networks as a hostile or unlucky reader would: a network trained
  * with the reader's own activation exports and loads back, continuing bit for bit; a file that is
  * wrong anywhere (even where only the engine can tell) leaves the run, the address and the
- * controls as they were, with the reason on screen; a 50 MB file is refused from its size without
- * a long task on the main thread.
+ * controls as they were, with the reason on screen. A 50 MB file, refused from its size without a
+ * long main-thread task, is timed in playground-jank.e2e.ts, with nothing else on the machine.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, expect, inject, test } from 'vitest';
+import { expect, inject, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { openPage, useBrowser } from '../support/browser.ts';
 
@@ -16,8 +13,6 @@ const origin = inject('origin');
 const base = inject('base');
 const browser = useBrowser();
 const customQuery = '?train.act=custom&train.expr=x*sigmoid(x)&train.seed=4';
-const scratch = mkdtempSync(join(tmpdir(), 'af-network-file-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 async function live(page: Page, query: string): Promise<Locator> {
   await page.goto(`${origin}${base}playground/${query}`, { waitUntil: 'networkidle' });
@@ -160,44 +155,6 @@ test('a file that fails anywhere changes nothing: run, address and controls stay
   // The run is intact and still trains.
   expect(await fig2.locator('[data-action="play"]').isDisabled()).toBe(false);
   await stepTo(fig2, 3);
-  expect(w.errors).toEqual([]);
-  await w.close();
-});
-
-test('a 50 MB file is refused by its size, with no main-thread task over 50 ms', async () => {
-  const w = await openPage(browser, origin);
-  const fig = await live(w.page, '?train.seed=2');
-  await stepTo(fig, 1);
-  const path = join(scratch, 'huge.json');
-  // Valid JSON of the right format, so only the size can refuse it.
-  writeFileSync(
-    path,
-    `{"format":"activation-notebook/playground-network","version":1,"pad":"${'x'.repeat(50 * 1024 * 1024)}"}`,
-  );
-  await w.page.evaluate(() => {
-    const g = globalThis as unknown as { tasks: number[] };
-    g.tasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) g.tasks.push(e.duration);
-    }).observe({ type: 'longtask' });
-  });
-  const start = await w.page.evaluate(() => performance.now());
-  await fig.locator('[data-network="load"]').setInputFiles(path);
-  const status = fig.locator('[data-network-status]');
-  await expect.poll(() => status.innerText()).toContain('huge.json is 50.0 MB');
-  const { tasks, refusedMs } = await w.page.evaluate(
-    (t0) => ({
-      tasks: (globalThis as unknown as { tasks: number[] }).tasks,
-      refusedMs: performance.now() - t0,
-    }),
-    start,
-  );
-  console.log(
-    `50 MB network file: refused within ${refusedMs.toFixed(0)} ms of choosing it (poll included); long tasks: ${JSON.stringify(tasks.map(Math.round))}`,
-  );
-  expect(await status.innerText()).toContain('up to 1.0 MB');
-  expect(await epochOf(fig)).toBe(1);
-  expect(tasks.filter((d) => d > 50)).toEqual([]);
   expect(w.errors).toEqual([]);
   await w.close();
 });

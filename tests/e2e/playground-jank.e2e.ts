@@ -12,9 +12,15 @@
  * is otherwise idle (load average below the core count less the worker's one), and printed always.
  * The test fails on the first task over budget either way; it also checks that training and every
  * view really ran, so it cannot pass by measuring nothing.
+ *
+ * Also here, for the same quiet machine: a 50 MB network file is refused from its size alone,
+ * without a long task. Among the page-reading files it once saw a 63 ms task where alone it sees
+ * none.
  */
-import { cpus, loadavg } from 'node:os';
-import { expect, inject, test } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, inject, test } from 'vitest';
 import { openPage, useBrowser, watchLongTasks } from '../support/browser.ts';
 
 const origin = inject('origin');
@@ -134,3 +140,40 @@ test('training at the largest settings keeps every main-thread task under 50 ms'
   expect(w.errors).toEqual([]);
   await w.close();
 }, 90_000);
+
+const scratch = mkdtempSync(join(tmpdir(), 'af-network-file-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+test('a 50 MB network file is refused by its size, with no main-thread task over 50 ms', async () => {
+  const w = await openPage(browser, origin);
+  await w.page.goto(`${origin}${base}playground/?train.seed=2`, { waitUntil: 'networkidle' });
+  const fig = w.page.locator('#fig-playground');
+  await fig.scrollIntoViewIfNeeded();
+  await fig.locator('af-playground[data-live="true"]').waitFor({ timeout: 20_000 });
+  const epoch = fig.locator('[data-out="epoch"]');
+  await fig.locator('[data-action="step"]').click();
+  await expect.poll(() => epoch.innerText(), { timeout: 30_000 }).toBe('1');
+  const path = join(scratch, 'huge.json');
+  // Valid JSON of the right format, so only the size can refuse it.
+  writeFileSync(
+    path,
+    `{"format":"activation-notebook/playground-network","version":1,"pad":"${'x'.repeat(50 * 1024 * 1024)}"}`,
+  );
+  // The step's redraw done (the main thread idle), only what the file sets off is timed.
+  await w.page.evaluate(() => new Promise((idle) => requestIdleCallback(idle, { timeout: 5_000 })));
+  const longestTask = await watchLongTasks(w.page);
+  const start = await w.page.evaluate(() => performance.now());
+  await fig.locator('[data-network="load"]').setInputFiles(path);
+  const status = fig.locator('[data-network-status]');
+  await expect.poll(() => status.innerText()).toContain('huge.json is 50.0 MB');
+  const refusedMs = await w.page.evaluate((t0) => performance.now() - t0, start);
+  const longest = await longestTask();
+  console.log(
+    `50 MB network file: refused within ${refusedMs.toFixed(0)} ms of choosing it (poll included); longest task ${longest.toFixed(0)} ms`,
+  );
+  expect(await status.innerText()).toContain('up to 1.0 MB');
+  expect(await epoch.innerText()).toBe('1');
+  expect(longest).toBeLessThanOrEqual(BUDGET_MS);
+  expect(w.errors).toEqual([]);
+  await w.close();
+});
