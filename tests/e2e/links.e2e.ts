@@ -1,26 +1,40 @@
 /**
- * Every internal link and anchor in the built site resolves: the target page exists and, for a
- * `#fragment`, an element with that id is on it. Reads dist/ directly; no browser needed.
+ * Every internal link and anchor in the built site resolves: the target page exists, for a
+ * `#fragment` an element with that id is on it, and figure settings in its query
+ * (`?own.f=…`) name a figure of that page, which would otherwise ignore them with a notice
+ * (`unclaimedSettings`). Reads dist/ directly; no browser needed.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, inject, test } from 'vitest';
 import { builtPages, distDir } from './site-pages.ts';
+import { unclaimedSettings } from '../../src/lib/url-state.ts';
 
 const base = inject('base');
 const pages = builtPages();
 
-/** The ids of each page's elements, parsed once per file: most links point at a few pages. */
-const idsByFile = new Map<string, Set<string>>();
-function idsOf(file: string): Set<string> {
-  let ids = idsByFile.get(file);
-  if (!ids) {
+/**
+ * Each page's element ids and figure namespaces (as a live figure names its own: its
+ * data-namespace, else its figure id), parsed once per file: most links point at a few pages.
+ */
+const parsedFiles = new Map<string, { ids: Set<string>; namespaces: Set<string> }>();
+function parsed(file: string): { ids: Set<string>; namespaces: Set<string> } {
+  let found = parsedFiles.get(file);
+  if (!found) {
     const { document } = parseHTML(readFileSync(file, 'utf8'));
-    ids = new Set(Array.from(document.querySelectorAll('[id]'), (el) => el.id));
-    idsByFile.set(file, ids);
+    found = {
+      ids: new Set(Array.from(document.querySelectorAll('[id]'), (el) => el.id)),
+      namespaces: new Set(
+        Array.from(
+          document.querySelectorAll('[data-figure-id]'),
+          (el) => el.getAttribute('data-namespace') ?? el.getAttribute('data-figure-id') ?? '',
+        ),
+      ),
+    };
+    parsedFiles.set(file, found);
   }
-  return ids;
+  return found;
 }
 
 function fileFor(path: string): string {
@@ -29,7 +43,7 @@ function fileFor(path: string): string {
 }
 
 describe.each(pages)('links on /%s', (page) => {
-  test('resolve to existing pages, assets and anchors', () => {
+  test('resolve to existing pages, assets and anchors, their settings to figures of the page', () => {
     const html = readFileSync(fileFor(page), 'utf8');
     const { document } = parseHTML(html);
     const broken: string[] = [];
@@ -55,10 +69,11 @@ describe.each(pages)('links on /%s', (page) => {
         broken.push(`${href} (no ${file})`);
         continue;
       }
+      if (!file.endsWith('.html')) continue;
       const fragment = decodeURIComponent(url.hash.slice(1));
-      if (fragment && file.endsWith('.html') && !idsOf(file).has(fragment)) {
-        broken.push(`${href} (no #${fragment})`);
-      }
+      if (fragment && !parsed(file).ids.has(fragment)) broken.push(`${href} (no #${fragment})`);
+      const stray = unclaimedSettings(url.search, parsed(file).namespaces);
+      if (stray.length) broken.push(`${href} (no figure for ${stray.join(', ')})`);
     }
     expect(broken).toEqual([]);
   });
