@@ -18,6 +18,7 @@
  * occurrence is read, as `URLSearchParams.get` does, and every later one is reported as ignored,
  * naming the value in use. Writing (`serializeParams`) leaves each name once.
  */
+import { listInWords } from './words.ts';
 
 /** One choice among fixed strings (an activation id, an optimiser...). */
 export interface EnumParam<T extends string = string> {
@@ -258,6 +259,13 @@ export function unclaimedSettings(search: string, namespaces: ReadonlySet<string
     if (ns !== undefined && !namespaces.has(ns)) out.add(name);
   }
   return [...out];
+}
+
+/** What a page says of {@link unclaimedSettings}: the first three by name, then how many more. */
+export function unclaimedSettingsNotice(names: readonly string[]): string {
+  const shown = names.length > 4 ? [...names.slice(0, 3), `${names.length - 3} more`] : names;
+  const what = names.length > 1 ? 'settings' : 'a setting';
+  return `Ignored ${listInWords(shown)}: this link names ${what} for no figure on this page.`;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   parseRecord,
   serializeParams,
   unclaimedSettings,
+  unclaimedSettingsNotice,
   type ParamTable,
 } from '../../src/lib/url-state.ts';
 import { configTable, tableFor, type Config } from '../../src/widgets/playground/config.ts';
@@ -285,6 +286,18 @@ describe('settings for a figure the page does not have', () => {
   it('leave out plain names, names of the page’s figures, and anything not shaped namespace.key', () => {
     expect(unclaimedSettings('', page)).toEqual([]);
     expect(unclaimedSettings('q=1&own.vs=relu&.f=1&own.=2&a.b.c=3&x%20y.z=4', page)).toEqual([]);
+  });
+
+  it('are named in the notice, the first three of more than four, then how many more', () => {
+    expect(unclaimedSettingsNotice(['a.f'])).toBe(
+      'Ignored a.f: this link names a setting for no figure on this page.',
+    );
+    expect(unclaimedSettingsNotice(['a.f', 'a.p', 'b.x', 'b.y'])).toBe(
+      'Ignored a.f, a.p, b.x and b.y: this link names settings for no figure on this page.',
+    );
+    expect(unclaimedSettingsNotice(['a.f', 'a.p', 'b.x', 'b.y', 'c.z'])).toBe(
+      'Ignored a.f, a.p, b.x and 2 more: this link names settings for no figure on this page.',
+    );
   });
 
   it('never throw, and only ever name what the query holds', () => {

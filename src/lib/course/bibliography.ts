@@ -5,6 +5,7 @@
  * Links: only where the address is certain (an arXiv id, a DOI, the publisher's own page). A work
  * without one gets none rather than a guessed URL; a broken citation link is worse than none.
  */
+import { listInWords } from '../words.ts';
 
 /** One cited work. */
 export interface Work {
@@ -374,16 +375,13 @@ export function getWork(id: string, where = 'citation'): Work {
 export function authorsShort(work: Work): string {
   const names = work.authors.map((a) => a.split(',')[0] ?? a);
   if (names.length > 3) return `${names[0]} et al.`;
-  if (names.length === 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return listInWords(names);
 }
 
 /** Authors as listed in a reference entry: "A, B and C"; more than six become the first six and "et al.". */
 export function authorsLong(work: Work): string {
   if (work.authors.length > 6) return `${work.authors.slice(0, 6).join(', ')} et al.`;
-  const names = work.authors;
-  if (names.length === 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return listInWords(work.authors);
 }
 
 /** One entry as plain text (no link), for previews and titles. */

@@ -29,21 +29,18 @@ if (!customElements.get('af-widget-toolbar'))
  */
 function reportUnclaimedSettings(): void {
   if (!/[?&][\w-]+\.[\w-]+=/.test(location.search)) return;
-  void import('../../lib/url-state.ts').then(({ unclaimedSettings }) => {
+  void import('../../lib/url-state.ts').then(({ unclaimedSettings, unclaimedSettingsNotice }) => {
     const namespaces = new Set<string>();
     for (const el of document.querySelectorAll<HTMLElement>('[data-figure-id]'))
       namespaces.add(el.dataset.namespace ?? el.dataset.figureId ?? '');
     const names = unclaimedSettings(location.search, namespaces);
     const main = document.querySelector('main');
     if (!names.length || !main || document.querySelector('[data-link-notice]')) return;
-    const shown = names.length > 4 ? [...names.slice(0, 3), `${names.length - 3} more`] : names;
-    const list =
-      shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : shown[0];
     const notice = document.createElement('p');
     notice.className = 'notice';
     notice.setAttribute('role', 'status');
     notice.dataset.linkNotice = '';
-    notice.textContent = `Ignored ${list}: this link names ${names.length > 1 ? 'settings' : 'a setting'} for no figure on this page.`;
+    notice.textContent = unclaimedSettingsNotice(names);
     // Where the reader lands: above the figure the link points at, or at the top of the page.
     const target = location.hash ? document.getElementById(location.hash.slice(1)) : null;
     if (target && main.contains(target)) target.before(notice);
