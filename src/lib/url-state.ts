@@ -243,6 +243,18 @@ function readInto(
   }
 }
 
+/**
+ * The namespace a figure's settings live under, from its element's data attributes: the one its
+ * markup names (`data-namespace`: the playground's presets, the Conclusion's cell), else its
+ * figure id. The one rule for the figure itself, the page's check of a link and the link test.
+ */
+export function figureNamespace(data: {
+  readonly namespace?: string | undefined;
+  readonly figureId?: string | undefined;
+}): string | undefined {
+  return data.namespace ?? data.figureId;
+}
+
 /** A figure setting's name in a query: `namespace.key` (`train.lr`, `relu-explorer.range`). */
 const settingName = /^([A-Za-z0-9_-]+)\.[A-Za-z0-9_-]+$/;
 

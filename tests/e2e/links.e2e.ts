@@ -9,14 +9,14 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, inject, test } from 'vitest';
 import { builtPages, distDir } from './site-pages.ts';
-import { unclaimedSettings } from '../../src/lib/url-state.ts';
+import { figureNamespace, unclaimedSettings } from '../../src/lib/url-state.ts';
 
 const base = inject('base');
 const pages = builtPages();
 
 /**
- * Each page's element ids and figure namespaces (as a live figure names its own: its
- * data-namespace, else its figure id), parsed once per file: most links point at a few pages.
+ * Each page's element ids and figure namespaces, parsed once per file: most links point at a few
+ * pages.
  */
 const parsedFiles = new Map<string, { ids: Set<string>; namespaces: Set<string> }>();
 function parsed(file: string): { ids: Set<string>; namespaces: Set<string> } {
@@ -27,8 +27,8 @@ function parsed(file: string): { ids: Set<string>; namespaces: Set<string> } {
       ids: new Set(Array.from(document.querySelectorAll('[id]'), (el) => el.id)),
       namespaces: new Set(
         Array.from(
-          document.querySelectorAll('[data-figure-id]'),
-          (el) => el.getAttribute('data-namespace') ?? el.getAttribute('data-figure-id') ?? '',
+          document.querySelectorAll<HTMLElement>('[data-figure-id]'),
+          (el) => figureNamespace(el.dataset) ?? '',
         ),
       ),
     };

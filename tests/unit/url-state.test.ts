@@ -9,6 +9,7 @@ import {
   parseParams,
   parseRecord,
   serializeParams,
+  figureNamespace,
   unclaimedSettings,
   unclaimedSettingsNotice,
   type ParamTable,
@@ -286,6 +287,12 @@ describe('settings for a figure the page does not have', () => {
   it('leave out plain names, names of the page’s figures, and anything not shaped namespace.key', () => {
     expect(unclaimedSettings('', page)).toEqual([]);
     expect(unclaimedSettings('q=1&own.vs=relu&.f=1&own.=2&a.b.c=3&x%20y.z=4', page)).toEqual([]);
+  });
+
+  it('are judged against each figure’s namespace: the one its markup names, else its figure id', () => {
+    expect(figureNamespace({ namespace: 'own', figureId: 'conclusion-cell' })).toBe('own');
+    expect(figureNamespace({ figureId: 'relu-explorer' })).toBe('relu-explorer');
+    expect(figureNamespace({})).toBeUndefined();
   });
 
   it('are named in the notice, the first three of more than four, then how many more', () => {

@@ -21,6 +21,7 @@ import { loadPlot } from './plot-loader.ts';
 import { afterNextFrame, yieldToMain } from './yield-to-main.ts';
 import { namespaceOnly, queryWithState, stateFromQuery, type UrlCodec } from './url-codec.ts';
 import { readQuery, writeQuery } from './url-sync.ts';
+import { figureNamespace } from '../../lib/url-state.ts';
 
 /** Delay between the last change and the URL write, in ms. */
 const URL_WRITE_DELAY = 200;
@@ -60,7 +61,7 @@ export abstract class LiveFigure<State extends object, Model = unknown> extends 
 
   /** The URL namespace of this figure: its figure id, unless the markup names another (the playground's presets do). */
   get namespace(): string {
-    return this.dataset.namespace ?? this.dataset.figureId ?? this.localName;
+    return figureNamespace(this.dataset) ?? this.localName;
   }
 
   /** This figure's query parameters only (for a link or an embed that reproduces it). */

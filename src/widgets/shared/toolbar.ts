@@ -29,18 +29,18 @@ if (!customElements.get('af-widget-toolbar'))
  */
 function reportUnclaimedSettings(): void {
   if (!/[?&][\w-]+\.[\w-]+=/.test(location.search)) return;
-  void import('../../lib/url-state.ts').then(({ unclaimedSettings, unclaimedSettingsNotice }) => {
+  void import('../../lib/url-state.ts').then((urlState) => {
     const namespaces = new Set<string>();
     for (const el of document.querySelectorAll<HTMLElement>('[data-figure-id]'))
-      namespaces.add(el.dataset.namespace ?? el.dataset.figureId ?? '');
-    const names = unclaimedSettings(location.search, namespaces);
+      namespaces.add(urlState.figureNamespace(el.dataset) ?? '');
+    const names = urlState.unclaimedSettings(location.search, namespaces);
     const main = document.querySelector('main');
     if (!names.length || !main || document.querySelector('[data-link-notice]')) return;
     const notice = document.createElement('p');
     notice.className = 'notice';
     notice.setAttribute('role', 'status');
     notice.dataset.linkNotice = '';
-    notice.textContent = unclaimedSettingsNotice(names);
+    notice.textContent = urlState.unclaimedSettingsNotice(names);
     // Where the reader lands: above the figure the link points at, or at the top of the page.
     const target = location.hash ? document.getElementById(location.hash.slice(1)) : null;
     if (target && main.contains(target)) target.before(notice);
