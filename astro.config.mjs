@@ -6,6 +6,7 @@ import { headingAnchors, katexMath, markdownFeatures } from './src/integrations/
 import { otherDirectives, scriptSources, styleSources } from './src/integrations/csp.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { siteOf, siteUrlCheck } from './src/integrations/site-url.ts';
+import { woff2Fonts } from './src/integrations/woff2-fonts.ts';
 import { firstTermUse } from './src/lib/course/markdown-terms.ts';
 
 /** Where the site is served; both come from the environment so one build fits any host. */
@@ -54,6 +55,8 @@ export default defineConfig({
     build: { rolldownOptions: { output: { topLevelVar: false } } },
     worker: { format: 'es', rolldownOptions: { output: { topLevelVar: false } } },
     plugins: [noModulePreload()],
+    // KaTeX's font faces offer WOFF2 only (why: src/integrations/woff2-fonts.ts).
+    css: { postcss: { plugins: [woff2Fonts()] } },
   },
   // A Content-Security-Policy meta tag on every page, with hashes of Astro's own inline scripts;
   // the policy and the reason for each exception are in src/integrations/csp.ts.

@@ -4,10 +4,16 @@
  * laid out by then be shaped again (src/layouts/LessonLayout.astro). The preload must be the very
  * file the stylesheet asks for, fetched once: a different URL, or a preload without `crossorigin`,
  * downloads the font twice and the face still arrives late.
+ *
+ * Every face offers its WOFF2 file only (src/integrations/woff2-fonts.ts): Chromium makes a font
+ * resource for each URL of each face in the page's first style pass, and KaTeX's WOFF and
+ * TrueType fallbacks tripled them.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import { useBrowser, useWatchedPage } from '../support/browser.ts';
-import { builtPages } from './site-pages.ts';
+import { builtPages, distDir } from './site-pages.ts';
 
 const origin = inject('origin');
 const base = inject('base');
@@ -34,5 +40,32 @@ describe.each(lessons)('lesson /%s', (path) => {
     ]);
     for (const href of preloads) expect(fetched.filter((u) => u === href)).toHaveLength(1);
     expect(loaded).toEqual(expect.arrayContaining(['KaTeX_Main normal', 'KaTeX_Math italic']));
+  });
+});
+
+describe('the built stylesheets', () => {
+  const dir = join(distDir, '_astro');
+  const faces = readdirSync(dir)
+    .filter((f) => f.endsWith('.css'))
+    .flatMap((f) =>
+      [
+        ...readFileSync(join(dir, f), 'utf8').matchAll(
+          /@font-face\s*\{[^}]*?src:((?:[^;}]|;base64)+)/g,
+        ),
+      ].map((m) => ({ sheet: f, src: m[1]! })),
+    );
+
+  test("declare KaTeX's twenty faces, each with one WOFF2 source that is in the build", () => {
+    expect(faces.filter((f) => f.sheet.startsWith('katex.'))).toHaveLength(20);
+    for (const { sheet, src } of faces) {
+      const urls = [...src.matchAll(/url\(\s*["']?([^"')]+)/g)].map((m) => m[1]!);
+      expect(urls, `${sheet}: ${src}`).toHaveLength(1);
+      const url = urls[0]!;
+      if (url.startsWith('data:')) expect(url).toMatch(/^data:font\/woff2;/);
+      else {
+        expect(url).toMatch(/\.woff2$/);
+        expect(existsSync(join(dir, url.split('/').pop()!)), url).toBe(true);
+      }
+    }
   });
 });
