@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import { stripMarkLabels } from '../lib/plots/strip-mark-labels.ts';
+import { tidyPlot } from '../lib/plots/tidy-plot.ts';
 
 /** Geometry and opacity attributes whose numbers are rounded; text and labels are left alone. */
 const numericAttributes = [
@@ -136,9 +136,7 @@ export function relativePolyline(d: string): string {
 /** Renders Plot options to static SVG markup (or a figure's HTML when Plot adds a legend). */
 export function renderPlotToString(options: Plot.PlotOptions): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const node = stripMarkLabels(
-    Plot.plot({ ...options, document: document as unknown as Document }),
-  );
+  const node = tidyPlot(Plot.plot({ ...options, document: document as unknown as Document }));
   roundGeometry(node);
   return node.outerHTML;
 }

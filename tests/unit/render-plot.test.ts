@@ -5,7 +5,12 @@
  * paths pass through untouched.
  */
 import { describe, expect, test } from 'vitest';
-import { POLYLINE_TOLERANCE, relativePolyline } from '../../src/build/render-plot.ts';
+import * as Plot from '@observablehq/plot';
+import {
+  POLYLINE_TOLERANCE,
+  relativePolyline,
+  renderPlotToString,
+} from '../../src/build/render-plot.ts';
 
 /** Absolute points of an M/l path, summing the relative steps. */
 function points(d: string): [number, number][] {
@@ -97,5 +102,23 @@ describe('relativePolyline', () => {
   test('tick marks, curves and other commands pass through', () => {
     for (const d of ['M0,0L-6,0', 'M0,0C1,2,3,4,5,6', 'M0,0L1,1L2,2H4', 'M0,0A1,1,0,0,1,2,2'])
       expect(relativePolyline(d)).toBe(d);
+  });
+});
+
+describe('renderPlotToString tidies what Plot writes', () => {
+  const svg = renderPlotToString({
+    className: 'af-plot-t',
+    marks: [Plot.lineY([0, 1, 0.5], { ariaLabel: 'a line' }), Plot.ruleY([0])],
+  });
+
+  test("drops Plot's own <style> (the site's stylesheet styles .af-plot) and adds that class", () => {
+    expect(svg).not.toContain('<style');
+    expect(svg).toMatch(/^<svg [^>]*class="af-plot-t af-plot"/);
+  });
+
+  test('drops the per-mark aria-labels but keeps the marks', () => {
+    expect(svg).not.toMatch(/<g [^>]*aria-label=/);
+    expect(svg.match(/<path /g)?.length).toBeGreaterThan(0);
+    expect(svg).toContain('<line ');
   });
 });

@@ -15,7 +15,7 @@
  * history API. Until the figure is live the URL, not `state`, is the truth (see `shareQuery`).
  */
 import type { PlotOptions } from '@observablehq/plot';
-import { stripMarkLabels } from '../../lib/plots/strip-mark-labels.ts';
+import { tidyPlot } from '../../lib/plots/tidy-plot.ts';
 import type { CsvTable } from './csv.ts';
 import { loadPlot } from './plot-loader.ts';
 import { afterNextFrame, yieldToMain } from './yield-to-main.ts';
@@ -123,7 +123,7 @@ export abstract class LiveFigure<State extends object, Model = unknown> extends 
   /** Renders Plot options into `host`, replacing what was there, and returns the new figure. */
   protected draw(host: HTMLElement, options: PlotOptions): ReturnType<PlotModule['plot']> {
     if (!this.plot) throw new Error(`${this.localName}: draw before Plot loaded`);
-    const figure = stripMarkLabels(this.plot.plot(options));
+    const figure = tidyPlot(this.plot.plot(options));
     host.replaceChildren(figure);
     return figure;
   }
