@@ -12,8 +12,8 @@
  *   then. The keyword allows WebAssembly compilation only; `eval` and `new Function` stay
  *   blocked.
  * - `style-src 'unsafe-inline'`: KaTeX typesets with `style` attributes (glyph heights, struts),
- *   Observable Plot writes a <style> element into every live figure and sets inline styles, and
- *   Astro's highlighter colours code with `style` attributes. Hashes cannot cover attributes
+ *   Observable Plot sets inline styles on every figure (its per-figure <style> element is
+ *   dropped before the figure is shown: src/lib/plots/tidy-plot.ts), and Astro's highlighter colours code with `style` attributes. Hashes cannot cover attributes
  *   whose values are computed per formula and per figure, and with `'unsafe-inline'` present
  *   Astro writes no style hashes (the browser would ignore the keyword next to a hash). Styles
  *   cannot run code, so this weakens the policy far less than inline script would.

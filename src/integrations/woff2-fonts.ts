@@ -47,6 +47,7 @@ export function woff2Sources(value: string): string {
   return woff2.length > 0 ? woff2.join(',') : value;
 }
 
+/** The plugin, for Vite's `css.postcss.plugins`. */
 export function woff2Fonts() {
   return {
     postcssPlugin: 'woff2-fonts',
