@@ -6,7 +6,7 @@ import { headingAnchors, katexMath, markdownFeatures } from './src/integrations/
 import { otherDirectives, scriptSources, styleSources } from './src/integrations/csp.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { siteOf, siteUrlCheck } from './src/integrations/site-url.ts';
-import { woff2Fonts } from './src/integrations/woff2-fonts.ts';
+import { fontFaces } from './src/integrations/font-faces.ts';
 import { firstTermUse } from './src/lib/course/markdown-terms.ts';
 
 /** Where the site is served; both come from the environment so one build fits any host. */
@@ -55,8 +55,9 @@ export default defineConfig({
     build: { rolldownOptions: { output: { topLevelVar: false } } },
     worker: { format: 'es', rolldownOptions: { output: { topLevelVar: false } } },
     plugins: [noModulePreload()],
-    // KaTeX's font faces offer WOFF2 only (why: src/integrations/woff2-fonts.ts).
-    css: { postcss: { plugins: [woff2Fonts()] } },
+    // Font faces offer WOFF2 only, and KaTeX's keep only the faces the formulas use (why:
+    // src/integrations/font-faces.ts).
+    css: { postcss: { plugins: [fontFaces()] } },
   },
   // A Content-Security-Policy meta tag on every page, with hashes of Astro's own inline scripts;
   // the policy and the reason for each exception are in src/integrations/csp.ts.

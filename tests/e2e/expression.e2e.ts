@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { parseHTML } from 'linkedom';
 import { useBrowser, useWatchedPage, openPage, type WatchedPage } from '../support/browser.ts';
+import { formulaGlyphCount, undeclaredFormulaFaces } from './formula-faces.ts';
 
 const origin = inject('origin');
 const base = inject('base');
@@ -54,6 +55,15 @@ describe('/notebook/', () => {
     await expect
       .poll(() => new URL(w.page.url()).searchParams.get('expr.f'))
       .toBe('max(0.1 * x, x)');
+  });
+
+  test('a formula typeset in the browser asks only for declared faces (a long parameter name is in Main italic)', async () => {
+    const cell = await liveCell(w.page);
+    await cell.locator('[data-control="expr"]').fill('slope * x / (1 + exp(-beta * x))^2');
+    await expect.poll(() => shown(cell)).toBe('slope * x / (1 + exp(-beta * x))^2');
+    await expect.poll(() => cell.locator('[data-formula]').innerText()).toContain('slope');
+    expect(await formulaGlyphCount(w.page, 'af-expression-cell')).toBeGreaterThan(5);
+    expect(await undeclaredFormulaFaces(w.page, 'af-expression-cell')).toEqual([]);
   });
 
   test('a syntax error shows the message and a caret and keeps the last valid plot', async () => {

@@ -5,14 +5,16 @@
  * file the stylesheet asks for, fetched once: a different URL, or a preload without `crossorigin`,
  * downloads the font twice and the face still arrives late.
  *
- * Every face offers its WOFF2 file only (src/integrations/woff2-fonts.ts): Chromium makes a font
- * resource for each URL of each face in the page's first style pass, and KaTeX's WOFF and
- * TrueType fallbacks tripled them.
+ * Every face offers its WOFF2 file only, and KaTeX's faces that no formula uses are dropped
+ * (src/integrations/font-faces.ts): Chromium makes a font resource for each URL of each face in
+ * the page's first style pass. So every glyph of every lesson must ask for a declared face.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import { useBrowser, useWatchedPage } from '../support/browser.ts';
+import { faceKey, katexFacesUsed } from '../../src/integrations/font-faces.ts';
+import { formulaGlyphCount, undeclaredFormulaFaces } from './formula-faces.ts';
 import { builtPages, distDir } from './site-pages.ts';
 
 const origin = inject('origin');
@@ -41,6 +43,11 @@ describe.each(lessons)('lesson /%s', (path) => {
     for (const href of preloads) expect(fetched.filter((u) => u === href)).toHaveLength(1);
     expect(loaded).toEqual(expect.arrayContaining(['KaTeX_Main normal', 'KaTeX_Math italic']));
   });
+
+  test('every typeset glyph asks for a face the stylesheet declares', async () => {
+    expect(await formulaGlyphCount(w.page)).toBeGreaterThan(10);
+    expect(await undeclaredFormulaFaces(w.page)).toEqual([]);
+  });
 });
 
 describe('the built stylesheets', () => {
@@ -50,13 +57,23 @@ describe('the built stylesheets', () => {
     .flatMap((f) =>
       [
         ...readFileSync(join(dir, f), 'utf8').matchAll(
-          /@font-face\s*\{[^}]*?src:((?:[^;}]|;base64)+)/g,
+          /@font-face\s*\{([^}]*?)src:((?:[^;}]|;base64)+)([^}]*)\}/g,
         ),
-      ].map((m) => ({ sheet: f, src: m[1]! })),
+      ].map((m) => {
+        const decls = `${m[1]!};${m[3]!}`;
+        const get = (prop: string) => new RegExp(`${prop}:\\s*([^;]+)`).exec(decls)?.[1];
+        return {
+          sheet: f,
+          src: m[2]!,
+          face: faceKey(get('font-family') ?? '', get('font-weight'), get('font-style')),
+        };
+      }),
     );
 
-  test("declare KaTeX's twenty faces, each with one WOFF2 source that is in the build", () => {
-    expect(faces.filter((f) => f.sheet.startsWith('katex.'))).toHaveLength(20);
+  test('declare the KaTeX faces the formulas use, each with one WOFF2 source that is in the build', () => {
+    const katex = faces.filter((f) => f.sheet.startsWith('katex.')).map((f) => f.face);
+    expect(katex).toHaveLength(katexFacesUsed.size);
+    expect(new Set(katex)).toEqual(katexFacesUsed);
     for (const { sheet, src } of faces) {
       const urls = [...src.matchAll(/url\(\s*["']?([^"')]+)/g)].map((m) => m[1]!);
       expect(urls, `${sheet}: ${src}`).toHaveLength(1);

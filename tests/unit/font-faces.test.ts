@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { splitSources, woff2Sources } from '../../src/integrations/woff2-fonts.ts';
+import {
+  faceKey,
+  katexFacesUsed,
+  keepFace,
+  splitSources,
+  woff2Sources,
+} from '../../src/integrations/font-faces.ts';
 
 const katexCss = readFileSync(
   createRequire(import.meta.url).resolve('katex/dist/katex.min.css'),
@@ -66,5 +72,30 @@ describe('woff2Sources', () => {
         expect(woff2Sources(kept.join(','))).toBe(kept.join(','));
       }),
     );
+  });
+});
+
+describe('which faces stay', () => {
+  test('faceKey names a face by family, numeric weight and style, quotes and keywords normalised', () => {
+    expect(faceKey('KaTeX_Main', '700', 'normal')).toBe('KaTeX_Main 700 normal');
+    expect(faceKey('"KaTeX_Main"', 'bold', 'Italic')).toBe('KaTeX_Main 700 italic');
+    expect(faceKey(' KaTeX_AMS ')).toBe('KaTeX_AMS 400 normal');
+    expect(faceKey('KaTeX_Math', 'normal', 'italic')).toBe('KaTeX_Math 400 italic');
+  });
+
+  test("of KaTeX's twenty faces, exactly the ones the formulas use", () => {
+    const faces = [...katexCss.matchAll(/@font-face\{([^}]*)\}/g)].map((m) => {
+      const get = (prop: string) => new RegExp(`${prop}:([^;]+)`).exec(m[1]!)?.[1];
+      return faceKey(get('font-family')!, get('font-weight'), get('font-style'));
+    });
+    expect(faces).toHaveLength(20);
+    const kept = faces.filter(keepFace);
+    expect(new Set(kept)).toEqual(katexFacesUsed);
+    expect(kept).toHaveLength(katexFacesUsed.size);
+  });
+
+  test('faces of other families always stay', () => {
+    expect(keepFace('Inter 400 normal')).toBe(true);
+    expect(keepFace('KaTeX_Fraktur 400 normal')).toBe(false);
   });
 });
