@@ -21,3 +21,36 @@ const texOptions = {
 export function renderTex(tex: string, display = false): string {
   return katex.renderToString(tex, { ...texOptions, displayMode: display });
 }
+
+/** The TeX commands {@link texToPlainText} knows, as Unicode. */
+const plainCommands: Readonly<Record<string, string>> = {
+  infty: '∞',
+  ldots: '…',
+  lambda: 'λ',
+  alpha: 'α',
+  approx: ' ≈ ',
+  '{': '{',
+  '}': '}',
+};
+
+/**
+ * A short TeX interval, such as `(-\lambda\alpha, \infty) \approx (-1.7581, \infty)`, as plain
+ * Unicode text: "(−λα, ∞) ≈ (−1.7581, ∞)". For table cells of ranges, where typesetting each one
+ * with KaTeX (about 25 elements, half of them MathML) was the largest part of a lesson's first
+ * frame: Beyond's family table near the top has 17.
+ * @throws Error on a command, group or script outside that small vocabulary, so a range that
+ *   needs typesetting fails the build instead of shipping half converted
+ */
+export function texToPlainText(tex: string): string {
+  let out = '';
+  for (const [token, command] of tex.matchAll(/\\([a-zA-Z]+|.)|[\s\S]/g)) {
+    if (command !== undefined) {
+      const text = plainCommands[command];
+      if (text === undefined) throw new Error(`texToPlainText: \\${command} in "${tex}"`);
+      out += text;
+    } else if (/[{}^_&$%#~\\]/.test(token)) {
+      throw new Error(`texToPlainText: "${token}" in "${tex}"`);
+    } else out += token === '-' ? '−' : token;
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { markdownToHtml } from 'satteri';
-import { renderTex } from '../../src/lib/tex.ts';
+import { renderTex, texToPlainText } from '../../src/lib/tex.ts';
+import { activationIds, getActivation } from '../../src/lib/activations/index.ts';
 import { headingAnchors, katexMath } from '../../src/integrations/markdown-math.ts';
 
 describe('renderTex', () => {
@@ -44,5 +45,26 @@ describe('heading anchors', () => {
     );
     expect(html).toContain('<h3 id="why-it-works-1">');
     expect(html).not.toMatch(/<h4[^>]*>.*heading-anchor/);
+  });
+});
+
+describe('texToPlainText', () => {
+  test('an interval becomes Unicode text, with true minus signs', () => {
+    expect(texToPlainText(String.raw`(-\lambda\alpha, \infty) \approx (-1.7581, \infty)`)).toBe(
+      '(−λα, ∞) ≈ (−1.7581, ∞)',
+    );
+    expect(texToPlainText(String.raw`[-0.16997\ldots, \infty)`)).toBe('[−0.16997…, ∞)');
+    expect(texToPlainText(String.raw`\{0, 1\}`)).toBe('{0, 1}');
+  });
+  test('every activation’s range converts', () => {
+    for (const id of activationIds) {
+      const text = texToPlainText(getActivation(id).range.latex);
+      expect(text, id).toMatch(/^[[({].*[\])}]$/);
+      expect(text, id).not.toMatch(/[\\-]/);
+    }
+  });
+  test('TeX it cannot show as plain text throws, so the build fails', () => {
+    for (const tex of [String.raw`\frac{1}{2}`, 'x^2', '{a}', String.raw`\beta`])
+      expect(() => texToPlainText(tex), tex).toThrow(/texToPlainText/);
   });
 });

@@ -124,7 +124,7 @@ export const hardSwish: ActivationMath = {
     smoothness: 'C0',
     saturates: 'left',
     kinks: [-3, 3],
-    deadRegion: 'x < -3',
+    deadRegion: 'x < −3',
     dfAtZero: 0.5,
   },
 };
