@@ -60,7 +60,7 @@ const ALPHA: ParamSpec = {
 export const elu: ActivationMath = {
   id: 'elu',
   name: 'ELU',
-  summary: 'Exponential linear unit: identity for x > 0, a smooth exponential floor at -α below.',
+  summary: 'Exponential linear unit: identity for x > 0, a smooth exponential floor at −α below.',
   params: [ALPHA],
   f: (x, p) => eluValue(x, param(p, 'alpha', 1)),
   df: (x, p) => eluSlope(x, param(p, 'alpha', 1)),

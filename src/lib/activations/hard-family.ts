@@ -58,7 +58,7 @@ export function hardSwishSlope(x: number): number {
 export const hardSigmoid: ActivationMath = {
   id: 'hard-sigmoid',
   name: 'Hard sigmoid',
-  summary: 'A piecewise-linear sigmoid: 0 below -3, 1 above 3, a straight line between.',
+  summary: 'A piecewise-linear sigmoid: 0 below −3, 1 above 3, a straight line between.',
   params: [],
   f: (x) => hardSigmoidValue(x),
   df: (x) => hardSigmoidSlope(x),
@@ -81,7 +81,7 @@ export const hardSigmoid: ActivationMath = {
 export const hardTanh: ActivationMath = {
   id: 'hard-tanh',
   name: 'Hard tanh',
-  summary: 'The identity clipped to [-1, 1]: a piecewise-linear tanh.',
+  summary: 'The identity clipped to [−1, 1]: a piecewise-linear tanh.',
   params: [],
   f: (x) => hardTanhValue(x),
   df: (x) => hardTanhSlope(x),

@@ -79,7 +79,7 @@ export const sigmoid: ActivationMath = {
 export const tanh: ActivationMath = {
   id: 'tanh',
   name: 'Tanh',
-  summary: 'Hyperbolic tangent: a zero-centred sigmoid with outputs in (-1, 1).',
+  summary: 'Hyperbolic tangent: a zero-centred sigmoid with outputs in (−1, 1).',
   params: [],
   f: (x) => tanhValue(x),
   df: (x) => tanhSlope(x),
