@@ -11,7 +11,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { launchBrowser } from '../tests/support/browser.ts';
+import { launchBrowser, scrollToCentre } from '../tests/support/browser.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
 
 const root = process.env.BENCH_DIST ?? 'dist';
@@ -29,7 +29,7 @@ try {
       const page = await browser.newPage();
       await page.goto(origin + PAGE, { waitUntil: 'load' });
       const league = page.locator('af-digits-league');
-      await league.scrollIntoViewIfNeeded();
+      await scrollToCentre(league);
       cores = await page.evaluate(() => navigator.hardwareConcurrency);
       if (setting === 'one') await league.evaluate((el) => el.setAttribute('data-threads', '1'));
       await league.locator('[data-action="run"]').click();

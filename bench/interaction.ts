@@ -7,7 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { serveStatic } from '../tests/support/static-server.ts';
-import { launchBrowser } from '../tests/support/browser.ts';
+import { launchBrowser, scrollToCentre } from '../tests/support/browser.ts';
 
 interface Row {
   page: string;
@@ -42,7 +42,7 @@ try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${origin}/${t.page}`, { waitUntil: 'networkidle' });
     const figure = page.locator(t.selector).first();
-    await figure.scrollIntoViewIfNeeded();
+    await scrollToCentre(figure);
     await page.locator(`${t.selector}[data-live="true"]`).first().waitFor();
     const { out: times, renders } = await figure
       .locator(t.control)

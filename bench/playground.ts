@@ -11,7 +11,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { serveStatic } from '../tests/support/static-server.ts';
-import { launchBrowser } from '../tests/support/browser.ts';
+import { launchBrowser, scrollToCentre } from '../tests/support/browser.ts';
 
 interface Run {
   /** Longest long task during the 10 s, ms (0: none reached 50 ms). */
@@ -41,7 +41,7 @@ try {
     const page = await context.newPage();
     await page.goto(`${origin}/playground/${query}`, { waitUntil: 'networkidle' });
     const fig = page.locator('#fig-playground');
-    await fig.scrollIntoViewIfNeeded();
+    await scrollToCentre(fig);
     await fig.locator('af-playground[data-live="true"]').waitFor({ timeout: 30_000 });
     const epoch = async (): Promise<number> =>
       Number(await fig.locator('[data-out="epoch"]').innerText());

@@ -7,7 +7,7 @@
  */
 import { expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowser, openPage } from '../support/browser.ts';
+import { useBrowser, openPage, scrollToCentre } from '../support/browser.ts';
 import { jsBudgetBytes, measurePageWeight } from './page-weight.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,7 +25,7 @@ test.each(sharedLinks)(
     // Counted once the figure has taken over and computed the linked state (figures off screen
     // may wait, so it is brought back into view after the scroll through the page).
     const live = async (page: Page): Promise<void> => {
-      await page.locator(`#fig-${link.figure}`).scrollIntoViewIfNeeded();
+      await scrollToCentre(page.locator(`#fig-${link.figure}`));
       await page
         .locator(`#fig-${link.figure} [data-live="true"]`)
         .waitFor({ state: 'attached', timeout: 30_000 });

@@ -8,7 +8,7 @@
  * citation previews its entry on focus and hover (Escape closes it).
  */
 import { describe, expect, inject, test } from 'vitest';
-import { useBrowser, openPage, useWatchedPage } from '../support/browser.ts';
+import { useBrowser, openPage, useWatchedPage, scrollToCentre } from '../support/browser.ts';
 import { builtPages } from './site-pages.ts';
 
 const origin = inject('origin');
@@ -169,7 +169,7 @@ describe.each(lessons)('lesson /%s with JavaScript', (path) => {
     for (const link of links) {
       await w.page.goto(link.href);
       const element = w.page.locator(`#fig-${link.figure} [data-figure-id]`).first();
-      await element.scrollIntoViewIfNeeded();
+      await scrollToCentre(element);
       await w.page
         .locator(`#fig-${link.figure} [data-figure-id][data-live="true"]`)
         .first()

@@ -7,7 +7,13 @@
  */
 import { describe, expect, inject, test } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { openPage, useBrowser, useWatchedPage, type WatchedPage } from '../support/browser.ts';
+import {
+  openPage,
+  useBrowser,
+  useWatchedPage,
+  type WatchedPage,
+  scrollToCentre,
+} from '../support/browser.ts';
 
 const origin = inject('origin');
 const base = inject('base');
@@ -18,7 +24,7 @@ const browser = useBrowser();
 async function liveFigure(w: WatchedPage, query: string, id: string): Promise<Locator> {
   await w.page.goto(lesson(query));
   const fig = w.page.locator(`#fig-${id}`);
-  await fig.scrollIntoViewIfNeeded();
+  await scrollToCentre(fig);
   await fig.locator('af-digits-lab[data-live="true"]').waitFor({ timeout: 20_000 });
   return fig;
 }

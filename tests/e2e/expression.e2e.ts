@@ -11,7 +11,13 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { parseHTML } from 'linkedom';
-import { useBrowser, useWatchedPage, openPage, type WatchedPage } from '../support/browser.ts';
+import {
+  useBrowser,
+  useWatchedPage,
+  openPage,
+  type WatchedPage,
+  scrollToCentre,
+} from '../support/browser.ts';
 import { formulaGlyphCount, undeclaredFormulaFaces } from './formula-faces.ts';
 
 const origin = inject('origin');
@@ -22,7 +28,7 @@ const browser = useBrowser();
 async function liveCell(page: Page, query = ''): Promise<Locator> {
   await page.goto(`${origin}${base}notebook/${query}`, { waitUntil: 'networkidle' });
   const cell = page.locator('af-expression-cell');
-  await cell.scrollIntoViewIfNeeded();
+  await scrollToCentre(cell);
   await page.locator('af-expression-cell[data-live="true"]').waitFor({ timeout: 20_000 });
   return cell;
 }
@@ -93,7 +99,7 @@ describe('/notebook/', () => {
       .toBe('x * tanh(softplus(x)');
     await w.page.reload({ waitUntil: 'networkidle' });
     const again = w.page.locator('af-expression-cell');
-    await again.scrollIntoViewIfNeeded();
+    await scrollToCentre(again);
     await w.page.locator('af-expression-cell[data-live="true"]').waitFor();
     expect(await again.locator('[data-control="expr"]').inputValue()).toBe('x * tanh(softplus(x)');
     expect(await again.locator('[data-error]').innerText()).toMatch(/expected '\)' at column 21/i);
@@ -123,7 +129,7 @@ describe('the playground trains a custom expression', () => {
     await w.page.waitForURL(/playground/);
     expect(new URL(w.page.url()).searchParams.get('train.expr')).toBe('x*tanh(softplus(x))');
     const fig = w.page.locator('#fig-playground');
-    await fig.scrollIntoViewIfNeeded();
+    await scrollToCentre(fig);
     await fig.locator('af-playground[data-live="true"]').waitFor({ timeout: 20_000 });
     expect(await fig.locator('[data-out="url-notice"]').isHidden()).toBe(true);
     expect(await fig.locator('select[data-param="act"]').inputValue()).toBe('custom');
@@ -147,7 +153,7 @@ describe('the playground trains a custom expression', () => {
       waitUntil: 'networkidle',
     });
     const fig = w.page.locator('#fig-playground');
-    await fig.scrollIntoViewIfNeeded();
+    await scrollToCentre(fig);
     await fig.locator('af-playground[data-live="true"]').waitFor({ timeout: 20_000 });
     const notice = fig.locator('[data-out="url-notice"]');
     await notice.waitFor({ state: 'visible' });
@@ -187,7 +193,7 @@ describe('sharing the cell', () => {
     const fresh = await openPage(browser, origin);
     await fresh.page.goto(link.href, { waitUntil: 'networkidle' });
     const again = fresh.page.locator('af-expression-cell');
-    await again.scrollIntoViewIfNeeded();
+    await scrollToCentre(again);
     await fresh.page.locator('af-expression-cell[data-live="true"]').waitFor({ timeout: 20_000 });
     expect(await again.locator('[data-control="expr"]').inputValue()).toBe('x * sigmoid(beta * x)');
     expect(await shown(again)).toBe('x * sigmoid(beta * x)');

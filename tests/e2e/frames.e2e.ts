@@ -4,7 +4,7 @@
  * has redrawn itself at the reader's width, in light and dark).
  */
 import { describe, expect, inject, test } from 'vitest';
-import { openPage, useBrowser } from '../support/browser.ts';
+import { openPage, useBrowser, scrollToCentre } from '../support/browser.ts';
 
 const browser = useBrowser();
 
@@ -21,7 +21,7 @@ async function longestEdgeRun(
   try {
     await w.page.goto(`${inject('origin')}${inject('base')}${path}`);
     const figure = w.page.locator(`#fig-${figureId}`);
-    await figure.scrollIntoViewIfNeeded();
+    await scrollToCentre(figure);
     await figure.locator('[data-live="true"]').waitFor({ timeout: 15_000 });
     const result = await figure.evaluate((fig) => {
       const svg = fig.querySelector('svg');

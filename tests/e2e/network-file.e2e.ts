@@ -7,7 +7,7 @@
  */
 import { expect, inject, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { openPage, useBrowser } from '../support/browser.ts';
+import { openPage, useBrowser, scrollToCentre } from '../support/browser.ts';
 
 const origin = inject('origin');
 const base = inject('base');
@@ -17,7 +17,7 @@ const customQuery = '?train.act=custom&train.expr=x*sigmoid(x)&train.seed=4';
 async function live(page: Page, query: string): Promise<Locator> {
   await page.goto(`${origin}${base}playground/${query}`, { waitUntil: 'networkidle' });
   const fig = page.locator('#fig-playground');
-  await fig.scrollIntoViewIfNeeded();
+  await scrollToCentre(fig);
   await fig.locator('af-playground[data-live="true"]').waitFor({ timeout: 20_000 });
   return fig;
 }

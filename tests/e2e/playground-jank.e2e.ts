@@ -21,7 +21,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, inject, test } from 'vitest';
-import { openPage, useBrowser, watchLongTasks } from '../support/browser.ts';
+import { openPage, useBrowser, watchLongTasks, scrollToCentre } from '../support/browser.ts';
 
 const origin = inject('origin');
 const base = inject('base');
@@ -51,7 +51,7 @@ test('training at the largest settings keeps every main-thread task under 50 ms'
   const w = await openPage(browser, origin);
   await w.page.goto(`${origin}${base}playground/${largest}`, { waitUntil: 'networkidle' });
   const fig = w.page.locator('#fig-playground');
-  await fig.scrollIntoViewIfNeeded();
+  await scrollToCentre(fig);
   await fig.locator('af-playground[data-live="true"]').waitFor({ timeout: 20_000 });
   expect(await fig.locator('[data-out="url-notice"]').isHidden()).toBe(true);
   // The largest network the +/− buttons allow: the + buttons are disabled at 8 layers of 16.
@@ -148,7 +148,7 @@ test('a 50 MB network file is refused by its size, with no main-thread task over
   const w = await openPage(browser, origin);
   await w.page.goto(`${origin}${base}playground/?train.seed=2`, { waitUntil: 'networkidle' });
   const fig = w.page.locator('#fig-playground');
-  await fig.scrollIntoViewIfNeeded();
+  await scrollToCentre(fig);
   await fig.locator('af-playground[data-live="true"]').waitFor({ timeout: 20_000 });
   const epoch = fig.locator('[data-out="epoch"]');
   await fig.locator('[data-action="step"]').click();

@@ -8,7 +8,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { useBrowser, useWatchedPage, openPage, type WatchedPage } from '../support/browser.ts';
+import {
+  useBrowser,
+  useWatchedPage,
+  openPage,
+  type WatchedPage,
+  scrollToCentre,
+} from '../support/browser.ts';
 
 const origin = inject('origin');
 const base = inject('base');
@@ -23,7 +29,7 @@ async function live(
 ): Promise<Locator> {
   await w.page.goto(address, { waitUntil: 'networkidle' });
   const fig = w.page.locator(selector);
-  await fig.scrollIntoViewIfNeeded();
+  await scrollToCentre(fig);
   await fig.locator('af-playground[data-live="true"]').waitFor({ timeout: 20_000 });
   return fig;
 }
@@ -104,7 +110,7 @@ describe('/playground/', () => {
     const first = await stepN(w.page, fig, 5);
     await w.page.reload({ waitUntil: 'networkidle' });
     const again = w.page.locator('#fig-playground');
-    await again.scrollIntoViewIfNeeded();
+    await scrollToCentre(again);
     await again.locator('af-playground[data-live="true"]').waitFor();
     expect(await stepN(w.page, again, 5)).toEqual(first);
     expect(first[0]).toBe('5');
@@ -303,7 +309,7 @@ test('a running playground pauses offscreen and resumes when scrolled back', asy
   const epoch = await epochOf(fig);
   await w.page.waitForTimeout(500);
   expect(await epochOf(fig)).toBe(epoch);
-  await fig.scrollIntoViewIfNeeded();
+  await scrollToCentre(fig);
   await expect.poll(() => element.getAttribute('data-status')).toBe('running');
   await fig.locator('[data-action="pause"]').click();
   expect(w.errors).toEqual([]);
@@ -337,7 +343,7 @@ describe.each([
       const item = items.and(w.page.locator(`[data-claim="${r.id}"]`));
       // A figure off screen may skip rendering (content-visibility) and have no innerText until
       // it is scrolled to and painted: read what a reader would see there.
-      await item.scrollIntoViewIfNeeded();
+      await scrollToCentre(item);
       await expect
         .poll(() => item.innerText())
         .toContain(`Holds on ${r.held.length} of ${r.seeds.length} seeds (npm run claims)`);
@@ -364,7 +370,7 @@ test('the league table runs on demand in a worker and shows every seed of every 
   const w = await openPage(browser, origin);
   await w.page.goto(`${origin}${base}lessons/conclusion/`, { waitUntil: 'networkidle' });
   const league = w.page.locator('af-league-table');
-  await league.scrollIntoViewIfNeeded();
+  await scrollToCentre(league);
   const start = Date.now();
   await league.locator('[data-action="run"]').click();
   await league.locator('tbody tr').first().waitFor({ timeout: 60_000 });

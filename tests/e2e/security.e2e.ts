@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, inject, test } from 'vitest';
-import { useBrowser, openPage, watchViolations } from '../support/browser.ts';
+import { useBrowser, openPage, watchViolations, scrollToCentre } from '../support/browser.ts';
 import { builtPages, distDir } from './site-pages.ts';
 
 const origin = inject('origin');
@@ -66,7 +66,7 @@ test('driving a widget, opening a code view and a data table, exporting a PNG br
   const violations = await watchViolations(w);
   await w.page.goto(`${origin}${base}lessons/sigmoid/`, { waitUntil: 'networkidle' });
   const figure = w.page.locator('figure.widget').first();
-  await figure.scrollIntoViewIfNeeded();
+  await scrollToCentre(figure);
   await figure
     .locator('[data-live="true"]')
     .or(figure.and(w.page.locator('[data-live="true"]')))
@@ -80,7 +80,7 @@ test('driving a widget, opening a code view and a data table, exporting a PNG br
   for (const selector of ['details[data-source-view] summary', 'details[data-table] summary']) {
     const summary = w.page.locator(selector).first();
     if ((await summary.count()) > 0) {
-      await summary.scrollIntoViewIfNeeded();
+      await scrollToCentre(summary);
       await summary.click();
     }
   }
@@ -88,7 +88,7 @@ test('driving a widget, opening a code view and a data table, exporting a PNG br
   const png = w.page.locator('[data-act="png"]').first();
   if ((await png.count()) > 0) {
     const download = w.page.waitForEvent('download', { timeout: 10_000 });
-    await png.scrollIntoViewIfNeeded();
+    await scrollToCentre(png);
     await png.click();
     await download;
   }
@@ -105,7 +105,7 @@ test('training in the playground (a worker) breaks no policy', async () => {
   const violations = await watchViolations(w);
   await w.page.goto(`${origin}${base}playground/`, { waitUntil: 'networkidle' });
   const fig = w.page.locator('#fig-playground');
-  await fig.scrollIntoViewIfNeeded();
+  await scrollToCentre(fig);
   await fig.locator('af-playground[data-live="true"]').waitFor({ timeout: 20_000 });
   await fig.locator('[data-action="play"]').click();
   await w.page.waitForTimeout(1500);

@@ -7,7 +7,7 @@
  */
 import { expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, useBrowser } from '../support/browser.ts';
+import { openPage, useBrowser, scrollToCentre } from '../support/browser.ts';
 
 const origin = inject('origin');
 const base = inject('base');
@@ -27,7 +27,7 @@ test('a notebook link shows its formula as text, and typesets it once the reader
   const scripts = scriptsOf(w.page);
   await w.page.goto(`${origin}${base}notebook/?expr.f=max(0.1*x,x)`, { waitUntil: 'networkidle' });
   const cell = w.page.locator('af-expression-cell[data-figure-id="expr"]');
-  await cell.scrollIntoViewIfNeeded();
+  await scrollToCentre(cell);
   await expect.poll(() => cell.getAttribute('data-shown')).toBe('max(0.1*x,x)');
   const formula = cell.locator('[data-formula]');
   await expect.poll(() => formula.innerText()).toBe('f(x) = max(0.1*x,x)');
@@ -74,7 +74,7 @@ test('the playground reports a repeated name and clamped points with the values 
     { waitUntil: 'networkidle' },
   );
   const fig = w.page.locator('#fig-playground');
-  await fig.scrollIntoViewIfNeeded();
+  await scrollToCentre(fig);
   await fig.locator('af-playground[data-live="true"]').waitFor({ timeout: 20_000 });
   const notice = fig.locator('[data-out="url-notice"]');
   expect(await notice.isVisible()).toBe(true);
@@ -108,7 +108,7 @@ test('a link whose settings name no figure on the page says so where it lands, a
   // Above the figure the link points at, which keeps the setting that is its own.
   expect(await notice.evaluate((n) => n.nextElementSibling?.id)).toBe('fig-conclusion-cell');
   const cell = w.page.locator('#fig-conclusion-cell af-expression-cell');
-  await cell.scrollIntoViewIfNeeded();
+  await scrollToCentre(cell);
   await w.page
     .locator('af-expression-cell[data-figure-id="conclusion-cell"][data-live="true"]')
     .waitFor();

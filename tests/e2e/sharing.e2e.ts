@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, inject, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { parseHTML } from 'linkedom';
-import { useBrowser, openPage, type WatchedPage } from '../support/browser.ts';
+import { useBrowser, openPage, type WatchedPage, scrollToCentre } from '../support/browser.ts';
 
 const origin = inject('origin');
 const base = inject('base');
@@ -16,7 +16,7 @@ const lesson = `${origin}${base}lessons/relu/`;
 const browser = useBrowser();
 
 async function goLive(figure: Locator): Promise<void> {
-  await figure.scrollIntoViewIfNeeded();
+  await scrollToCentre(figure);
   await figure.locator('[data-live="true"]').first().waitFor({ timeout: 15_000 });
 }
 

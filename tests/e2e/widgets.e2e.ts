@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { getActivation } from '../../src/lib/activations/index.ts';
 import type { ActivationId } from '../../src/lib/activations/types.ts';
-import { useBrowser, openPage, type WatchedPage } from '../support/browser.ts';
+import { useBrowser, openPage, type WatchedPage, scrollToCentre } from '../support/browser.ts';
 import { builtPages, distDir } from './site-pages.ts';
 import { readFileSync } from 'node:fs';
 
@@ -34,7 +34,7 @@ async function goLive(page: Page, figure: Locator): Promise<void> {
     for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null)
       d.open = true;
   });
-  await figure.scrollIntoViewIfNeeded();
+  await scrollToCentre(figure);
   await figure
     .locator('[data-live="true"]')
     .or(figure.and(page.locator('[data-live="true"]')))

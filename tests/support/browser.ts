@@ -4,12 +4,30 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 
 /** Chromium binary: Debian's by default, overridable for other machines. */
 export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+}
+
+/**
+ * Scrolls an element to the middle of the viewport with the standard `scrollIntoView`, as a link
+ * to it does. Playwright's `scrollIntoViewIfNeeded` uses Chromium's non-standard method, which
+ * places a skipped block (content-visibility: auto, as an unwoken figure is) by its placeholder
+ * size and is not held by scroll anchoring when the blocks above then take their real sizes: a
+ * Conclusion figure it scrolled to ended 2,700 px below the viewport and never woke. A reader's
+ * wheel, a link and the standard method all land on it.
+ */
+export async function scrollToCentre(target: Locator): Promise<void> {
+  await target.evaluate((el) => el.scrollIntoView({ block: 'center' }));
 }
 
 /** Launches headless Chromium with flags that keep it off the (closed) network. */
