@@ -1,13 +1,15 @@
 /**
  * What a lesson skips while it loads (content-visibility, src/styles/global.css), in a real
- * browser at phone size: the parts of a figure without controls (drawings, formulas, a
- * playground's runs, result tables, digit grids) and the exercise questions are skipped when off
- * screen, so the first frames lay out only what is near the top; and no form control is ever
- * inside a skipped part of a figure, since at DOMContentLoaded Chromium's autofill forces every
- * skipped block holding an input, select or textarea to be styled and laid out in one task.
+ * browser at phone size: a figure is skipped whole until it wakes (its controls wait in templates
+ * until then), the parts of a figure without controls (drawings, formulas, a playground's runs,
+ * result tables, digit grids) and the exercise questions are skipped when off screen, so the
+ * first frames lay out only what is near the top; no form control that Chromium's autofill visits
+ * is in a skipped block at load, since at DOMContentLoaded autofill forces every skipped block
+ * holding one to be styled and laid out, one after another in one task; and a figure that has
+ * woken, whose controls are then in the page, is no longer skipped whole.
  */
 import { describe, expect, inject, test } from 'vitest';
-import { useBrowser, useWatchedPage } from '../support/browser.ts';
+import { scrollToCentre, useBrowser, useWatchedPage } from '../support/browser.ts';
 import { builtPages } from './site-pages.ts';
 
 const origin = inject('origin');
@@ -55,16 +57,36 @@ describe.each(lessons)('lesson /%s on a phone', (path) => {
     expect(undrawnOnScreen).toEqual([]);
   });
 
-  test('no form control is inside a skipped part of a figure', async () => {
+  test('figures far below are skipped whole until they wake', async () => {
+    const { far, drawn } = await w.page.evaluate(() => {
+      const figures = [...document.querySelectorAll('.af-figure:not(.af-playground)')].filter(
+        (f) => f.getBoundingClientRect().top > 3 * innerHeight,
+      );
+      return {
+        far: figures.length,
+        drawn: figures
+          .filter((f) =>
+            [...f.children].some((c) => c.checkVisibility({ contentVisibilityAuto: true })),
+          )
+          .map((f) => f.id),
+      };
+    });
+    expect(far).toBeGreaterThan(0);
+    expect(drawn).toEqual([]);
+  });
+
+  // Checkboxes are not among them: Beyond's two comparison pickers (36 checkboxes in skipped
+  // figures, enabled for the trial) forced no layout at DOMContentLoaded, where its selects,
+  // sliders and number fields had forced eight, one per figure.
+  test('no select, text field or slider is in the HTML of a skipped block', async () => {
     const inside = await w.page.evaluate(() =>
-      [...document.querySelectorAll('.af-figure :is(input, select, textarea)')]
+      [...document.querySelectorAll('input:not([type="checkbox"]), select, textarea')]
         .filter((control) => {
-          const figure = control.closest('.af-figure');
-          for (let el = control.parentElement; el && el !== figure; el = el.parentElement)
+          for (let el = control.parentElement; el; el = el.parentElement)
             if (getComputedStyle(el).contentVisibility !== 'visible') return true;
           return false;
         })
-        .map((c) => `${c.closest('.af-figure')?.id}: ${c.outerHTML.slice(0, 80)}`),
+        .map((c) => `${c.closest('[id]')?.id ?? ''}: ${c.outerHTML.slice(0, 80)}`),
     );
     expect(inside).toEqual([]);
   });
@@ -79,5 +101,21 @@ describe.each(lessons)('lesson /%s on a phone', (path) => {
       ),
     );
     expect(inside).toEqual([]);
+  });
+});
+
+describe('a figure that wakes', () => {
+  const path = lessons.find((p) => p.includes('sigmoid')) ?? lessons[0]!;
+  const w = useWatchedPage(browser, origin, `${origin}${base}${path}`, {
+    viewport: { width: 412, height: 823 },
+  });
+
+  test('gets its controls from their template and is no longer skipped whole', async () => {
+    const figure = w.page.locator('figure.af-compare').first();
+    await scrollToCentre(figure);
+    await figure.locator('[data-live="true"]').waitFor();
+    expect(await figure.locator('template[data-controls-later]').count()).toBe(0);
+    await expect.poll(() => figure.locator('[data-controls]').first().isVisible()).toBe(true);
+    expect(await figure.evaluate((f) => getComputedStyle(f).contentVisibility)).toBe('visible');
   });
 });

@@ -20,8 +20,6 @@ class FloatPitfallsElement extends LiveFigure<PitfallState, Model> {
   }
 
   protected setup(): void {
-    const template = this.querySelector<HTMLTemplateElement>('template[data-picker]');
-    template?.replaceWith(template.content.cloneNode(true));
     const picker = this.find<HTMLSelectElement>('[data-control="pitfall"]');
     picker.value = this.state.key;
     picker.addEventListener('change', (e) =>

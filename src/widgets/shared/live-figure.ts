@@ -178,6 +178,11 @@ export abstract class LiveFigure<State extends object, Model = unknown> extends 
     this.plot = plot;
     this.model = model;
     this.#restoreFromUrl();
+    // The controls wait in templates until now: a form control in the page made Chromium's
+    // autofill lay out, at load, every skipped block around one, so no figure could be skipped
+    // whole (global.css). Made here, hidden, they are wired before they are shown.
+    for (const later of this.querySelectorAll<HTMLTemplateElement>('template[data-controls-later]'))
+      later.replaceWith(later.content);
     this.setup();
     // Each group of controls appears in a frame of its own: shown together, their style and
     // layout with the figure's made one frame of 55-85 ms at 4x CPU on the notebook and embeds.
