@@ -9,6 +9,13 @@
  * the state and schedules one render on the next animation frame, so a fast slider drag never
  * renders twice per frame. Resizing re-renders at the new width.
  *
+ * Controls: a figure writes each group of its controls as `<div data-controls hidden>` inside a
+ * `<template data-controls-later>`. They are made just before `setup()` and shown a group per
+ * frame, so until a figure wakes the page holds no control of it and the figure can be skipped
+ * whole while the page loads (global.css; tests/e2e/skipped-parts.e2e.ts checks it). The
+ * playground is the exception: its controls hold their place, unseen, so that waking does not
+ * move it, and it is only ever skipped by parts.
+ *
  * URL state: a figure whose model has a {@link UrlCodec} reads its state from the query string
  * (namespace: its figure id) just before `setup()`, shows a notice for anything it had to ignore,
  * and writes each change back with `replaceState`, debounced so a slider drag does not flood the
