@@ -36,8 +36,8 @@ const plainCommands: Readonly<Record<string, string>> = {
 /**
  * A short TeX interval, such as `(-\lambda\alpha, \infty) \approx (-1.7581, \infty)`, as plain
  * Unicode text: "(−λα, ∞) ≈ (−1.7581, ∞)". For table cells of ranges, where typesetting each one
- * with KaTeX (about 25 elements, half of them MathML) was the largest part of a lesson's first
- * frame: Beyond's family table near the top has 17.
+ * with KaTeX (about 25 elements, half of them MathML) cost more first-frame layout than it
+ * added: the 17 in Beyond's family table, near its top, were half of what that frame laid out.
  * @throws Error on a command, group or script outside that small vocabulary, so a range that
  *   needs typesetting fails the build instead of shipping half converted
  */

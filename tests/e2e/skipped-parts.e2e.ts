@@ -76,8 +76,8 @@ describe.each(lessons)('lesson /%s on a phone', (path) => {
   });
 
   // Checkboxes are not among them: Beyond's two comparison pickers (36 checkboxes in skipped
-  // figures, enabled for the trial) forced no layout at DOMContentLoaded, where its selects,
-  // sliders and number fields had forced eight, one per figure.
+  // figures, enabled for the trial) forced no layout at DOMContentLoaded, where the selects and
+  // sliders of its figures, skipped whole before they were in templates, had forced eight.
   test('no select, text field or slider is in the HTML of a skipped block', async () => {
     const inside = await w.page.evaluate(() =>
       [...document.querySelectorAll('input:not([type="checkbox"]), select, textarea')]
