@@ -40,20 +40,21 @@ const WINDOW_MS = 5000;
 const RATE = 4;
 
 /*
- * Every page is held to the budget. Longest load task per lesson (CPU ms at 4x, five loads each,
- * on the 2-core machine of 2026-12-05): Beyond 35-43, Conclusion 34-42, Introduction 22-49, On
- * real data 17-24, ReLU 27-43, Sigmoid 36-43, Tanh 26-39; home, the glossary, search, the
- * notebook, an embed and a source page 12-33, the playground 32-35. Chromium's 4x is relative to
- * the host: an earlier, slower machine measured the same pages about 1.3-1.5 times higher. What is
- * left is each lesson's first frame, the style and layout of the blocks within about 2.5 screens
- * of the top (Chromium renders content-visibility: auto blocks that near) and of the exercises
- * and references. What took the lessons under the budget: figures skipped whole until they wake,
- * their controls in templates until then (src/styles/global.css), and Beyond's family table of
- * ranges as text, not 17 typeset formulas. Before those: a closed aside laid out whole by
- * Chromium's autofill for a form control in it (Tanh 92-116 -> 42-96 ms), Observable Plot's first
- * Intl.NumberFormat (built on a worker), KaTeX's stylesheet on pages without formulas and its
- * unused font faces, Plot's per-figure stylesheets, DevTools' copy of the body (excluded above),
- * Vite's module preload helper and the SVG favicon.
+ * Every page is held to the budget. Longest load task per lesson (CPU ms at 4x, 13 runs on the
+ * 2-core machine of 2026-12-05): Beyond 35-55, Conclusion 31-55 (each over 50 in one run only),
+ * Introduction 22-49, On real data 17-33, ReLU 27-44, Sigmoid 33-49, Tanh 26-39; home, the
+ * glossary, search, the notebook, an embed and a source page 8-33, the playground 32-39.
+ * Chromium's 4x is relative to the host: an earlier, slower machine measured the same pages about
+ * 1.3-1.5 times higher. What is left is each lesson's first frame: the style and layout of the
+ * blocks within about 2.5 screens of the top (Chromium renders content-visibility: auto blocks
+ * that near; the Conclusion's claims table alone is 3,000 px tall on a phone) and of the
+ * exercises and references. What took the lessons under the budget: figures skipped whole until
+ * they wake, their controls in templates until then (src/styles/global.css), and Beyond's family
+ * table of ranges as text, not 17 typeset formulas. Before those: a closed aside laid out whole
+ * by Chromium's autofill for a form control in it (Tanh 92-116 -> 42-96 ms), Observable Plot's
+ * first Intl.NumberFormat (built on a worker), KaTeX's stylesheet on pages without formulas and
+ * its unused font faces, Plot's per-figure stylesheets, DevTools' copy of the body (excluded
+ * above), Vite's module preload helper and the SVG favicon.
  */
 
 interface TraceEvent {
