@@ -246,11 +246,14 @@ const axeSource = readFileSync(
   'utf8',
 );
 
-/** Runs axe-core on the page and returns its serious and critical violations, summarised. */
-export async function seriousAxeViolations(page: Page): Promise<string[]> {
+/**
+ * Runs axe-core on the page (every rule, or only `rules`) and returns its serious and critical
+ * violations, summarised.
+ */
+export async function seriousAxeViolations(page: Page, rules?: string[]): Promise<string[]> {
   // evaluate() is not subject to the page's script-src, unlike an injected <script> tag.
   await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (only) => {
     const w = window as unknown as {
       axe: {
         run: (
@@ -261,13 +264,16 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
         }>;
       };
     };
-    const result = await w.axe.run(document, { resultTypes: ['violations'] });
+    const result = await w.axe.run(document, {
+      resultTypes: ['violations'],
+      ...(only ? { runOnly: { type: 'rule', values: only } } : {}),
+    });
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
       targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
     }));
-  });
+  }, rules);
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
