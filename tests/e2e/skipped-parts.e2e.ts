@@ -5,8 +5,11 @@
  * result tables, digit grids) and the exercise questions are skipped when off screen, so the
  * first frames lay out only what is near the top; no form control that Chromium's autofill visits
  * is in a skipped block at load, since at DOMContentLoaded autofill forces every skipped block
- * holding one to be styled and laid out, one after another in one task; and a figure that has
- * woken, whose controls are then in the page, is no longer skipped whole.
+ * holding one to be styled and laid out, one after another in one task; a figure that has
+ * woken, whose controls are then in the page, is no longer skipped whole; every block of a lesson
+ * far below is skipped, the exercises and references too, behind placeholders never shorter than
+ * they are, and no block is a table box (which Chromium never skips); and KaTeX's MathML is never
+ * laid out, yet read out.
  */
 import { describe, expect, inject, test } from 'vitest';
 import {
@@ -80,10 +83,10 @@ describe.each(lessons)('lesson /%s on a phone', (path) => {
     expect(drawn).toEqual([]);
   });
 
-  test('blocks of the lesson far below are skipped, the reference list among them', async () => {
-    const { far, drawn, references } = await w.page.evaluate(() => {
+  test('blocks of the lesson far below are skipped, the exercises and references among them', async () => {
+    const { far, drawn, lists } = await w.page.evaluate(() => {
       const blocks = // A playground is skipped by its parts (above): its controls hold their place.
-        [...document.querySelectorAll('.lesson > :not(script, #exercises, .af-playground)')].filter(
+        [...document.querySelectorAll('.lesson > :not(script, .af-playground)')].filter(
           (b) => b.getBoundingClientRect().top > 3 * innerHeight && b.firstElementChild,
         );
       return {
@@ -95,11 +98,11 @@ describe.each(lessons)('lesson /%s on a phone', (path) => {
             ),
           )
           .map((b) => `${b.tagName}#${b.id}.${b.className}`),
-        references: blocks.some((b) => b.id === 'references'),
+        lists: blocks.filter((b) => b.id === 'references' || b.id === 'exercises').length,
       };
     });
     expect(far).toBeGreaterThan(0);
-    expect(references).toBe(true);
+    expect(lists).toBe(2);
     expect(drawn).toEqual([]);
   });
 
@@ -164,25 +167,31 @@ describe.each(lessons)('lesson /%s on a phone', (path) => {
     expect(inside).toEqual([]);
   });
 
-  test("the reference list's placeholder is never shorter than the list, at any width", async () => {
+  test("the exercises' and references' placeholders are never shorter than the lists, at any width", async () => {
     const short: string[] = [];
     for (const width of [320, 412, 479, 480, 800, 999, 1000, 1280]) {
       await w.page.setViewportSize({ width, height: 823 });
-      const references = w.page.locator('#references');
-      const placeholder = await references.evaluate((r) =>
-        parseFloat(getComputedStyle(r).containIntrinsicBlockSize.replace('auto ', '')),
-      );
-      await references.evaluate((r) => r.scrollIntoView());
-      await expect
-        .poll(() =>
-          references.evaluate((r) =>
-            r.querySelector('li')!.checkVisibility({ contentVisibilityAuto: true }),
-          ),
-        )
-        .toBe(true);
-      const height = await references.evaluate((r) => r.getBoundingClientRect().height);
-      if (!(placeholder >= height)) short.push(`${width} px: ${placeholder} < ${height}`);
-      await w.page.evaluate(() => scrollTo(0, 0));
+      for (const id of ['exercises', 'references']) {
+        const list = w.page.locator(`#${id}`);
+        const placeholder = await list.evaluate((r) =>
+          parseFloat(getComputedStyle(r).containIntrinsicBlockSize.replace('auto ', '')),
+        );
+        await list.evaluate((r) => r.scrollIntoView());
+        // Drawn, with every exercise question in it.
+        await expect
+          .poll(() =>
+            list.evaluate((r) =>
+              [...r.querySelectorAll('li, .exercise-question > *')].every((e) =>
+                e.checkVisibility({ contentVisibilityAuto: true }),
+              ),
+            ),
+          )
+          .toBe(true);
+        const height = await list.evaluate((r) => r.getBoundingClientRect().height);
+        if (!(placeholder >= height))
+          short.push(`${id} at ${width} px: ${placeholder} < ${height}`);
+        await w.page.evaluate(() => scrollTo(0, 0));
+      }
     }
     expect(short).toEqual([]);
   });
